@@ -1,0 +1,260 @@
+use std::collections::BTreeSet;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::LoyaltyError;
+use crate::Error;
+
+/// A positive scaling factor, exact (a [`Decimal`]).
+///
+/// For SLA targets a multiplier below 1 makes targets shorter (0.5: answer
+/// twice as fast); for compensation limits a multiplier above 1 makes limits
+/// larger (1.5: fifty percent more authority).
+///
+/// ```
+/// use carekit::loyalty::Multiplier;
+/// use rust_decimal::Decimal;
+/// let m = Multiplier::new(Decimal::new(15, 1))?;
+/// assert_eq!(m.get(), Decimal::new(15, 1));
+/// assert_eq!(Multiplier::ONE.get(), Decimal::ONE);
+/// assert!(Multiplier::new(Decimal::ZERO).is_err());
+/// assert!(Multiplier::new(Decimal::NEGATIVE_ONE).is_err());
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "Decimal", into = "Decimal"))]
+pub struct Multiplier(Decimal);
+
+impl Multiplier {
+    /// The neutral multiplier.
+    pub const ONE: Multiplier = Multiplier(Decimal::ONE);
+
+    /// Validates a multiplier.
+    ///
+    /// # Errors
+    ///
+    /// [`LoyaltyError::InvalidMultiplier`] unless `value > 0`.
+    pub fn new(value: Decimal) -> Result<Self, Error> {
+        Self::checked("multiplier", value)
+    }
+
+    fn checked(field: &'static str, value: Decimal) -> Result<Self, Error> {
+        if value > Decimal::ZERO {
+            Ok(Self(value))
+        } else {
+            Err(LoyaltyError::InvalidMultiplier {
+                field,
+                value: value.to_string(),
+            }
+            .into())
+        }
+    }
+
+    /// The factor.
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+impl Default for Multiplier {
+    fn default() -> Self {
+        Self::ONE
+    }
+}
+
+impl TryFrom<Decimal> for Multiplier {
+    type Error = Error;
+    fn try_from(value: Decimal) -> Result<Self, Error> {
+        Self::new(value)
+    }
+}
+
+impl From<Multiplier> for Decimal {
+    fn from(m: Multiplier) -> Decimal {
+        m.0
+    }
+}
+
+impl fmt::Display for Multiplier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "×{}", self.0)
+    }
+}
+
+/// A named perk (`"free_returns"`, `"expedited_shipping"`): non-empty,
+/// lower-case ASCII letters, digits and `_`.
+///
+/// ```
+/// use carekit::loyalty::Perk;
+/// assert_eq!(Perk::new("free_returns")?.as_str(), "free_returns");
+/// assert!(Perk::new("Free Returns").is_err());
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
+pub struct Perk(String);
+
+impl Perk {
+    /// Validates a perk name.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidText`] unless the name is non-empty `[a-z0-9_]+`.
+    pub fn new(name: &str) -> Result<Self, Error> {
+        if !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            Ok(Self(name.to_owned()))
+        } else {
+            Err(Error::InvalidText {
+                field: "perk",
+                value: name.to_owned(),
+                rule: "expected lower-case letters, digits and '_'",
+            })
+        }
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Perk {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
+        Self::new(&s)
+    }
+}
+
+impl From<Perk> for String {
+    fn from(p: Perk) -> String {
+        p.0
+    }
+}
+
+impl fmt::Display for Perk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a loyalty tier entitles a customer to, as data.
+///
+/// - `priority_boost`: how many priority levels to raise an interaction
+///   (`Normal` + 1 = `High`), capped at `Urgent` by the reader;
+/// - `sla_target_multiplier`: scales SLA targets (0.5 halves them);
+/// - `compensation_limit_multiplier`: scales compensation limits (1.5 raises
+///   them by half);
+/// - `perks`: named perks.
+///
+/// The SLA book and the compensation engine read these; the loyalty module
+/// only attaches them to tiers. With the `serde` feature:
+///
+/// ```json
+/// {"priority_boost": 1, "sla_target_multiplier": "0.5",
+///  "compensation_limit_multiplier": "1.5", "perks": ["free_returns"]}
+/// ```
+///
+/// (every field optional; the defaults are no boost, ×1, ×1, no perks).
+///
+/// ```
+/// use carekit::Priority;
+/// use carekit::loyalty::{Benefits, Multiplier, Perk};
+/// use rust_decimal::Decimal;
+///
+/// let gold = Benefits::default()
+///     .with_priority_boost(1)
+///     .with_sla_target_multiplier(Multiplier::new(Decimal::new(5, 1))?)
+///     .with_perk(Perk::new("free_returns")?);
+/// assert_eq!(gold.boosted_priority(Priority::Normal), Priority::High);
+/// assert_eq!(gold.boosted_priority(Priority::Urgent), Priority::Urgent);
+/// assert!(gold.has_perk("free_returns"));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+pub struct Benefits {
+    priority_boost: u8,
+    sla_target_multiplier: Multiplier,
+    compensation_limit_multiplier: Multiplier,
+    perks: BTreeSet<Perk>,
+}
+
+impl Benefits {
+    /// Priority levels to raise by.
+    pub fn priority_boost(&self) -> u8 {
+        self.priority_boost
+    }
+
+    /// Factor applied to SLA targets.
+    pub fn sla_target_multiplier(&self) -> Multiplier {
+        self.sla_target_multiplier
+    }
+
+    /// Factor applied to compensation limits.
+    pub fn compensation_limit_multiplier(&self) -> Multiplier {
+        self.compensation_limit_multiplier
+    }
+
+    /// The named perks.
+    pub fn perks(&self) -> impl Iterator<Item = &Perk> {
+        self.perks.iter()
+    }
+
+    /// Whether a perk is included.
+    pub fn has_perk(&self, name: &str) -> bool {
+        self.perks.iter().any(|p| p.as_str() == name)
+    }
+
+    /// `priority` raised by the boost, at most to `Urgent`.
+    pub fn boosted_priority(&self, priority: crate::Priority) -> crate::Priority {
+        use crate::Priority::{High, Low, Normal, Urgent};
+        let level = match priority {
+            Low => 0_u8,
+            Normal => 1,
+            High => 2,
+            Urgent => 3,
+        };
+        match level.saturating_add(self.priority_boost) {
+            0 => Low,
+            1 => Normal,
+            2 => High,
+            _ => Urgent,
+        }
+    }
+
+    /// With a priority boost.
+    #[must_use]
+    pub fn with_priority_boost(mut self, levels: u8) -> Self {
+        self.priority_boost = levels;
+        self
+    }
+
+    /// With an SLA target multiplier.
+    #[must_use]
+    pub fn with_sla_target_multiplier(mut self, m: Multiplier) -> Self {
+        self.sla_target_multiplier = m;
+        self
+    }
+
+    /// With a compensation limit multiplier.
+    #[must_use]
+    pub fn with_compensation_limit_multiplier(mut self, m: Multiplier) -> Self {
+        self.compensation_limit_multiplier = m;
+        self
+    }
+
+    /// With one more perk.
+    #[must_use]
+    pub fn with_perk(mut self, perk: Perk) -> Self {
+        self.perks.insert(perk);
+        self
+    }
+}

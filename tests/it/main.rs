@@ -1,0 +1,19 @@
+//! Integration tests: one binary (see `autotests = false`) to keep link
+//! times low.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::too_many_lines,
+    reason = "tests may panic: a panic is a failed test"
+)]
+
+mod conformance;
+mod domain;
+mod money_laws;
+#[cfg(feature = "serde")]
+mod serde_forms;
+mod timeline_laws;
+mod traits;

@@ -26,6 +26,7 @@
 
 mod calendar;
 mod compensation;
+mod durations;
 mod scores;
 
 use std::path::PathBuf;
@@ -74,7 +75,7 @@ pub(crate) fn report<T>(cfg: &Config, work: &str, rows: usize, mut f: impl FnMut
     println!("{work} | carekit | 1 | {ms:.3} | {mrows:.1}");
 }
 
-/// A small deterministic generator (SplitMix64), so every run and every
+/// A small deterministic generator (`SplitMix64`), so every run and every
 /// tool sees the same data.
 pub(crate) struct SplitMix(u64);
 
@@ -120,6 +121,7 @@ fn main() {
     }
     println!("work | tool | threads | ms | M rows/s");
     scores::run(&cfg);
+    durations::run(&cfg);
     calendar::run(&cfg);
     compensation::run(&cfg);
 }

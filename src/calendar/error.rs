@@ -1,4 +1,4 @@
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 /// Why a business calendar is invalid or cannot answer.
 ///
@@ -21,5 +21,19 @@ pub enum CalendarError {
         from: DateTime<Utc>,
         /// The end.
         to: DateTime<Utc>,
+    },
+    /// A negative duration where only forward time makes sense.
+    #[error("duration {duration} is negative")]
+    NegativeDuration {
+        /// The rejected duration.
+        duration: TimeDelta,
+    },
+    /// A result beyond the instants chrono can represent.
+    #[error("{duration} after {} is beyond the representable range of instants", .start.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))]
+    OutOfRange {
+        /// The start.
+        start: DateTime<Utc>,
+        /// The duration added.
+        duration: TimeDelta,
     },
 }

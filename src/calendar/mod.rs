@@ -35,6 +35,20 @@ pub trait ElapsedTime {
     /// An implementation returns an error when it cannot measure (for
     /// example `to` before `from`, or a calendar with no open time).
     fn elapsed(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, crate::Error>;
+
+    /// The instant at which `duration` of counted time has elapsed from
+    /// `start`: a deadline. A zero duration gives `start` itself.
+    ///
+    /// # Errors
+    ///
+    /// An implementation returns an error for a negative duration, a
+    /// result beyond the representable range, or (for calendars) when
+    /// there is no open time to count.
+    fn advance(
+        &self,
+        start: DateTime<Utc>,
+        duration: TimeDelta,
+    ) -> Result<DateTime<Utc>, crate::Error>;
 }
 
 /// Calendar (wall-clock elapsed) time: every second counts.
@@ -45,6 +59,8 @@ pub trait ElapsedTime {
 /// let a = DateTime::from_timestamp(100, 0).unwrap();
 /// let b = DateTime::from_timestamp(40, 0).unwrap();
 /// assert!(CalendarTime.elapsed(a, b).is_err()); // end before start
+/// assert_eq!(CalendarTime.advance(b, chrono::TimeDelta::seconds(60))?, a);
+/// # Ok::<(), carekit::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct CalendarTime;
@@ -55,5 +71,18 @@ impl ElapsedTime for CalendarTime {
             return Err(CalendarError::EndBeforeStart { from, to }.into());
         }
         Ok(to.signed_duration_since(from))
+    }
+
+    fn advance(
+        &self,
+        start: DateTime<Utc>,
+        duration: TimeDelta,
+    ) -> Result<DateTime<Utc>, crate::Error> {
+        if duration < TimeDelta::zero() {
+            return Err(CalendarError::NegativeDuration { duration }.into());
+        }
+        start
+            .checked_add_signed(duration)
+            .ok_or_else(|| CalendarError::OutOfRange { start, duration }.into())
     }
 }

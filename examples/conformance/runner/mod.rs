@@ -15,7 +15,9 @@ mod common;
 mod compensation;
 mod loyalty;
 mod scores;
+mod service;
 mod sla;
+mod stats;
 
 use serde_json::{Value, json};
 

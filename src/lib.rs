@@ -162,6 +162,7 @@ pub use interaction::{
     StatusDurations, StatusPeriod, TimelineError, Visibility,
 };
 pub use money::{Currency, Money, RoundingStrategy};
+pub use stats::Confidence;
 
 /// The README's code blocks, compiled and run as doctests so the quickstart
 /// cannot rot.

@@ -259,3 +259,26 @@ impl fmt::Display for Interval {
         write!(f, "[{}, {}]", self.low, self.high)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_levels_are_valid_levels() {
+        for c in [
+            Confidence::NINETY,
+            Confidence::NINETY_FIVE,
+            Confidence::NINETY_NINE,
+        ] {
+            assert_eq!(Confidence::new(c.get()).unwrap(), c);
+        }
+        assert_eq!(Confidence::NINETY_NINE.to_string(), "0.99");
+    }
+
+    #[test]
+    fn higher_confidence_means_a_larger_critical_value() {
+        assert!(Confidence::NINETY.z() < Confidence::NINETY_FIVE.z());
+        assert!(Confidence::NINETY_FIVE.z() < Confidence::NINETY_NINE.z());
+    }
+}

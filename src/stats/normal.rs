@@ -108,10 +108,12 @@ fn upper_tail(y: f64) -> f64 {
 /// Method: W. J. Cody's rational Chebyshev approximations (Math. Comp. 23,
 /// 1969; ACM TOMS Algorithm 715, 1993) — the algorithm behind R's `pnorm`.
 /// Cody states a maximal relative error below 1e-15 in each of the three
-/// ranges; the tests check it against `scipy.stats.norm.cdf` to 1e-15
-/// absolute and 1e-12 relative in the tails (down to x = −37). The lower
-/// tail is computed directly, never as `1 − upper`, so small probabilities
-/// keep their relative accuracy. `NaN` gives `NaN`; ±∞ give 1 and 0.
+/// ranges. The tests check it against `scipy.stats.norm.cdf` to 1e-15
+/// absolute (and 1e-13 relative below 0.5) for |x| ≤ 9, and in the lower
+/// tail down to x = −37 (Φ ≈ 6e-300) to 1e-14 relative against a 60-digit
+/// evaluation. The lower tail is computed directly, never as `1 − upper`,
+/// so small probabilities keep their relative accuracy; below x ≈ −38.5 the
+/// result underflows to 0. `NaN` gives `NaN`; ±∞ give 1 and 0.
 ///
 /// # Example
 ///
@@ -120,7 +122,8 @@ fn upper_tail(y: f64) -> f64 {
 ///
 /// assert_eq!(normal_cdf(0.0), 0.5);
 /// assert!((normal_cdf(1.959_963_984_540_054) - 0.975).abs() < 1e-15);
-/// assert!((normal_cdf(-10.0) / 7.619_853_024_160_527e-24 - 1.0).abs() < 1e-13);
+/// // Φ(−10) = 7.619853024160525e-24 (60-digit continued fraction)
+/// assert!((normal_cdf(-10.0) / 7.619_853_024_160_525e-24 - 1.0).abs() < 1e-14);
 /// # Ok::<(), carekit::Error>(())
 /// ```
 pub fn normal_cdf(x: f64) -> f64 {
@@ -236,8 +239,8 @@ pub(crate) fn quantile_in_unit(p: f64) -> f64 {
 ///
 /// Method: M. J. Wichura's Algorithm AS 241 (`PPND16`, Applied Statistics
 /// 37, 1988), relative accuracy about 1e-16. The tests check it against
-/// `scipy.stats.norm.ppf` to 1e-13 relative, including p = 1e-12 and
-/// p = 1e-300. Note that `p` close to 1 carries only the absolute precision
+/// `scipy.stats.norm.ppf` to 1e-14 relative from p = 1e-300 to
+/// 1 − 1e-6, and that Φ(Φ⁻¹(p)) = p to 1e-13 relative. Note that `p` close to 1 carries only the absolute precision
 /// of an `f64` near 1; for an upper tail pass the small lower-tail
 /// probability and negate (`-normal_quantile(1e-12)`).
 ///
@@ -260,5 +263,48 @@ pub fn normal_quantile(p: f64) -> Result<f64, Error> {
         Ok(quantile_in_unit(p))
     } else {
         Err(StatsError::ProbabilityOutOfRange { value: p }.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cdf_is_symmetric() {
+        // Φ(x) + Φ(−x) = 1 exactly in theory; here to an ulp of 1.
+        for i in -800..=800 {
+            let x = f64::from(i) / 100.0;
+            assert!(
+                (normal_cdf(x) + normal_cdf(-x) - 1.0).abs() <= 2.0 * f64::EPSILON,
+                "{x}"
+            );
+        }
+    }
+
+    #[test]
+    fn quantile_is_antisymmetric_and_continuous_at_its_splits() {
+        for p in [0.001, 0.025, 0.1, 0.25, 0.4] {
+            assert!(
+                (quantile_in_unit(p) + quantile_in_unit(1.0 - p)).abs() < 1e-12,
+                "{p}"
+            );
+        }
+        // AS 241 switches at |p − ½| = 0.425 and at √(−ln p) = 5 (p = e^−25).
+        for split in [0.075, (-25.0f64).exp()] {
+            let (a, b) = (
+                quantile_in_unit(split.next_down()),
+                quantile_in_unit(split.next_up()),
+            );
+            // Equal to within rounding (the two formulas may differ by an ulp).
+            assert!((b - a).abs() < 1e-12, "{split}: {a} {b}");
+        }
+    }
+
+    #[test]
+    fn quantile_of_the_upper_quartile_is_cody_first_split() {
+        // Φ⁻¹(0.75) = 0.6744897501960817 (scipy.stats.norm.ppf(0.75)); Cody's
+        // first range ends at its 8-digit rounding 0.67448975.
+        assert!((quantile_in_unit(0.75) - 0.674_489_750_196_081_7).abs() < 1e-15);
     }
 }

@@ -586,3 +586,40 @@ pub fn nps_difference_test(
         significant: p_value < confidence.alpha(),
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::float_cmp, reason = "the clamped bound is exactly 100")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjusted_wald_for_all_promoters_by_hand() {
+        // n = 10 promoters: n' = 13, p' = 10.75/13, d' = 0.75/13, centre 10/13,
+        // Var' = 11.5/13 − (10/13)² = (149.5 − 100)/169 = 49.5/169,
+        // half = z·√(49.5/169/13); the upper bound 76.9 + 55.3 clamps to 100.
+        let z = Confidence::NINETY_FIVE.z();
+        let i = nps_interval(
+            10.0,
+            0.0,
+            10.0,
+            10.0,
+            NpsIntervalMethod::AdjustedWald,
+            Confidence::NINETY_FIVE,
+        )
+        .unwrap()
+        .unwrap();
+        let half = z * (49.5f64 / 169.0 / 13.0).sqrt();
+        assert!((i.low() - 100.0 * (10.0 / 13.0 - half)).abs() < 1e-12);
+        assert_eq!(i.high(), 100.0);
+    }
+
+    #[test]
+    fn counts_interval_equals_the_weighted_form_with_unit_weights() {
+        let c = NpsCounts::new(7, 4, 9).unwrap();
+        for m in [NpsIntervalMethod::Wald, NpsIntervalMethod::AdjustedWald] {
+            let a = c.interval(m, Confidence::NINETY).unwrap();
+            let b = nps_interval(7.0, 9.0, 20.0, 20.0, m, Confidence::NINETY).unwrap();
+            assert_eq!(a, b);
+        }
+    }
+}

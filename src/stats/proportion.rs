@@ -319,3 +319,29 @@ pub fn two_proportion_test(
         significant: p_value < confidence.alpha(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wilson_bounds_by_hand_with_z_2() {
+        // k = 2, n = 4, z = 2: p̂ = ½, 1 + z²/n = 2, centre = (½ + ½)/2 = ½,
+        // half = 2·√(¼/4 + 4/64)/2 = √0.125 = 0.353553…
+        let (lo, hi) = wilson_bounds(2, 4, 2.0);
+        assert!((lo - (0.5 - 0.125f64.sqrt())).abs() < 1e-15);
+        assert!((hi - (0.5 + 0.125f64.sqrt())).abs() < 1e-15);
+    }
+
+    #[test]
+    fn newcombe_interval_by_hand_for_identical_samples() {
+        // Same sample twice: difference 0 and a symmetric interval
+        // ±√((p − l)² + (u − p)²).
+        let t = two_proportion_test(3, 10, 3, 10, Confidence::NINETY_FIVE).unwrap();
+        let (l, u) = wilson_bounds(3, 10, Confidence::NINETY_FIVE.z());
+        let half = ((0.3 - l).powi(2) + (u - 0.3).powi(2)).sqrt();
+        assert!((t.interval().low() + half).abs() < 1e-15);
+        assert!((t.interval().high() - half).abs() < 1e-15);
+        assert_eq!((t.z(), t.p_value()), (0.0, 1.0));
+    }
+}

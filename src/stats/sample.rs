@@ -135,3 +135,21 @@ pub fn sample_size(margin: f64, variance: f64, confidence: Confidence) -> Result
         Err(StatsError::SampleSizeOverflow { value: needed }.into())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_size_rounds_up_and_overflows_cleanly() {
+        // z(0.95)² · 0.25 / 0.1² = 96.04 → 97
+        assert_eq!(sample_size(0.1, 0.25, Confidence::NINETY_FIVE).unwrap(), 97);
+        // 1e-9 margin at variance 1: 3.84e18 fits in a u64 (< 1.8e19) ...
+        assert!(sample_size(1e-9, 1.0, Confidence::NINETY_FIVE).is_ok());
+        // ... 1e-10 needs 3.84e20, which does not.
+        assert!(matches!(
+            sample_size(1e-10, 1.0, Confidence::NINETY_FIVE),
+            Err(Error::Stats(StatsError::SampleSizeOverflow { value })) if value > 3.8e20
+        ));
+    }
+}

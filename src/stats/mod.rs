@@ -58,8 +58,9 @@
 //! n' = n + 3, p' = (P + ¾)/n', d' = (D + ¾)/n', interval
 //! (p' − d') ± z·√(Var(p', d')/n'). Like Agresti–Coull for proportions,
 //! the adjustment keeps the interval from shrinking to a point when every
-//! response is a promoter, and covers better for small samples (Rocks,
-//! 2016). Weighted NPS uses weight shares and Kish's effective sample size
+//! response is a promoter, and covers better for small samples (B. Rocks,
+//! "Interval estimation for the 'net promoter score'", The American
+//! Statistician 70(4), 2016). Weighted NPS uses weight shares and Kish's effective sample size
 //! `n_eff` = (Σw)²/Σw² in place of n. Both intervals are *clamped* to
 //! [−100, 100]: the normal approximation can reach past the ends of the
 //! scale near ±100, and a bound of 104 would only say the approximation is
@@ -96,7 +97,7 @@
 //! | kind | input | output |
 //! |---|---|---|
 //! | `proportion_interval` | `successes`, `trials` (integers), `confidence`, `method` (`"wilson"`) | `low`, `high` (proportions) |
-//! | `two_proportion_test` | `a`, `b` as `{"successes", "trials"}`, `confidence` | `z`, `p_value`, `diff_low`, `diff_high` (interval for p_b − p_a, proportions); also `difference`, `significant` |
+//! | `two_proportion_test` | `a`, `b` as `{"successes", "trials"}`, `confidence` | `z`, `p_value`, `diff_low`, `diff_high` (interval for `p_b − p_a`, proportions); also `difference`, `significant` |
 //! | `nps_compare` | `a`, `b` as [`NpsCounts`] `{"promoters", "passives", "detractors"}`, `confidence` | `difference` (points, b − a), `z`, `p_value`, `significant`; also `diff_low`, `diff_high` (points) |
 //!
 //! `confidence` defaults to 0.95 when absent. A `proportion_interval` of

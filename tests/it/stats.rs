@@ -193,11 +193,13 @@ fn normal_quantile_reaches_the_tails_at_p_1e_12() {
     let lower = normal_quantile(1e-12).unwrap();
     assert!(close(lower, -7.034_483_825_301_131, 0.0, 1e-14));
     assert!(close(normal_cdf(lower), 1e-12, 0.0, 1e-12));
-    // 1 − 1e-12 is only known to ~1e-4 relative in its tail, so the upper
-    // quantile agrees to that (scipy.stats.norm.ppf(1 - 1e-12) = 7.034483825...,
-    // 7.0344838253011 with the rounding of 1 - 1e-12).
+    // The f64 nearest 1 − 1e-12 is 0.999999999999 (its tail is
+    // 1.00009e-12), so the upper quantile is that of the rounded input:
+    // scipy.stats.norm.ppf(1 - 1e-12) = 7.0344869100478356, against the
+    // exact isf(1e-12) = 7.034483825301131.
     let upper = normal_quantile(1.0 - 1e-12).unwrap();
-    assert!((upper - 7.034_483_825_301_131).abs() < 1e-4, "{upper}");
+    assert!(close(upper, 7.034_486_910_047_835_6, 0.0, 1e-12), "{upper}");
+    assert!((upper - 7.034_483_825_301_131).abs() < 1e-5);
 }
 
 #[test]

@@ -66,6 +66,11 @@ impl LanguageTag {
     /// # Errors
     ///
     /// [`Error::InvalidText`] if the tag is not of the BCP 47 shape.
+    ///
+    /// ```
+    /// assert!(carekit::LanguageTag::new("en-GB").is_ok());
+    /// assert!(carekit::LanguageTag::new("e").is_err());
+    /// ```
     pub fn new(tag: &str) -> Result<Self, Error> {
         let mut parts = tag.split('-');
         let primary_ok = parts.next().is_some_and(|p| {
@@ -85,6 +90,11 @@ impl LanguageTag {
     }
 
     /// The tag as given.
+    ///
+    /// ```
+    /// assert_eq!(carekit::LanguageTag::new("fr")?.as_str(), "fr");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -135,16 +145,34 @@ pub struct Preferences {
 
 impl Preferences {
     /// The preferred channel.
+    ///
+    /// ```
+    /// use carekit::{Channel, Preferences};
+    /// assert_eq!(Preferences::default().with_channel(Channel::Phone).channel(), Some(Channel::Phone));
+    /// ```
     pub fn channel(&self) -> Option<Channel> {
         self.channel
     }
 
     /// The preferred language.
+    ///
+    /// ```
+    /// use carekit::{LanguageTag, Preferences};
+    /// let p = Preferences::default().with_language(LanguageTag::new("es")?);
+    /// assert_eq!(p.language().map(LanguageTag::as_str), Some("es"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn language(&self) -> Option<&LanguageTag> {
         self.language.as_ref()
     }
 
     /// With a preferred channel.
+    ///
+    /// ```
+    /// use carekit::{Channel, Preferences};
+    /// let p = Preferences::default().with_channel(Channel::Chat);
+    /// assert_eq!(p.channel(), Some(Channel::Chat));
+    /// ```
     #[must_use]
     pub fn with_channel(mut self, channel: Channel) -> Self {
         self.channel = Some(channel);
@@ -152,6 +180,13 @@ impl Preferences {
     }
 
     /// With a preferred language.
+    ///
+    /// ```
+    /// use carekit::{LanguageTag, Preferences};
+    /// let p = Preferences::default().with_language(LanguageTag::new("de")?);
+    /// assert!(p.language().is_some());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_language(mut self, language: LanguageTag) -> Self {
         self.language = Some(language);
@@ -170,6 +205,14 @@ impl Preferences {
     feature = "serde",
     serde(try_from = "RawCustomer", into = "RawCustomer")
 )]
+///
+/// ```
+/// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+/// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+/// let c = Customer::builder(CustomerId::new("c-1")?, since).tier(TierId::new("silver")?).build()?;
+/// assert_eq!(c.id().as_str(), "c-1");
+/// # Ok::<(), carekit::Error>(())
+/// ```
 pub struct Customer {
     id: CustomerId,
     customer_since: DateTime<Utc>,
@@ -258,36 +301,93 @@ impl Customer {
     }
 
     /// The id.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c-1")?, since).build()?;
+    /// assert_eq!(c.id().as_str(), "c-1");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn id(&self) -> &CustomerId {
         &self.id
     }
 
     /// When they became a customer.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since).build()?;
+    /// assert_eq!(c.customer_since(), since);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn customer_since(&self) -> DateTime<Utc> {
         self.customer_since
     }
 
     /// The current loyalty tier, if the business has tiers.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since).tier(TierId::new("gold")?).build()?;
+    /// assert_eq!(c.tier().map(TierId::as_str), Some("gold"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn tier(&self) -> Option<&TierId> {
         self.tier.as_ref()
     }
 
     /// The segment label, if any.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since).segment(Segment::new("smb")?).build()?;
+    /// assert_eq!(c.segment().map(Segment::as_str), Some("smb"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn segment(&self) -> Option<&Segment> {
         self.segment.as_ref()
     }
 
     /// When they churned, if they did.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since).build()?;
+    /// assert_eq!(c.churned_at(), None);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn churned_at(&self) -> Option<DateTime<Utc>> {
         self.churned_at
     }
 
     /// Lifetime value, if known.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let ltv = Money::from_minor_units(12_345, Currency::EUR);
+    /// let c = Customer::builder(CustomerId::new("c")?, since).lifetime_value(ltv).build()?;
+    /// assert_eq!(c.lifetime_value(), Some(ltv));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn lifetime_value(&self) -> Option<Money> {
         self.lifetime_value
     }
 
     /// Care preferences.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since).preferred_channel(Channel::Email).build()?;
+    /// assert_eq!(c.preferences().channel(), Some(Channel::Email));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn preferences(&self) -> &Preferences {
         &self.preferences
     }
@@ -311,6 +411,14 @@ impl Customer {
 }
 
 /// Builds a [`Customer`]; see [`Customer::builder`].
+///
+/// ```
+/// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+/// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+/// let builder = Customer::builder(CustomerId::new("c")?, since);
+/// assert!(builder.build().is_ok());
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct CustomerBuilder {
     inner: Customer,
@@ -318,6 +426,14 @@ pub struct CustomerBuilder {
 
 impl CustomerBuilder {
     /// The current tier.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since).tier(TierId::new("bronze")?).build()?;
+    /// assert!(c.tier().is_some());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn tier(mut self, tier: TierId) -> Self {
         self.inner.tier = Some(tier);
@@ -325,6 +441,14 @@ impl CustomerBuilder {
     }
 
     /// The segment.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since).segment(Segment::new("enterprise")?).build()?;
+    /// assert!(c.segment().is_some());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn segment(mut self, segment: Segment) -> Self {
         self.inner.segment = Some(segment);
@@ -332,6 +456,15 @@ impl CustomerBuilder {
     }
 
     /// When they churned.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let later = since + chrono::TimeDelta::days(30);
+    /// let c = Customer::builder(CustomerId::new("c")?, since).churned_at(later).build()?;
+    /// assert_eq!(c.churned_at(), Some(later));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn churned_at(mut self, at: DateTime<Utc>) -> Self {
         self.inner.churned_at = Some(at);
@@ -339,6 +472,16 @@ impl CustomerBuilder {
     }
 
     /// Lifetime value.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since)
+    ///     .lifetime_value(Money::from_minor_units(100, Currency::USD))
+    ///     .build()?;
+    /// assert!(c.lifetime_value().is_some());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn lifetime_value(mut self, value: Money) -> Self {
         self.inner.lifetime_value = Some(value);
@@ -346,6 +489,14 @@ impl CustomerBuilder {
     }
 
     /// Preferred channel.
+    ///
+    /// ```
+    /// use carekit::{Channel, Currency, Customer, CustomerId, Money, Segment, TierId};
+    /// let since = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since).preferred_channel(Channel::Chat).build()?;
+    /// assert_eq!(c.preferences().channel(), Some(Channel::Chat));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn preferred_channel(mut self, channel: Channel) -> Self {
         self.inner.preferences.channel = Some(channel);
@@ -353,6 +504,14 @@ impl CustomerBuilder {
     }
 
     /// Preferred language.
+    ///
+    /// ```
+    /// use carekit::{Customer, CustomerId, LanguageTag};
+    /// let since = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let c = Customer::builder(CustomerId::new("c")?, since).language(LanguageTag::new("it")?).build()?;
+    /// assert!(c.preferences().language().is_some());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn language(mut self, language: LanguageTag) -> Self {
         self.inner.preferences.language = Some(language);

@@ -96,12 +96,28 @@ impl From<RatingScale> for RawScale {
 
 impl RatingScale {
     /// The NPS scale, 0..=10.
+    ///
+    /// ```
+    /// assert_eq!(carekit::RatingScale::NPS.to_string(), "0..=10");
+    /// ```
     pub const NPS: RatingScale = RatingScale { min: 0, max: 10 };
     /// The default CSAT scale, 1..=5.
+    ///
+    /// ```
+    /// assert_eq!(carekit::RatingScale::CSAT_DEFAULT.to_string(), "1..=5");
+    /// ```
     pub const CSAT_DEFAULT: RatingScale = RatingScale { min: 1, max: 5 };
     /// A binary good/bad scale, 0..=1.
+    ///
+    /// ```
+    /// assert_eq!(carekit::RatingScale::BINARY.points(), 2);
+    /// ```
     pub const BINARY: RatingScale = RatingScale { min: 0, max: 1 };
     /// The default CES scale, 1..=7.
+    ///
+    /// ```
+    /// assert_eq!(carekit::RatingScale::CES_DEFAULT.max(), 7);
+    /// ```
     pub const CES_DEFAULT: RatingScale = RatingScale { min: 1, max: 7 };
 
     /// A scale `min..=max`.
@@ -109,6 +125,12 @@ impl RatingScale {
     /// # Errors
     ///
     /// [`Error::InvalidScale`] unless `min < max`.
+    ///
+    /// ```
+    /// let s = carekit::RatingScale::new(0, 10)?;
+    /// assert_eq!(s, carekit::RatingScale::NPS);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(min: u8, max: u8) -> Result<Self, Error> {
         if min < max {
             Ok(Self { min, max })
@@ -122,16 +144,28 @@ impl RatingScale {
     }
 
     /// The lowest rating.
+    ///
+    /// ```
+    /// assert_eq!(carekit::RatingScale::CSAT_DEFAULT.min(), 1);
+    /// ```
     pub fn min(self) -> u8 {
         self.min
     }
 
     /// The highest rating.
+    ///
+    /// ```
+    /// assert_eq!(carekit::RatingScale::CSAT_DEFAULT.max(), 5);
+    /// ```
     pub fn max(self) -> u8 {
         self.max
     }
 
     /// Whether `value` lies on the scale.
+    ///
+    /// ```
+    /// assert!(!carekit::RatingScale::CSAT_DEFAULT.contains(0));
+    /// ```
     pub fn contains(self, value: u8) -> bool {
         (self.min..=self.max).contains(&value)
     }
@@ -203,17 +237,33 @@ impl NpsScore {
     /// # Errors
     ///
     /// [`Error::RatingOutOfScale`] if `value > 10`.
+    ///
+    /// ```
+    /// assert!(carekit::NpsScore::new(10).is_ok());
+    /// assert!(carekit::NpsScore::new(11).is_err());
+    /// ```
     pub fn new(value: u8) -> Result<Self, Error> {
         RatingScale::NPS.check("nps score", value).map(Self)
     }
 
     /// The answer, 0..=10.
+    ///
+    /// ```
+    /// assert_eq!(carekit::NpsScore::new(7)?.get(), 7);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn get(self) -> u8 {
         self.0
     }
 
     /// The standard bucket: detractor 0–6, passive 7–8, promoter 9–10.
     /// Metrics with other cut-offs take them as configuration.
+    ///
+    /// ```
+    /// use carekit::{NpsCategory, NpsScore};
+    /// assert_eq!(NpsScore::new(8)?.category(), NpsCategory::Passive);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn category(self) -> NpsCategory {
         match self.0 {
             0..=6 => NpsCategory::Detractor,
@@ -287,6 +337,13 @@ macro_rules! scaled_rating {
             /// # Errors
             ///
             /// [`Error::RatingOutOfScale`] if `value` is not on `scale`.
+            ///
+            /// ```
+            /// use carekit::RatingScale;
+            #[doc = concat!("assert!(carekit::", stringify!($name), "::new(3, RatingScale::new(1, 5)?).is_ok());")]
+            #[doc = concat!("assert!(carekit::", stringify!($name), "::new(9, RatingScale::new(1, 5)?).is_err());")]
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
             pub fn new(value: u8, scale: RatingScale) -> Result<Self, Error> {
                 scale.check($field, value).map(|value| Self { value, scale })
             }
@@ -297,16 +354,34 @@ macro_rules! scaled_rating {
             /// # Errors
             ///
             /// [`Error::RatingOutOfScale`] if `value` is not on the scale.
+            ///
+            /// ```
+            #[doc = concat!("let r = carekit::", stringify!($name), "::on_default_scale(2)?;")]
+            #[doc = concat!("assert_eq!(r.scale(), carekit::RatingScale::", stringify!($default), ");")]
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
             pub fn on_default_scale(value: u8) -> Result<Self, Error> {
                 Self::new(value, RatingScale::$default)
             }
 
             /// The rating.
+            ///
+            /// ```
+            #[doc = concat!("assert_eq!(carekit::", stringify!($name), "::on_default_scale(2)?.get(), 2);")]
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
             pub fn get(self) -> u8 {
                 self.value
             }
 
             /// The scale it was given on.
+            ///
+            /// ```
+            /// use carekit::RatingScale;
+            #[doc = concat!("let r = carekit::", stringify!($name), "::new(1, RatingScale::BINARY)?;")]
+            /// assert_eq!(r.scale(), RatingScale::BINARY);
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
             pub fn scale(self) -> RatingScale {
                 self.scale
             }
@@ -410,6 +485,11 @@ impl Weight {
     /// # Errors
     ///
     /// [`Error::InvalidWeight`] unless `value` is finite and `> 0`.
+    ///
+    /// ```
+    /// assert!(carekit::Weight::new(0.5).is_ok());
+    /// assert!(carekit::Weight::new(f64::NAN).is_err());
+    /// ```
     pub fn new(value: f64) -> Result<Self, Error> {
         if value.is_finite() && value > 0.0 {
             Ok(Self(value))
@@ -419,6 +499,11 @@ impl Weight {
     }
 
     /// The weight.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Weight::new(2.0)?.get(), 2.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn get(self) -> f64 {
         self.0
     }
@@ -461,6 +546,12 @@ pub enum Answer {
 
 impl Answer {
     /// The NPS score, if this is an NPS answer.
+    ///
+    /// ```
+    /// use carekit::{Answer, NpsScore};
+    /// assert_eq!(Answer::from(NpsScore::new(3)?).nps(), Some(NpsScore::new(3)?));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn nps(self) -> Option<NpsScore> {
         match self {
             Self::Nps(s) => Some(s),
@@ -469,6 +560,13 @@ impl Answer {
     }
 
     /// The CSAT rating, if this is a CSAT answer.
+    ///
+    /// ```
+    /// use carekit::{Answer, CsatRating};
+    /// let r = CsatRating::on_default_scale(5)?;
+    /// assert_eq!(Answer::from(r).csat(), Some(r));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn csat(self) -> Option<CsatRating> {
         match self {
             Self::Csat(r) => Some(r),
@@ -477,6 +575,14 @@ impl Answer {
     }
 
     /// The CES rating, if this is a CES answer.
+    ///
+    /// ```
+    /// use carekit::{Answer, CesRating};
+    /// let r = CesRating::on_default_scale(2)?;
+    /// assert_eq!(Answer::from(r).ces(), Some(r));
+    /// assert_eq!(Answer::from(r).nps(), None);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn ces(self) -> Option<CesRating> {
         match self {
             Self::Ces(r) => Some(r),
@@ -519,6 +625,10 @@ impl From<CesRating> for Answer {
 
 /// The longest comment kept, in characters. Free text beyond this is almost
 /// always a paste accident; rejecting it keeps records bounded.
+///
+/// ```
+/// assert_eq!(carekit::feedback::MAX_COMMENT_CHARS, 10_000);
+/// ```
 pub const MAX_COMMENT_CHARS: usize = 10_000;
 
 /// One survey response.
@@ -633,37 +743,96 @@ impl Feedback {
     }
 
     /// Who answered.
+    ///
+    /// ```
+    /// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+    /// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c-9")?, at, NpsScore::new(9)?).build();
+    /// assert_eq!(f.customer().as_str(), "c-9");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn customer(&self) -> &CustomerId {
         &self.customer
     }
 
     /// The interaction the survey was about, if any.
+    ///
+    /// ```
+    /// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+    /// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c")?, at, NpsScore::new(9)?)
+    ///     .interaction(InteractionId::new("T-2")?)
+    ///     .build();
+    /// assert_eq!(f.interaction().map(InteractionId::as_str), Some("T-2"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn interaction(&self) -> Option<&InteractionId> {
         self.interaction.as_ref()
     }
 
     /// When the answer was given.
+    ///
+    /// ```
+    /// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+    /// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c")?, at, NpsScore::new(9)?).build();
+    /// assert_eq!(f.at(), at);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn at(&self) -> DateTime<Utc> {
         self.at
     }
 
     /// The answer.
+    ///
+    /// ```
+    /// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+    /// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c")?, at, NpsScore::new(9)?).build();
+    /// assert_eq!(f.answer().nps().map(NpsScore::get), Some(9));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn answer(&self) -> Answer {
         self.answer
     }
 
     /// The free-text comment, if any.
+    ///
+    /// ```
+    /// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+    /// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c")?, at, NpsScore::new(2)?).comment("slow")?.build();
+    /// assert_eq!(f.comment(), Some("slow"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
 
     /// The survey weight, if any (metrics treat a missing weight as 1).
+    ///
+    /// ```
+    /// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+    /// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c")?, at, NpsScore::new(2)?).build();
+    /// assert_eq!(f.weight(), None);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn weight(&self) -> Option<Weight> {
         self.weight
     }
 }
 
 /// Builds a [`Feedback`]; see [`Feedback::builder`].
+///
+/// ```
+/// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+/// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+/// let builder = Feedback::builder(CustomerId::new("c")?, at, NpsScore::new(9)?);
+/// let f = builder.weight(Weight::new(0.5)?).build();
+/// assert_eq!(f.weight().map(Weight::get), Some(0.5));
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct FeedbackBuilder {
     inner: Feedback,
@@ -671,6 +840,16 @@ pub struct FeedbackBuilder {
 
 impl FeedbackBuilder {
     /// The interaction the survey was about.
+    ///
+    /// ```
+    /// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+    /// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c")?, at, NpsScore::new(9)?)
+    ///     .interaction(InteractionId::new("T-1")?)
+    ///     .build();
+    /// assert!(f.interaction().is_some());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn interaction(mut self, id: InteractionId) -> Self {
         self.inner.interaction = Some(id);
@@ -705,6 +884,14 @@ impl FeedbackBuilder {
     }
 
     /// A survey weight.
+    ///
+    /// ```
+    /// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+    /// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c")?, at, NpsScore::new(9)?).weight(Weight::new(3.0)?).build();
+    /// assert_eq!(f.weight().map(Weight::get), Some(3.0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn weight(mut self, weight: Weight) -> Self {
         self.inner.weight = Some(weight);
@@ -712,6 +899,14 @@ impl FeedbackBuilder {
     }
 
     /// The finished record.
+    ///
+    /// ```
+    /// use carekit::{CustomerId, Feedback, InteractionId, NpsScore, Weight};
+    /// let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c")?, at, NpsScore::new(9)?).build();
+    /// assert_eq!(f.at(), at);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn build(self) -> Feedback {
         self.inner
     }

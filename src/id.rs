@@ -69,12 +69,23 @@ macro_rules! identifier {
             ///
             /// [`Error::InvalidId`] if `value` is empty, blank, or contains a
             /// control character.
+            ///
+            /// ```
+            #[doc = concat!("assert!(carekit::", stringify!($name), "::new(\"", $example, "\").is_ok());")]
+            #[doc = concat!("assert!(carekit::", stringify!($name), "::new(\"\\n\").is_err());")]
+            /// ```
             pub fn new(value: &str) -> Result<Self, Error> {
                 validate($kind, value)?;
                 Ok(Self(Arc::from(value)))
             }
 
             /// The identifier as text.
+            ///
+            /// ```
+            #[doc = concat!("let id = carekit::", stringify!($name), "::new(\"", $example, "\")?;")]
+            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
             pub fn as_str(&self) -> &str {
                 &self.0
             }

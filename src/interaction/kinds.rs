@@ -10,9 +10,19 @@ macro_rules! display_names {
 
         impl $ty {
             /// Every value, in declaration order.
+            ///
+            /// ```
+            #[doc = concat!("assert!(carekit::", stringify!($ty), "::ALL.len() >= 2);")]
+            /// ```
             pub const ALL: &'static [$ty] = &[$(Self::$variant),*];
 
             /// The `snake_case` name used in JSON and in [`Display`](fmt::Display).
+            ///
+            /// ```
+            #[doc = concat!("for v in carekit::", stringify!($ty), "::ALL {")]
+            ///     assert_eq!(v.name(), v.to_string());
+            /// }
+            /// ```
             pub fn name(self) -> &'static str {
                 match self { $(Self::$variant => $name),* }
             }
@@ -155,6 +165,10 @@ display_names!(Status {
 
 impl Status {
     /// `Solved` or `Closed`.
+    ///
+    /// ```
+    /// assert!(!carekit::Status::Pending.is_solved());
+    /// ```
     pub fn is_solved(self) -> bool {
         matches!(self, Self::Solved | Self::Closed)
     }

@@ -188,6 +188,11 @@ pub enum EventKind {
 
 impl EventKind {
     /// Whether this is an agent reply the customer sees.
+    ///
+    /// ```
+    /// use carekit::EventKind;
+    /// assert!(!EventKind::CustomerMessage.is_public_agent_reply());
+    /// ```
     pub fn is_public_agent_reply(&self) -> bool {
         matches!(
             self,
@@ -218,16 +223,35 @@ pub struct Event {
 impl Event {
     /// An event at an instant. Order is checked when the interaction is
     /// built.
+    ///
+    /// ```
+    /// use carekit::{Event, EventKind, Status};
+    /// let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let e = Event::new(at, EventKind::StatusChange { to: Status::Open });
+    /// assert_eq!(e.at(), at);
+    /// ```
     pub fn new(at: DateTime<Utc>, kind: EventKind) -> Self {
         Self { at, kind }
     }
 
     /// When it happened.
+    ///
+    /// ```
+    /// use carekit::{Event, EventKind};
+    /// let at = chrono::DateTime::from_timestamp(60, 0).unwrap();
+    /// assert_eq!(Event::new(at, EventKind::CustomerMessage).at(), at);
+    /// ```
     pub fn at(&self) -> DateTime<Utc> {
         self.at
     }
 
     /// What happened.
+    ///
+    /// ```
+    /// use carekit::{Event, EventKind};
+    /// let at = chrono::DateTime::from_timestamp(60, 0).unwrap();
+    /// assert_eq!(Event::new(at, EventKind::Escalation).kind(), &EventKind::Escalation);
+    /// ```
     pub fn kind(&self) -> &EventKind {
         &self.kind
     }
@@ -319,21 +343,73 @@ pub struct StatusPeriod {
 
 impl StatusPeriod {
     /// The status held.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(9, 0))
+    ///     .status(t(9, 30), Status::Pending)
+    ///     .build()?;
+    /// let periods: Vec<_> = case.status_periods(t(10, 0)).collect();
+    /// assert_eq!(periods[1].status(), Status::Pending);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn status(&self) -> Status {
         self.status
     }
 
     /// When it began.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(9, 0))
+    ///     .status(t(9, 30), Status::Pending)
+    ///     .build()?;
+    /// let periods: Vec<_> = case.status_periods(t(10, 0)).collect();
+    /// assert_eq!(periods[1].start(), t(9, 30));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn start(&self) -> DateTime<Utc> {
         self.start
     }
 
     /// When it ended (exclusive).
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(9, 0))
+    ///     .status(t(9, 30), Status::Pending)
+    ///     .build()?;
+    /// let periods: Vec<_> = case.status_periods(t(10, 0)).collect();
+    /// assert_eq!(periods[1].end(), t(10, 0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn end(&self) -> DateTime<Utc> {
         self.end
     }
 
     /// `end − start` in calendar (elapsed) time.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(9, 0))
+    ///     .status(t(9, 30), Status::Pending)
+    ///     .build()?;
+    /// let periods: Vec<_> = case.status_periods(t(10, 0)).collect();
+    /// assert_eq!(periods[0].duration(), chrono::TimeDelta::minutes(30));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn duration(&self) -> TimeDelta {
         self.end.signed_duration_since(self.start)
     }
@@ -375,6 +451,16 @@ fn status_slot(s: Status) -> usize {
 
 impl StatusDurations {
     /// Time spent in `status`.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(9, 0)).build()?;
+    /// assert_eq!(case.time_in_status(t(9, 45)).get(Status::New), chrono::TimeDelta::minutes(45));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn get(&self, status: Status) -> TimeDelta {
         self.by_status
             .get(status_slot(status))
@@ -393,6 +479,28 @@ impl StatusDurations {
     feature = "serde",
     serde(try_from = "RawInteraction", into = "RawInteraction")
 )]
+///
+/// ```
+/// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+/// # use chrono::{TimeZone, Utc};
+/// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+/// # let ana = AgentId::new("ana")?;
+/// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+///     .priority(Priority::High)
+///     .customer_message(t(9, 0))
+///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+///     .status(t(9, 6), Status::Solved)
+///     .customer_message(t(9, 30))
+///     .status(t(9, 30), Status::Open)
+///     .escalation(t(9, 31))
+///     .transfer(t(9, 32), AgentId::new("bo")?)
+///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+///     .status(t(9, 41), Status::Solved)
+///     .status(t(10, 0), Status::Closed)
+///     .build()?;
+/// assert_eq!(case.to_string(), "T-7 (chat, high, closed)");
+/// # Ok::<(), carekit::Error>(())
+/// ```
 pub struct Interaction {
     id: InteractionId,
     customer: CustomerId,
@@ -449,6 +557,17 @@ impl From<Interaction> for RawInteraction {
 impl Interaction {
     /// Starts an interaction created at `created_at` on `channel`, with
     /// priority `Normal` and direction `Inbound` unless set.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0)).build()?;
+    /// assert_eq!(case.priority(), Priority::Normal);
+    /// assert_eq!(case.direction(), Direction::Inbound);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn builder(
         id: InteractionId,
         customer: CustomerId,
@@ -467,36 +586,190 @@ impl Interaction {
     }
 
     /// The interaction's id.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.id().as_str(), "T-7");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn id(&self) -> &InteractionId {
         &self.id
     }
 
     /// The customer it is about.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.customer().as_str(), "c-1");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn customer(&self) -> &CustomerId {
         &self.customer
     }
 
     /// The channel.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.channel(), Channel::Chat);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn channel(&self) -> Channel {
         self.channel
     }
 
     /// The priority.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.priority(), Priority::High);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn priority(&self) -> Priority {
         self.priority
     }
 
     /// Inbound or outbound.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.direction(), Direction::Inbound);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn direction(&self) -> Direction {
         self.direction
     }
 
     /// When it was created.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.created_at(), t(9, 0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn created_at(&self) -> DateTime<Utc> {
         self.created_at
     }
 
     /// The validated timeline, in order.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.events().len(), 10);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn events(&self) -> &[Event] {
         &self.events
     }
@@ -528,6 +801,28 @@ impl Interaction {
     }
 
     /// The status after the whole timeline.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.status(), Status::Closed);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn status(&self) -> Status {
         self.transitions()
             .last()
@@ -555,6 +850,29 @@ impl Interaction {
     }
 
     /// Public agent replies, in order, as `(instant, agent)`.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// let replies: Vec<_> = case.public_agent_replies().map(|(at, _)| at).collect();
+    /// assert_eq!(replies, [t(9, 5), t(9, 40)]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn public_agent_replies(&self) -> impl Iterator<Item = (DateTime<Utc>, &AgentId)> + '_ {
         self.events.iter().filter_map(|e| match &e.kind {
             EventKind::AgentReply {
@@ -566,16 +884,82 @@ impl Interaction {
     }
 
     /// The first public agent reply's instant.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.first_public_agent_reply(), Some(t(9, 5)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn first_public_agent_reply(&self) -> Option<DateTime<Utc>> {
         self.public_agent_replies().next().map(|(t, _)| t)
     }
 
     /// How many public agent replies the customer received.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.public_agent_reply_count(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn public_agent_reply_count(&self) -> usize {
         self.public_agent_replies().count()
     }
 
     /// Customer messages' instants, in order.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.customer_messages().count(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn customer_messages(&self) -> impl Iterator<Item = DateTime<Utc>> + '_ {
         self.events
             .iter()
@@ -584,6 +968,29 @@ impl Interaction {
     }
 
     /// Instants of solves (see the [module docs](self)).
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// // solved at 9:06 and 9:41; closing a solved case is not another solve.
+    /// assert_eq!(case.solves().collect::<Vec<_>>(), [t(9, 6), t(9, 41)]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn solves(&self) -> impl Iterator<Item = DateTime<Utc>> + '_ {
         self.transitions().filter_map(|(t, from, to)| {
             (to == Status::Solved || (to == Status::Closed && from != Status::Solved)).then_some(t)
@@ -591,16 +998,82 @@ impl Interaction {
     }
 
     /// The first solve.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.first_solve(), Some(t(9, 6)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn first_solve(&self) -> Option<DateTime<Utc>> {
         self.solves().next()
     }
 
     /// The last solve.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.last_solve(), Some(t(9, 41)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn last_solve(&self) -> Option<DateTime<Utc>> {
         self.solves().last()
     }
 
     /// How many times a solved interaction was reopened.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.reopen_count(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn reopen_count(&self) -> usize {
         self.transitions()
             .filter(|(_, from, to)| *from == Status::Solved && !to.is_solved())
@@ -608,6 +1081,28 @@ impl Interaction {
     }
 
     /// How many escalations the timeline records.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.escalation_count(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn escalation_count(&self) -> usize {
         self.events
             .iter()
@@ -616,6 +1111,28 @@ impl Interaction {
     }
 
     /// How many transfers the timeline records.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.transfer_count(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn transfer_count(&self) -> usize {
         self.events
             .iter()
@@ -624,6 +1141,28 @@ impl Interaction {
     }
 
     /// The instant the interaction was closed, if it was.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// assert_eq!(case.closed_at(), Some(t(10, 0)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn closed_at(&self) -> Option<DateTime<Utc>> {
         self.transitions()
             .find(|(_, _, to)| *to == Status::Closed)
@@ -635,6 +1174,30 @@ impl Interaction {
     /// the last one is cut at `until`; a `Closed` period ends where it
     /// starts (closed is final, no clock runs after it). Zero-length periods
     /// (two changes at one instant) are left out.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// let total: chrono::TimeDelta = case.status_periods(t(12, 0)).map(|p| p.duration()).sum();
+    /// // Creation to the close; nothing runs after closed.
+    /// assert_eq!(total, chrono::TimeDelta::hours(1));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn status_periods(&self, until: DateTime<Utc>) -> impl Iterator<Item = StatusPeriod> + '_ {
         let mut start = self.created_at;
         let mut status = Status::New;
@@ -672,6 +1235,30 @@ impl Interaction {
     }
 
     /// Calendar time spent in each status from creation up to `until`.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-1")?, Channel::Chat, t(9, 0))
+    ///     .priority(Priority::High)
+    ///     .customer_message(t(9, 0))
+    ///     .agent_reply(t(9, 5), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 6), Status::Solved)
+    ///     .customer_message(t(9, 30))
+    ///     .status(t(9, 30), Status::Open)
+    ///     .escalation(t(9, 31))
+    ///     .transfer(t(9, 32), AgentId::new("bo")?)
+    ///     .agent_reply(t(9, 40), ana.clone(), Visibility::Public)
+    ///     .status(t(9, 41), Status::Solved)
+    ///     .status(t(10, 0), Status::Closed)
+    ///     .build()?;
+    /// let d = case.time_in_status(t(12, 0));
+    /// assert_eq!(d.get(Status::Open), chrono::TimeDelta::minutes(11));
+    /// assert_eq!(d.get(Status::Solved), chrono::TimeDelta::minutes(24 + 19));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn time_in_status(&self, until: DateTime<Utc>) -> StatusDurations {
         let mut d = StatusDurations::default();
         for p in self.status_periods(until) {
@@ -698,6 +1285,16 @@ impl fmt::Display for Interaction {
 }
 
 /// Builds an [`Interaction`]; events are checked by [`build`](Self::build).
+///
+/// ```
+/// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+/// # use chrono::{TimeZone, Utc};
+/// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+/// # let ana = AgentId::new("ana")?;
+/// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+/// assert!(b.status(t(9, 1), Status::Open).build().is_ok());
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct InteractionBuilder {
     id: InteractionId,
@@ -711,6 +1308,16 @@ pub struct InteractionBuilder {
 
 impl InteractionBuilder {
     /// Sets the priority (default `Normal`).
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+    /// assert_eq!(b.priority(Priority::Urgent).build()?.priority(), Priority::Urgent);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn priority(mut self, priority: Priority) -> Self {
         self.priority = priority;
@@ -718,6 +1325,16 @@ impl InteractionBuilder {
     }
 
     /// Sets the direction (default `Inbound`).
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+    /// assert_eq!(b.direction(Direction::Outbound).build()?.direction(), Direction::Outbound);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn direction(mut self, direction: Direction) -> Self {
         self.direction = direction;
@@ -725,6 +1342,18 @@ impl InteractionBuilder {
     }
 
     /// Appends any event.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// use carekit::{Event, EventKind};
+    /// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+    /// let case = b.event(Event::new(t(9, 1), EventKind::Escalation)).build()?;
+    /// assert_eq!(case.escalation_count(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn event(mut self, event: Event) -> Self {
         self.events.push(event);
@@ -732,30 +1361,81 @@ impl InteractionBuilder {
     }
 
     /// Appends a customer message.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+    /// assert_eq!(b.customer_message(t(9, 2)).build()?.customer_messages().count(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn customer_message(self, at: DateTime<Utc>) -> Self {
         self.event(Event::new(at, EventKind::CustomerMessage))
     }
 
     /// Appends an agent reply or internal note.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+    /// let case = b.agent_reply(t(9, 2), ana, Visibility::Internal).build()?;
+    /// assert_eq!(case.public_agent_reply_count(), 0); // an internal note is not a reply
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn agent_reply(self, at: DateTime<Utc>, agent: AgentId, visibility: Visibility) -> Self {
         self.event(Event::new(at, EventKind::AgentReply { agent, visibility }))
     }
 
     /// Appends a status change.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+    /// assert_eq!(b.status(t(9, 2), Status::OnHold).build()?.status(), Status::OnHold);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn status(self, at: DateTime<Utc>, to: Status) -> Self {
         self.event(Event::new(at, EventKind::StatusChange { to }))
     }
 
     /// Appends a transfer to another agent.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+    /// assert_eq!(b.transfer(t(9, 2), ana).build()?.transfer_count(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn transfer(self, at: DateTime<Utc>, to: AgentId) -> Self {
         self.event(Event::new(at, EventKind::Transfer { to }))
     }
 
     /// Appends an escalation.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+    /// assert_eq!(b.escalation(t(9, 2)).build()?.escalation_count(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn escalation(self, at: DateTime<Utc>) -> Self {
         self.event(Event::new(at, EventKind::Escalation))
@@ -771,6 +1451,17 @@ impl InteractionBuilder {
     /// - [`TimelineError::AfterClosed`] for any event after a change to
     ///   `Closed`;
     /// - [`TimelineError::InvalidTransition`] for a change back to `New`.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Priority, Status, Visibility};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let b = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Phone, t(9, 0));
+    /// let err = b.customer_message(t(8, 0)).build();
+    /// assert!(err.is_err()); // before creation
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn build(self) -> Result<Interaction, Error> {
         let mut previous: Option<DateTime<Utc>> = None;
         let mut status = Status::New;

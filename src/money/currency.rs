@@ -34,81 +34,145 @@ pub struct Currency {
 
 impl Currency {
     /// Australian dollar: `AUD`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::AUD.code(), "AUD");
+    /// ```
     pub const AUD: Currency = Currency {
         code: "AUD",
         minor_units: 2,
     };
     /// Bahraini dinar (three decimals): `BHD`, 3 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::BHD.code(), "BHD");
+    /// ```
     pub const BHD: Currency = Currency {
         code: "BHD",
         minor_units: 3,
     };
     /// Brazilian real: `BRL`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::BRL.code(), "BRL");
+    /// ```
     pub const BRL: Currency = Currency {
         code: "BRL",
         minor_units: 2,
     };
     /// Canadian dollar: `CAD`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::CAD.code(), "CAD");
+    /// ```
     pub const CAD: Currency = Currency {
         code: "CAD",
         minor_units: 2,
     };
     /// Swiss franc: `CHF`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::CHF.code(), "CHF");
+    /// ```
     pub const CHF: Currency = Currency {
         code: "CHF",
         minor_units: 2,
     };
     /// Unidad de Fomento (four decimals): `CLF`, 4 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::CLF.code(), "CLF");
+    /// ```
     pub const CLF: Currency = Currency {
         code: "CLF",
         minor_units: 4,
     };
     /// Chinese yuan renminbi: `CNY`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::CNY.code(), "CNY");
+    /// ```
     pub const CNY: Currency = Currency {
         code: "CNY",
         minor_units: 2,
     };
     /// euro: `EUR`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::EUR.code(), "EUR");
+    /// ```
     pub const EUR: Currency = Currency {
         code: "EUR",
         minor_units: 2,
     };
     /// pound sterling: `GBP`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::GBP.code(), "GBP");
+    /// ```
     pub const GBP: Currency = Currency {
         code: "GBP",
         minor_units: 2,
     };
     /// Indian rupee: `INR`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::INR.code(), "INR");
+    /// ```
     pub const INR: Currency = Currency {
         code: "INR",
         minor_units: 2,
     };
     /// Japanese yen (no minor unit): `JPY`, 0 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::JPY.code(), "JPY");
+    /// ```
     pub const JPY: Currency = Currency {
         code: "JPY",
         minor_units: 0,
     };
     /// South Korean won (no minor unit): `KRW`, 0 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::KRW.code(), "KRW");
+    /// ```
     pub const KRW: Currency = Currency {
         code: "KRW",
         minor_units: 0,
     };
     /// Kuwaiti dinar (three decimals): `KWD`, 3 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::KWD.code(), "KWD");
+    /// ```
     pub const KWD: Currency = Currency {
         code: "KWD",
         minor_units: 3,
     };
     /// Mexican peso: `MXN`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::MXN.code(), "MXN");
+    /// ```
     pub const MXN: Currency = Currency {
         code: "MXN",
         minor_units: 2,
     };
     /// Swedish krona: `SEK`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::SEK.code(), "SEK");
+    /// ```
     pub const SEK: Currency = Currency {
         code: "SEK",
         minor_units: 2,
     };
     /// US dollar: `USD`, 2 minor-unit digits.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::USD.code(), "USD");
+    /// ```
     pub const USD: Currency = Currency {
         code: "USD",
         minor_units: 2,
@@ -120,6 +184,12 @@ impl Currency {
     /// [`MoneyError::MalformedCurrency`] if `code` is not three upper-case
     /// ASCII letters, [`MoneyError::UnknownCurrency`] if it is well formed but
     /// not an active ISO 4217 code.
+    ///
+    /// ```
+    /// assert_eq!(carekit::Currency::new("EUR")?, carekit::Currency::EUR);
+    /// assert!(carekit::Currency::new("EU").is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(code: &str) -> Result<Self, crate::Error> {
         Ok(Self::lookup(code)?)
     }

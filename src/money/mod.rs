@@ -233,16 +233,31 @@ impl Money {
     }
 
     /// The amount.
+    ///
+    /// ```
+    /// use carekit::{Currency, Money};
+    /// assert_eq!(Money::from_minor_units(250, Currency::EUR).amount(), rust_decimal::Decimal::new(250, 2));
+    /// ```
     pub fn amount(&self) -> Decimal {
         self.amount
     }
 
     /// The currency.
+    ///
+    /// ```
+    /// use carekit::{Currency, Money};
+    /// assert_eq!(Money::zero(Currency::GBP).currency(), Currency::GBP);
+    /// ```
     pub fn currency(&self) -> Currency {
         self.currency
     }
 
     /// Whether the amount is zero.
+    ///
+    /// ```
+    /// use carekit::{Currency, Money};
+    /// assert!(!Money::from_minor_units(1, Currency::EUR).is_zero());
+    /// ```
     pub fn is_zero(&self) -> bool {
         self.amount.is_zero()
     }

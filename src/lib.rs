@@ -162,6 +162,10 @@ pub use interaction::{
     StatusDurations, StatusPeriod, TimelineError, Visibility,
 };
 pub use money::{Currency, Money, RoundingStrategy};
+pub use sla::{
+    SlaAttainment, SlaBook, SlaContext, SlaEvaluation, SlaPolicy, SlaState, Target, TargetKind,
+    TimeBasis,
+};
 
 /// The README's code blocks, compiled and run as doctests so the quickstart
 /// cannot rot.

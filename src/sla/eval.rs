@@ -642,8 +642,19 @@ impl Cycles {
 /// Counted time over a window, and when it reached the limit.
 struct Measured {
     counted: TimeDelta,
+    /// The instant counted time reached the limit.
     crossing: Option<DateTime<Utc>>,
-    running_at_end: bool,
+    /// The end of the last stretch in which the clock ran.
+    last_run_end: Option<DateTime<Utc>>,
+}
+
+impl Measured {
+    /// The clock ran past the instant it reached the limit.
+    fn ran_past_limit(&self) -> bool {
+        self.crossing
+            .zip(self.last_run_end)
+            .is_some_and(|(crossing, run_end)| run_end > crossing)
+    }
 }
 
 struct Spec<'a> {
@@ -739,7 +750,7 @@ impl Spec<'_> {
         };
         let mut counted = TimeDelta::zero();
         let mut crossing = None;
-        let mut running_at_end = false;
+        let mut last_run_end = None;
         for p in self.interaction.status_periods(end) {
             let s = p.start().max(start);
             let e = p.end().min(end);
@@ -753,12 +764,12 @@ impl Spec<'_> {
                 crossing = Some(self.clock.advance(s, rest)?);
             }
             counted = after;
-            running_at_end = e == end;
+            last_run_end = Some(e);
         }
         Ok(Measured {
             counted,
             crossing,
-            running_at_end,
+            last_run_end,
         })
     }
 
@@ -766,16 +777,14 @@ impl Spec<'_> {
         let end = cycle.stop.unwrap_or(self.at);
         let m = self.measure(cycle.start, end)?;
         let overflow = || SlaError::Overflow { what: "sla margin" };
-        let over = m.counted > self.limit
-            || (m.counted == self.limit && m.running_at_end && m.crossing.is_some_and(|c| c < end));
-        if over {
+        if m.ran_past_limit() {
             let by = m.counted.checked_sub(&self.limit).ok_or_else(overflow)?;
             let deadline = m.crossing;
             return Ok((m, SlaState::Breached { by }, deadline));
         }
         let left = self.limit.checked_sub(&m.counted).ok_or_else(overflow)?;
         if cycle.stop.is_some() {
-            let deadline = if m.running_at_end {
+            let deadline = if m.last_run_end == Some(end) {
                 Some(self.clock.advance(end, left)?)
             } else {
                 None

@@ -82,13 +82,16 @@
 //! With `limit` the (scaled) target and `counted` the time counted up to the
 //! stop (or up to `at` for a running clock):
 //!
-//! - **breached** by `counted − limit` when `counted > limit`, or when
-//!   `counted = limit`, the clock was running and the instant the limit was
-//!   reached is before the stop (or `at`): in business time a deadline at
-//!   17:00 Friday is breached on Saturday by 0s of business time. The
-//!   deadline reported is the instant the limit was reached.
+//! - **breached** by `counted − limit` when the clock ran past the instant
+//!   the limit was reached (the *breach instant*, reported as the
+//!   deadline). Usually `counted > limit`; in business time a case still
+//!   open on Saturday whose deadline was 17:00 Friday is breached by 0s of
+//!   business time. A clock that paused exactly at the limit is paused with
+//!   0s left, and breached once it runs again. A breach is permanent for
+//!   its cycle: later events and a later `at` only add counted time.
 //! - **achieved** with margin `limit − counted` when the clock stopped
-//!   otherwise (a reply exactly at the deadline achieves). The deadline
+//!   without running past the limit (a reply exactly at the deadline
+//!   achieves). The deadline
 //!   reported is the one in force when it stopped (`None` if it stopped
 //!   while paused).
 //! - **active** with `remaining = limit − counted` when the clock runs at

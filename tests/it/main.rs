@@ -16,5 +16,6 @@ mod money_laws;
 #[cfg(feature = "serde")]
 mod serde_forms;
 mod sla;
+mod stats;
 mod timeline_laws;
 mod traits;

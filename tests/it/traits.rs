@@ -82,3 +82,14 @@ fn sla_types_are_send_and_sync() {
     send_sync::<sla::SlaOutcome>();
     send_sync::<sla::SlaError>();
 }
+
+#[test]
+fn stats_types_are_send_and_sync() {
+    send_sync::<Confidence>();
+    send_sync::<stats::Interval>();
+    send_sync::<stats::NpsIntervalMethod>();
+    send_sync::<stats::NpsCounts>();
+    send_sync::<stats::TwoProportionTest>();
+    send_sync::<stats::NpsDifferenceTest>();
+    send_sync::<stats::StatsError>();
+}

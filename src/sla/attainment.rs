@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 
 use super::{SlaEvaluation, SlaState, TargetKind};
+use crate::Error;
+use crate::stats::{Confidence, Interval, wilson_interval};
 
 /// How a finished target (or cycle) ended, for feeding
 /// [`SlaAttainment`] from plain values.
@@ -72,6 +74,28 @@ impl AttainmentCounts {
     pub fn rate(&self) -> Option<f64> {
         let total = self.total();
         (total > 0).then(|| self.achieved as f64 / total as f64)
+    }
+
+    /// The Wilson score interval for the attainment rate (see
+    /// [`wilson_interval`]); `None` with nothing counted.
+    ///
+    /// ```
+    /// use carekit::stats::Confidence;
+    /// use carekit::sla::AttainmentCounts;
+    /// // statsmodels: proportion_confint(45, 50, method="wilson")
+    /// //   = (0.786397..., 0.956524...)
+    /// let i = AttainmentCounts::new(45, 5).interval(Confidence::NINETY_FIVE)?.unwrap();
+    /// assert!((i.low() - 0.786_397_685_625).abs() < 1e-9);
+    /// assert!((i.high() - 0.956_524_235_068).abs() < 1e-9);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// None in practice: the counts always satisfy the interval's rules
+    /// (achieved ≤ total). Totals beyond `u64::MAX` saturate.
+    pub fn interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
+        wilson_interval(self.achieved, self.total(), confidence)
     }
 
     fn add(&mut self, other: &Self) {
@@ -218,6 +242,32 @@ impl SlaAttainment {
     /// counted.
     pub fn rate(&self, kind: TargetKind) -> Option<f64> {
         self.counts(kind).rate()
+    }
+
+    /// The Wilson score interval of one kind's rate; `None` with nothing
+    /// counted.
+    ///
+    /// ```
+    /// use carekit::stats::Confidence;
+    /// use carekit::sla::{SlaAttainment, SlaOutcome, TargetKind};
+    /// let mut a = SlaAttainment::new();
+    /// for _ in 0..9 { a.record(TargetKind::Resolution, SlaOutcome::Achieved); }
+    /// a.record(TargetKind::Resolution, SlaOutcome::Breached);
+    /// let i = a.interval(TargetKind::Resolution, Confidence::NINETY_FIVE)?.unwrap();
+    /// assert!(i.low() < 0.9 && 0.9 < i.high());
+    /// assert_eq!(a.interval(TargetKind::FirstReply, Confidence::NINETY_FIVE)?, None);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`AttainmentCounts::interval`].
+    pub fn interval(
+        &self,
+        kind: TargetKind,
+        confidence: Confidence,
+    ) -> Result<Option<Interval>, Error> {
+        self.counts(kind).interval(confidence)
     }
 
     /// The counts over every kind together.

@@ -845,6 +845,21 @@ fn attainment_serde_form() {
     assert_eq!(a.overall(), AttainmentCounts::new(1, 1));
 }
 
+#[test]
+fn attainment_interval_is_wilson() {
+    // /work/refs/venv/bin/python -c "from statsmodels.stats.proportion import
+    //   proportion_confint; print(proportion_confint(45, 50, alpha=0.10, method='wilson'))"
+    // → (0.8084624858484291, 0.950470965522555)
+    let mut a = SlaAttainment::new();
+    a.add(TargetKind::FirstReply, AttainmentCounts::new(45, 5));
+    let i = a
+        .interval(TargetKind::FirstReply, carekit::Confidence::NINETY)
+        .unwrap()
+        .unwrap();
+    assert!((i.low() - 0.808_462_485_848_429_1).abs() < 1e-12);
+    assert!((i.high() - 0.950_470_965_522_555).abs() < 1e-12);
+}
+
 // ---- laws ----
 
 fn all_kinds_book() -> SlaBook {

@@ -82,15 +82,10 @@ fn business_hours() -> impl ElapsedTime {
     carekit::calendar::CalendarTime
 }
 
-fn main() {
+/// The open queue: each ticket, and whether its customer is gold.
+fn queue() -> Vec<(Interaction, bool)> {
     let ana = AgentId::new("ana").unwrap();
-    let now = ny(2, 14, 30); // Wednesday 14:30 in New York
-    let gold = Benefits::default()
-        .with_priority_boost(1)
-        .with_sla_target_multiplier(Multiplier::new(Decimal::new(75, 2)).unwrap());
-    let gold_tier = TierId::new("gold").unwrap();
-
-    let queue: Vec<(Interaction, bool)> = vec![
+    vec![
         (
             ticket("T-101", Priority::Urgent, ny(2, 13, 0))
                 .build()
@@ -147,8 +142,16 @@ fn main() {
                 .unwrap(),
             false,
         ),
-    ];
+    ]
+}
 
+fn main() {
+    let now = ny(2, 14, 30); // Wednesday 14:30 in New York
+    let gold = Benefits::default()
+        .with_priority_boost(1)
+        .with_sla_target_multiplier(Multiplier::new(Decimal::new(75, 2)).unwrap());
+    let gold_tier = TierId::new("gold").unwrap();
+    let queue = queue();
     let book = book();
     let business = business_hours();
     println!(
@@ -201,5 +204,7 @@ fn main() {
             format!("{sign}{}h{:02}m", m / 60, m % 60),
         );
     }
-    println!("\nWhy the first row is on top:\n  {}", rows[0].1);
+    if let Some((_, top)) = rows.first() {
+        println!("\nWhy the first row is on top:\n  {top}");
+    }
 }

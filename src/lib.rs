@@ -241,6 +241,10 @@ pub mod money;
 pub mod sla;
 pub mod stats;
 
+pub use calendar::{
+    BusinessCalendar, CalendarSpec, CalendarTime, ElapsedTime, LocalTime, OpenInterval,
+    WeekSchedule,
+};
 pub use customer::{Customer, CustomerBuilder, LanguageTag, Preferences};
 pub use error::Error;
 pub use feedback::{

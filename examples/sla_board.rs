@@ -9,7 +9,7 @@
     reason = "an example: fixed, valid data"
 )]
 
-use carekit::calendar::ElapsedTime;
+use carekit::calendar::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
 use carekit::loyalty::{Benefits, Multiplier};
 use carekit::sla::{
     Conditions, SlaBook, SlaContext, SlaPolicy, SlaState, Target, TargetEvaluation, TargetKind,
@@ -76,10 +76,11 @@ fn book() -> SlaBook {
     .unwrap()
 }
 
-/// The team's business hours. Until the business calendar lands this is
-/// calendar time (every second counts); see the README of the example.
-fn business_hours() -> impl ElapsedTime {
-    carekit::calendar::CalendarTime
+/// The team's business hours: 09:00–17:00 New York time, Monday to
+/// Friday.
+fn business_hours() -> BusinessCalendar<chrono_tz::Tz> {
+    let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00").unwrap());
+    BusinessCalendar::new(New_York, CalendarSpec::new(week)).unwrap()
 }
 
 /// The open queue: each ticket, and whether its customer is gold.
@@ -155,7 +156,7 @@ fn main() {
     let book = book();
     let business = business_hours();
     println!(
-        "SLA board at {} (New York)\n",
+        "SLA board at {} New York time; business hours Mon-Fri 09:00-17:00\n",
         now.with_timezone(&New_York).format("%a %Y-%m-%d %H:%M")
     );
     println!(

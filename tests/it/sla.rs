@@ -4,7 +4,9 @@
 //! of carekit's calendar: open 09:00–17:00 UTC Monday to Friday. 2024-03-04
 //! is a Monday.
 
-use carekit::calendar::{CalendarTime, ElapsedTime};
+use carekit::calendar::{
+    BusinessCalendar, CalendarSpec, CalendarTime, ElapsedTime, OpenInterval, WeekSchedule,
+};
 use carekit::loyalty::{Benefits, Multiplier};
 use carekit::sla::{
     AttainmentCounts, Conditions, SlaAttainment, SlaBook, SlaContext, SlaOutcome, SlaPolicy,
@@ -713,8 +715,12 @@ fn solve_without_reply_ends_the_first_reply_clock_and_opening_is_not_a_reply() {
     assert_eq!(e.targets()[0].state(), SlaState::Breached { by: hm(0, 30) });
 }
 
-#[test]
-fn pause_interleaved_with_off_hours() {
+fn office_calendar() -> BusinessCalendar<Utc> {
+    let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00").unwrap());
+    BusinessCalendar::new(Utc, CalendarSpec::new(week)).unwrap()
+}
+
+fn pause_interleaved_with_off_hours_on(business: &impl ElapsedTime) {
     // Resolution 8h business, paused in pending. Created Mon 14:00.
     // Counts Mon 14:00–16:00 (2h); pending Mon 16:00 → Tue 10:00; counts
     // again from Tue 10:00.
@@ -730,7 +736,7 @@ fn pause_interleaved_with_off_hours() {
         .status(t(1, 10, 0), Status::Open)
         .build()
         .unwrap();
-    let at = |at| book.evaluate(&i, &SlaContext::new(), at, &Office).unwrap();
+    let at = |at| book.evaluate(&i, &SlaContext::new(), at, business).unwrap();
     // Mon 20:00: pending (and closed): 6h left, paused.
     assert_eq!(
         at(t(0, 20, 0)).targets()[0].state(),
@@ -738,6 +744,8 @@ fn pause_interleaved_with_off_hours() {
             remaining: hm(6, 0)
         }
     );
+    // Tue 09:30: open hours but still pending: nothing more counted.
+    assert_eq!(at(t(1, 9, 30)).targets()[0].counted(), hm(2, 0));
     // Tue 15:00: 2h + 5h = 7h, 1h left: due Tue 16:00.
     let e = at(t(1, 15, 0));
     assert_eq!(
@@ -752,6 +760,40 @@ fn pause_interleaved_with_off_hours() {
     let e = at(t(2, 10, 0));
     assert_eq!(e.targets()[0].state(), SlaState::Breached { by: hm(2, 0) });
     assert_eq!(e.targets()[0].deadline(), Some(t(1, 16, 0)));
+}
+
+#[test]
+fn pause_interleaved_with_off_hours() {
+    pause_interleaved_with_off_hours_on(&Office);
+    pause_interleaved_with_off_hours_on(&office_calendar());
+}
+
+#[test]
+fn first_reply_on_a_new_york_calendar_across_dst() {
+    // New York 09:00–17:00 weekdays. Created Fri 2024-03-08 16:00 EST
+    // (21:00Z); 4h business: Fri 16–17 EST = 1h; DST starts Sunday, so
+    // Monday opens 09:00 EDT = 13:00Z; 3h more → 12:00 EDT = 16:00Z.
+    let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00").unwrap());
+    let ny = BusinessCalendar::new(chrono_tz::America::New_York, CalendarSpec::new(week)).unwrap();
+    let book = one_policy(vec![target(
+        TargetKind::FirstReply,
+        hm(4, 0),
+        TimeBasis::Business,
+    )]);
+    let created = Utc.with_ymd_and_hms(2024, 3, 8, 21, 0, 0).unwrap();
+    let i = case(created).build().unwrap();
+    let at = Utc.with_ymd_and_hms(2024, 3, 11, 14, 0, 0).unwrap();
+    let e = book.evaluate(&i, &SlaContext::new(), at, &ny).unwrap();
+    assert_eq!(
+        e.targets()[0].state(),
+        SlaState::Active {
+            remaining: hm(2, 0)
+        }
+    );
+    assert_eq!(
+        e.targets()[0].deadline(),
+        Some(Utc.with_ymd_and_hms(2024, 3, 11, 16, 0, 0).unwrap())
+    );
 }
 
 #[test]
@@ -995,6 +1037,16 @@ proptest! {
                 prop_assert_eq!(tl.counted(), tg.limit());
             }
         }
+    }
+
+    #[test]
+    fn office_double_and_business_calendar_give_the_same_evaluation(i in timeline(), m in 0_i64..6000) {
+        // Two independent implementations of 09:00–17:00 UTC weekdays.
+        let book = all_kinds_book();
+        let at = i.created_at() + TimeDelta::minutes(m);
+        let a = book.evaluate(&i, &SlaContext::new(), at, &Office).unwrap();
+        let b = book.evaluate(&i, &SlaContext::new(), at, &office_calendar()).unwrap();
+        prop_assert_eq!(a, b);
     }
 
     #[test]

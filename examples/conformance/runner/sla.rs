@@ -7,6 +7,7 @@ use carekit::{Interaction, Segment, TierId};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
+use super::calendar::parse_calendar;
 use super::common::{CaseResult, str_field, typed};
 
 /// Runs one case of a kind this file handles.
@@ -48,10 +49,10 @@ fn sla(input: &Value) -> CaseResult {
     }
     match input.get("calendar") {
         None | Some(Value::Null) => evaluate(&book, &interaction, &context, at, &CalendarTime),
-        Some(_) => Err(
-            "input.calendar: business calendars are not supported by this version of carekit"
-                .to_owned(),
-        ),
+        Some(v) => {
+            let calendar = parse_calendar(v).map_err(|e| format!("input.{e}"))?;
+            evaluate(&book, &interaction, &context, at, &calendar)
+        }
     }
 }
 

@@ -179,7 +179,7 @@
 //! ## Is this ticket breaching its SLA?
 //!
 //! Evaluate at "now" and read the states; each target explains itself.
-//! Pass a business calendar instead of [`CalendarTime`](calendar::CalendarTime)
+//! Pass a business calendar instead of [`CalendarTime`]
 //! to count only open hours.
 //!
 //! ```

@@ -830,3 +830,56 @@ mod tests {
         );
     }
 }
+
+#[cfg(feature = "serde")]
+mod ser {
+    //! Evaluations are outputs: they serialise (for logs, APIs and boards)
+    //! but are not read back, so they need no validating `Deserialize`.
+
+    use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+    use super::{SlaEvaluation, SlaState, TargetEvaluation};
+
+    impl Serialize for SlaState {
+        /// `{"state": "breached", "margin": -900}` (seconds, signed as
+        /// [`SlaState::margin`]).
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("SlaState", 2)?;
+            s.serialize_field("state", self.name())?;
+            s.serialize_field("margin", &self.margin().num_seconds())?;
+            s.end()
+        }
+    }
+
+    impl Serialize for TargetEvaluation {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("TargetEvaluation", 14)?;
+            s.serialize_field("kind", &self.kind)?;
+            s.serialize_field("basis", &self.basis)?;
+            s.serialize_field("state", self.state.name())?;
+            s.serialize_field("margin", &self.state.margin().num_seconds())?;
+            s.serialize_field("deadline", &self.deadline)?;
+            s.serialize_field("counted", &self.counted.num_seconds())?;
+            s.serialize_field("limit", &self.limit.num_seconds())?;
+            s.serialize_field("within", &self.within.num_seconds())?;
+            s.serialize_field("multiplier", &self.multiplier)?;
+            s.serialize_field("started", &self.started)?;
+            s.serialize_field("stopped", &self.stopped)?;
+            s.serialize_field("earlier_achieved", &self.earlier_achieved)?;
+            s.serialize_field("earlier_breached", &self.earlier_breached)?;
+            s.serialize_field("reason", &self.to_string())?;
+            s.end()
+        }
+    }
+
+    impl Serialize for SlaEvaluation {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("SlaEvaluation", 4)?;
+            s.serialize_field("policy", &self.policy)?;
+            s.serialize_field("priority", &self.priority)?;
+            s.serialize_field("at", &self.at)?;
+            s.serialize_field("targets", &self.targets)?;
+            s.end()
+        }
+    }
+}

@@ -179,6 +179,21 @@
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
+//! With the `serde` feature an [`SlaEvaluation`] serialises (it is an
+//! output and is not read back) as
+//!
+//! ```json
+//! {"policy": "std", "priority": "normal", "at": "2024-03-04T15:00:00Z",
+//!  "targets": [{"kind": "first_reply", "basis": "business", "state": "achieved",
+//!    "margin": 10080, "deadline": "2024-03-04T13:00:00Z", "counted": 4320,
+//!    "limit": 14400, "within": 14400, "multiplier": "1",
+//!    "started": "2024-03-04T09:00:00Z", "stopped": "2024-03-04T10:12:00Z",
+//!    "earlier_achieved": 0, "earlier_breached": 0,
+//!    "reason": "first reply due 2024-03-04T13:00:00Z (4h business time); achieved at 2024-03-04T10:12:00Z with 2h48m to spare"}]}
+//! ```
+//!
+//! with durations in seconds and `margin` signed (negative: breached by).
+//!
 //! # Conformance kind `sla`
 //!
 //! Input: `book` (the JSON form above), `interaction` (the

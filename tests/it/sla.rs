@@ -133,6 +133,17 @@ fn first_reply_achieved_with_margin() {
         fr.to_string(),
         "first reply due 2024-03-04T13:00:00Z (4h business time); achieved at 2024-03-04T10:12:00Z with 2h48m to spare"
     );
+    // The serialised form shown in the module docs.
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        serde_json::json!({"policy": "std", "priority": "normal", "at": "2024-03-04T15:00:00Z",
+          "targets": [{"kind": "first_reply", "basis": "business", "state": "achieved",
+            "margin": 10080, "deadline": "2024-03-04T13:00:00Z", "counted": 4320,
+            "limit": 14400, "within": 14400, "multiplier": "1",
+            "started": "2024-03-04T09:00:00Z", "stopped": "2024-03-04T10:12:00Z",
+            "earlier_achieved": 0, "earlier_breached": 0,
+            "reason": "first reply due 2024-03-04T13:00:00Z (4h business time); achieved at 2024-03-04T10:12:00Z with 2h48m to spare"}]})
+    );
 }
 
 #[test]

@@ -887,6 +887,54 @@ fn book_json_form_reads_defaults() {
 }
 
 #[test]
+fn module_doc_book_json_reads_and_applies() {
+    // The JSON form shown in the `sla` module docs, verbatim.
+    let book: SlaBook = serde_json::from_str(
+        r#"{"policies": [
+          {"name": "urgent",
+           "conditions": {"priorities": ["urgent"], "channels": ["chat", "phone"],
+                          "tiers": ["gold"], "segments": ["enterprise"]},
+           "targets": [
+             {"kind": "first_reply", "within": 1800},
+             {"kind": "resolution", "within": 28800, "basis": "calendar",
+              "paused_in": ["pending", "on_hold"]}]},
+          {"name": "standard",
+           "targets": [{"kind": "first_reply", "within": 14400}]}
+        ]}"#,
+    )
+    .unwrap();
+    let gold = TierId::new("gold").unwrap();
+    let ent = carekit::Segment::new("enterprise").unwrap();
+    let urgent = book.policy_for(Priority::Urgent, Channel::Chat, Some(&gold), Some(&ent));
+    assert_eq!(urgent.map(SlaPolicy::name), Some("urgent"));
+    let other = book.policy_for(Priority::Urgent, Channel::Email, Some(&gold), Some(&ent));
+    assert_eq!(other.map(SlaPolicy::name), Some("standard"));
+    // Round trip keeps the book.
+    let back: SlaBook = serde_json::from_str(&serde_json::to_string(&book).unwrap()).unwrap();
+    assert_eq!(back, book);
+}
+
+#[test]
+fn next_deadline_is_the_nearest_running_one() {
+    // First reply 1h and resolution 8h, calendar: at 09:30 first reply is
+    // due 10:00 and resolution 17:00: the board shows 10:00.
+    let book = one_policy(vec![
+        target(TargetKind::Resolution, hm(8, 0), TimeBasis::Calendar),
+        target(TargetKind::FirstReply, hm(1, 0), TimeBasis::Calendar),
+    ]);
+    let i = case(t(0, 9, 0)).build().unwrap();
+    let e = book
+        .evaluate(&i, &SlaContext::new(), t(0, 9, 30), &Office)
+        .unwrap();
+    let next = e.next_deadline().unwrap();
+    assert_eq!(
+        (next.kind(), next.deadline()),
+        (TargetKind::FirstReply, Some(t(0, 10, 0)))
+    );
+    assert!(!e.is_breached());
+}
+
+#[test]
 fn attainment_serde_form() {
     let mut a = SlaAttainment::new();
     a.record(TargetKind::FirstReply, SlaOutcome::Achieved);

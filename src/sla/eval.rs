@@ -585,14 +585,26 @@ impl Cycles {
                 });
             }
         };
-        for e in interaction.events().iter().take_while(|e| e.at() <= at) {
+        let events = interaction.events();
+        // The status once every change at the instant of event `i` is
+        // applied (a message and the reopen it causes share an instant).
+        let settled = |i: usize, mut current: Status| {
+            let t = events.get(i).map(crate::Event::at);
+            for later in events.iter().skip(i).take_while(|e| Some(e.at()) == t) {
+                if let EventKind::StatusChange { to } = later.kind() {
+                    current = *to;
+                }
+            }
+            current
+        };
+        for (i, e) in events.iter().enumerate().take_while(|(_, e)| e.at() <= at) {
             let t = e.at();
             match e.kind() {
                 EventKind::CustomerMessage => {
                     seen_customer = true;
                     if first_reply.stop.is_some()
                         && next_open.is_none()
-                        && !interaction.status_at(t).is_solved()
+                        && !settled(i, status).is_solved()
                     {
                         next_open = Some(t);
                     }
@@ -608,7 +620,7 @@ impl Cycles {
                     }
                     close(&mut next_open, &mut next_reply, t);
                     close(&mut periodic_open, &mut periodic_update, t);
-                    if !interaction.status_at(t).is_solved() {
+                    if !settled(i, status).is_solved() {
                         periodic_open = Some(t);
                     }
                 }

@@ -594,6 +594,42 @@ fn next_reply_cycle_restarts_on_customer_message() {
 }
 
 #[test]
+fn thanks_on_a_solved_case_owes_no_reply_but_a_reopen_does() {
+    // Next reply 1h calendar. Reply 09:10, solved 09:20, "thanks!" 10:00:
+    // nothing owed. Reopened by a message at 11:00 (message first, then the
+    // status change at the same instant): a cycle from 11:00; at 11:40
+    // 40m counted, 20m left, due 12:00.
+    let book = one_policy(vec![target(
+        TargetKind::NextReply,
+        hm(1, 0),
+        TimeBasis::Calendar,
+    )]);
+    let i = case(t(0, 9, 0))
+        .agent_reply(t(0, 9, 10), ana(), Visibility::Public)
+        .status(t(0, 9, 20), Status::Solved)
+        .customer_message(t(0, 10, 0))
+        .customer_message(t(0, 11, 0))
+        .status(t(0, 11, 0), Status::Open)
+        .build()
+        .unwrap();
+    let e = book
+        .evaluate(&i, &SlaContext::new(), t(0, 10, 30), &Office)
+        .unwrap();
+    assert!(e.targets().is_empty());
+    let e = book
+        .evaluate(&i, &SlaContext::new(), t(0, 11, 40), &Office)
+        .unwrap();
+    assert_eq!(e.targets()[0].started(), t(0, 11, 0));
+    assert_eq!(
+        e.targets()[0].state(),
+        SlaState::Active {
+            remaining: hm(0, 20)
+        }
+    );
+    assert_eq!(e.targets()[0].deadline(), Some(t(0, 12, 0)));
+}
+
+#[test]
 fn periodic_updates_run_between_public_replies() {
     // Periodic update 2h calendar. Replies 09:30 and 11:00: first cycle
     // 1h30m (30m to spare). At 14:00 the cycle from 11:00 has run 3h:

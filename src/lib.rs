@@ -141,6 +141,73 @@
 //!
 //! <!-- cookbook: calendar and sla -->
 //!
+//! ## Pause while waiting on the customer
+//!
+//! A resolution target pauses in `pending` by default: time spent waiting on
+//! the customer is not held against the team, and the deadline is undefined
+//! until the clock runs again.
+//!
+//! ```
+//! use carekit::calendar::CalendarTime;
+//! use carekit::sla::{Conditions, SlaBook, SlaContext, SlaPolicy, SlaState, Target, TargetKind, TimeBasis};
+//! use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+//! use chrono::{TimeDelta, TimeZone, Utc};
+//!
+//! let t = |h| Utc.with_ymd_and_hms(2024, 3, 4, h, 0, 0).unwrap();
+//! let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+//!     Target::new(TargetKind::Resolution, TimeDelta::hours(8))?
+//!         .with_basis(TimeBasis::Calendar)
+//!         .with_paused_in([carekit::Status::Pending]),
+//! ])?])?;
+//! let case = Interaction::builder(InteractionId::new("T-7")?, CustomerId::new("c-7")?, Channel::Email, t(9))
+//!     .agent_reply(t(10), AgentId::new("ana")?, Visibility::Public) // "can you send a screenshot?"
+//!     .status(t(10), Status::Pending)
+//!     .customer_message(t(14))
+//!     .status(t(14), Status::Open)
+//!     .build()?;
+//! let at = |h| book.evaluate(&case, &SlaContext::new(), t(h), &CalendarTime);
+//! // 12:00: 1h counted (09:00–10:00), paused while pending.
+//! let noon = at(12)?;
+//! assert_eq!(noon.targets()[0].state(), SlaState::Paused { remaining: TimeDelta::hours(7) });
+//! assert_eq!(noon.targets()[0].deadline(), None);
+//! // 15:00: running again since 14:00: 2h counted, due 15:00 + 6h = 21:00.
+//! let later = at(15)?;
+//! assert_eq!(later.targets()[0].deadline(), Some(t(21)));
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! ## Is this ticket breaching its SLA?
+//!
+//! Evaluate at "now" and read the states; each target explains itself.
+//! Pass a business calendar instead of [`CalendarTime`]
+//! to count only open hours.
+//!
+//! ```
+//! use carekit::calendar::CalendarTime;
+//! use carekit::sla::{Conditions, SlaBook, SlaContext, SlaPolicy, Target, TargetKind, TimeBasis};
+//! use carekit::{Channel, CustomerId, Interaction, InteractionId, Priority};
+//! use chrono::{TimeDelta, TimeZone, Utc};
+//!
+//! let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+//! let hours = |h| Target::new(TargetKind::FirstReply, TimeDelta::hours(h)).map(|t| t.with_basis(TimeBasis::Calendar));
+//! let book = SlaBook::new(vec![
+//!     SlaPolicy::new("urgent", Conditions::any().with_priorities([Priority::Urgent]), vec![hours(1)?])?,
+//!     SlaPolicy::new("standard", Conditions::any(), vec![hours(8)?])?,
+//! ])?;
+//! let case = Interaction::builder(InteractionId::new("T-9")?, CustomerId::new("c-9")?, Channel::Chat, t(9, 0))
+//!     .priority(Priority::Urgent)
+//!     .build()?;
+//! let now = t(10, 20);
+//! let eval = book.evaluate(&case, &SlaContext::new(), now, &CalendarTime)?;
+//! assert_eq!(eval.policy(), Some("urgent"));
+//! assert!(eval.is_breached());
+//! assert_eq!(
+//!     eval.targets()[0].to_string(),
+//!     "first reply due 2024-03-04T10:00:00Z (1h calendar time); breached by 20m, still running at 2024-03-04T10:20:00Z"
+//! );
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
 //! <!-- cookbook: loyalty -->
 //!
 //! <!-- cookbook: compensation -->
@@ -174,6 +241,10 @@ pub mod money;
 pub mod sla;
 pub mod stats;
 
+pub use calendar::{
+    BusinessCalendar, CalendarSpec, CalendarTime, ElapsedTime, LocalTime, OpenInterval,
+    WeekSchedule,
+};
 pub use customer::{Customer, CustomerBuilder, LanguageTag, Preferences};
 pub use error::Error;
 pub use feedback::{
@@ -186,6 +257,10 @@ pub use interaction::{
     StatusDurations, StatusPeriod, TimelineError, Visibility,
 };
 pub use money::{Currency, Money, RoundingStrategy};
+pub use sla::{
+    SlaAttainment, SlaBook, SlaContext, SlaEvaluation, SlaPolicy, SlaState, Target, TargetKind,
+    TimeBasis,
+};
 pub use stats::Confidence;
 
 /// The README's code blocks, compiled and run as doctests so the quickstart

@@ -1,4 +1,8 @@
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+
+fn rfc3339(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
 
 /// Why a business calendar is invalid or cannot answer.
 ///
@@ -15,7 +19,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 #[non_exhaustive]
 pub enum CalendarError {
     /// A span whose end precedes its start.
-    #[error("end {} is before start {}", .to.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true), .from.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))]
+    #[error("end {} is before start {}", rfc3339(.to), rfc3339(.from))]
     EndBeforeStart {
         /// The start.
         from: DateTime<Utc>,
@@ -29,11 +33,67 @@ pub enum CalendarError {
         duration: TimeDelta,
     },
     /// A result beyond the instants chrono can represent.
-    #[error("{duration} after {} is beyond the representable range of instants", .start.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))]
+    #[error("{duration} after {} is beyond the representable range of instants", rfc3339(.start))]
     OutOfRange {
         /// The start.
         start: DateTime<Utc>,
         /// The duration added.
         duration: TimeDelta,
+    },
+    /// A local time of day that is not `HH:MM` or `HH:MM:SS` between
+    /// `00:00` and `24:00`.
+    #[error("local time {text:?} is malformed: expected HH:MM or HH:MM:SS from 00:00 to 24:00")]
+    MalformedTime {
+        /// The rejected text.
+        text: String,
+    },
+    /// An opening interval that starts at `24:00` (the end of the day can
+    /// only close an interval).
+    #[error("opening interval {start}-{end} is invalid: an interval cannot start at 24:00")]
+    StartAtEndOfDay {
+        /// The start as written.
+        start: String,
+        /// The end as written.
+        end: String,
+    },
+    /// Two opening intervals of the same day overlap.
+    #[error("{day}: opening intervals {first} and {second} overlap")]
+    OverlappingIntervals {
+        /// The weekday (`"mon"`) or date (`"2024-12-24"`).
+        day: String,
+        /// The earlier interval.
+        first: String,
+        /// The interval that starts before `first` ends.
+        second: String,
+    },
+    /// An overnight interval runs into an interval of the next day.
+    #[error("{day}: overnight interval {interval} runs into {next_day} interval {next}")]
+    OvernightOverlap {
+        /// The weekday or date the overnight interval starts on.
+        day: String,
+        /// The overnight interval.
+        interval: String,
+        /// The next weekday or date.
+        next_day: String,
+        /// The next day's interval it overlaps.
+        next: String,
+    },
+    /// A holiday given more than once.
+    #[error("holiday {date} is listed twice")]
+    DuplicateHoliday {
+        /// The repeated date.
+        date: NaiveDate,
+    },
+    /// Special hours given more than once for one date.
+    #[error("special hours for {date} are given twice")]
+    DuplicateSpecialHours {
+        /// The repeated date.
+        date: NaiveDate,
+    },
+    /// Business time was asked of a calendar that is never open (again).
+    #[error("the calendar has no open time at or after {}", rfc3339(.after))]
+    NoOpenTime {
+        /// The instant from which no open time exists.
+        after: DateTime<Utc>,
     },
 }

@@ -1,16 +1,22 @@
 //! Business calendars: opening hours, holidays and business-time arithmetic
 //! across time zones and DST.
 //!
-//! (Being built: see the calendars-and-SLA issue.) The [`ElapsedTime`] trait
+//! (Module page: see below.) The [`ElapsedTime`] trait
 //! is how the service clocks in [`metrics`](crate::metrics) measure time:
-//! [`CalendarTime`] counts every second; a business calendar counts only open
-//! hours.
+//! [`CalendarTime`] counts every second; a [`BusinessCalendar`] counts only
+//! open hours.
 
+mod business;
 mod error;
+mod schedule;
+mod spec;
+mod zone;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+pub use business::BusinessCalendar;
 pub use error::CalendarError;
+pub use spec::{CalendarSpec, LocalTime, OpenInterval, WeekSchedule};
 
 /// A way of measuring the time between two instants: calendar time (every
 /// second counts) or business time (only open hours count).

@@ -15,6 +15,7 @@ mod domain;
 mod money_laws;
 #[cfg(feature = "serde")]
 mod serde_forms;
+mod sla;
 mod stats;
 mod timeline_laws;
 mod traits;

@@ -66,6 +66,24 @@ fn error_is_clone_and_comparable() {
 }
 
 #[test]
+fn sla_types_are_send_and_sync() {
+    send_sync::<sla::SlaBook>();
+    send_sync::<sla::SlaPolicy>();
+    send_sync::<sla::Conditions>();
+    send_sync::<sla::Target>();
+    send_sync::<sla::TargetKind>();
+    send_sync::<sla::TimeBasis>();
+    send_sync::<sla::SlaContext<'static>>();
+    send_sync::<sla::SlaEvaluation>();
+    send_sync::<sla::TargetEvaluation>();
+    send_sync::<sla::SlaState>();
+    send_sync::<sla::SlaAttainment>();
+    send_sync::<sla::AttainmentCounts>();
+    send_sync::<sla::SlaOutcome>();
+    send_sync::<sla::SlaError>();
+}
+
+#[test]
 fn stats_types_are_send_and_sync() {
     send_sync::<Confidence>();
     send_sync::<stats::Interval>();

@@ -1,12 +1,84 @@
-//! Conformance cases for this concept (filled in as the capability lands).
+//! Conformance cases of kind `sla` (see the `carekit::sla` module docs).
 
-use serde_json::Value;
+use carekit::calendar::{CalendarTime, ElapsedTime};
+use carekit::loyalty::Benefits;
+use carekit::sla::{SlaBook, SlaContext};
+use carekit::{Interaction, Segment, TierId};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{Value, json};
 
-use super::common::CaseResult;
+use super::calendar::parse_calendar;
+use super::common::{CaseResult, str_field, typed};
 
 /// Runs one case of a kind this file handles.
-pub(crate) fn run(kind: &str, _input: &Value) -> CaseResult {
-    Err(format!(
-        "case kind {kind:?} is not supported by this version of carekit"
-    ))
+pub(crate) fn run(kind: &str, input: &Value) -> CaseResult {
+    match kind {
+        "sla" => sla(input),
+        other => Err(format!("unknown case kind {other:?}")),
+    }
+}
+
+fn optional<T: serde::de::DeserializeOwned>(
+    input: &Value,
+    name: &str,
+) -> Result<Option<T>, String> {
+    match input.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(_) => typed(input, name).map(Some),
+    }
+}
+
+fn sla(input: &Value) -> CaseResult {
+    let book: SlaBook = typed(input, "book")?;
+    let interaction: Interaction = typed(input, "interaction")?;
+    let at = DateTime::parse_from_rfc3339(str_field(input, "at")?)
+        .map_err(|e| format!("input.at: {e}"))?
+        .with_timezone(&Utc);
+    let tier: Option<TierId> = optional(input, "tier")?;
+    let segment: Option<Segment> = optional(input, "segment")?;
+    let benefits: Option<Benefits> = optional(input, "benefits")?;
+    let mut context = SlaContext::new();
+    if let Some(tier) = tier {
+        context = context.with_tier(tier);
+    }
+    if let Some(segment) = segment {
+        context = context.with_segment(segment);
+    }
+    if let Some(b) = &benefits {
+        context = context.with_benefits(b);
+    }
+    match input.get("calendar") {
+        None | Some(Value::Null) => evaluate(&book, &interaction, &context, at, &CalendarTime),
+        Some(v) => {
+            let calendar = parse_calendar(v).map_err(|e| format!("input.{e}"))?;
+            evaluate(&book, &interaction, &context, at, &calendar)
+        }
+    }
+}
+
+fn evaluate(
+    book: &SlaBook,
+    interaction: &Interaction,
+    context: &SlaContext<'_>,
+    at: DateTime<Utc>,
+    business: &impl ElapsedTime,
+) -> CaseResult {
+    let eval = book
+        .evaluate(interaction, context, at, business)
+        .map_err(|e| e.to_string())?;
+    let targets: Vec<Value> = eval
+        .targets()
+        .iter()
+        .map(|t| {
+            json!({
+                "kind": t.kind().name(),
+                "deadline": t.deadline().map(|d| d.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+                "state": t.state().name(),
+                "margin": t.state().margin().num_seconds(),
+                "counted": t.counted().num_seconds(),
+                "limit": t.limit().num_seconds(),
+            })
+        })
+        .collect();
+    Ok(json!({"policy": eval.policy(), "targets": targets}))
 }

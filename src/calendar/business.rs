@@ -1,0 +1,418 @@
+//! [`BusinessCalendar`]: a [`CalendarSpec`] placed in a time zone.
+
+use std::fmt;
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+
+use super::schedule::{Schedule, Step};
+use super::zone::{ZoneCache, max_ts};
+use super::{CalendarError, CalendarSpec, ElapsedTime};
+use crate::Error;
+
+/// Nanoseconds per second.
+const NANOS: u32 = 1_000_000_000;
+
+/// Business hours in a time zone: answers "when is this due" ([`add`]) and
+/// "how much business time passed" ([`between`]).
+///
+/// `Tz` is any chrono [`TimeZone`]: [`Utc`], [`FixedOffset`], or an IANA
+/// zone such as `chrono_tz::Tz` supplied by the caller (carekit does not
+/// depend on a zone database). See the [module page](super) for the exact
+/// rules (closing times, DST, holidays) and the cost model.
+///
+/// Clones share the memoised offset table of the zone.
+///
+/// ```
+/// use carekit::calendar::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
+/// use chrono::{TimeDelta, TimeZone, Utc};
+///
+/// let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?);
+/// let cal = BusinessCalendar::new(Utc, CalendarSpec::new(week))?;
+/// // Friday 16:00 + 2 business hours: one hour on Friday, one on Monday.
+/// let fri = Utc.with_ymd_and_hms(2024, 3, 8, 16, 0, 0).unwrap();
+/// let due = cal.add(fri, TimeDelta::hours(2))?;
+/// assert_eq!(due, Utc.with_ymd_and_hms(2024, 3, 11, 10, 0, 0).unwrap());
+/// assert_eq!(cal.between(fri, due)?, TimeDelta::hours(2));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+///
+/// [`add`]: Self::add
+/// [`between`]: Self::between
+/// [`FixedOffset`]: chrono::FixedOffset
+#[derive(Clone)]
+pub struct BusinessCalendar<Tz: TimeZone> {
+    tz: Tz,
+    spec: CalendarSpec,
+    schedule: Schedule,
+    zone: ZoneCache,
+}
+
+impl<Tz: TimeZone + fmt::Debug> fmt::Debug for BusinessCalendar<Tz> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BusinessCalendar")
+            .field("tz", &self.tz)
+            .field("spec", &self.spec)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<Tz: TimeZone + PartialEq> PartialEq for BusinessCalendar<Tz> {
+    fn eq(&self, other: &Self) -> bool {
+        self.tz == other.tz && self.spec == other.spec
+    }
+}
+
+impl<Tz: TimeZone + Eq> Eq for BusinessCalendar<Tz> {}
+
+/// Splits an instant into whole seconds and nanoseconds.
+fn split(t: DateTime<Utc>) -> (i64, u32) {
+    (t.timestamp(), t.timestamp_subsec_nanos())
+}
+
+fn instant(secs: i64, nanos: u32) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(secs, nanos)
+}
+
+/// Why a whole-second computation stopped.
+enum Stop {
+    NoOpenTime,
+    OutOfRange,
+}
+
+impl<Tz: TimeZone> BusinessCalendar<Tz> {
+    /// The calendar `spec` in time zone `tz`.
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, WeekSchedule};
+    /// use chrono::FixedOffset;
+    /// let tz = FixedOffset::east_opt(2 * 3600).unwrap();
+    /// let cal = BusinessCalendar::new(tz, CalendarSpec::new(WeekSchedule::closed()))?;
+    /// assert_eq!(cal.time_zone(), &tz);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// None today: a [`CalendarSpec`] is validated when it is built. The
+    /// `Result` leaves room for zone-dependent checks without a breaking
+    /// change.
+    pub fn new(tz: Tz, spec: CalendarSpec) -> Result<Self, Error> {
+        Ok(Self {
+            schedule: Schedule::new(&spec),
+            tz,
+            spec,
+            zone: ZoneCache::new(),
+        })
+    }
+
+    /// The time zone.
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, WeekSchedule};
+    /// let cal = BusinessCalendar::new(chrono::Utc, CalendarSpec::new(WeekSchedule::closed()))?;
+    /// assert_eq!(cal.time_zone(), &chrono::Utc);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn time_zone(&self) -> &Tz {
+        &self.tz
+    }
+
+    /// The zone-free description.
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, WeekSchedule};
+    /// let cal = BusinessCalendar::new(chrono::Utc, CalendarSpec::new(WeekSchedule::closed()))?;
+    /// assert!(cal.spec().week().is_closed());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn spec(&self) -> &CalendarSpec {
+        &self.spec
+    }
+
+    /// The deadline: the earliest instant by which `duration` of business
+    /// time has elapsed since `start`.
+    ///
+    /// Counting starts at `start` if the calendar is open then, else at the
+    /// next opening. A deadline that falls exactly at a closing time is that
+    /// closing time. A zero duration gives `start` itself, open or not.
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    ///
+    /// let cal = BusinessCalendar::new(
+    ///     Utc,
+    ///     CalendarSpec::new(WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?)),
+    /// )?;
+    /// let mon_1300 = Utc.with_ymd_and_hms(2024, 3, 4, 13, 0, 0).unwrap();
+    /// // Exactly the rest of the day: due at the close, not next morning.
+    /// assert_eq!(cal.add(mon_1300, TimeDelta::hours(4))?, Utc.with_ymd_and_hms(2024, 3, 4, 17, 0, 0).unwrap());
+    /// assert!(cal.add(mon_1300, TimeDelta::seconds(-1)).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::NegativeDuration`] for a negative duration,
+    /// [`CalendarError::NoOpenTime`] when the calendar has no (more) open
+    /// time to count, [`CalendarError::OutOfRange`] when the deadline is
+    /// beyond the instants chrono represents.
+    pub fn add(&self, start: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>, Error> {
+        if duration < TimeDelta::zero() {
+            return Err(CalendarError::NegativeDuration { duration }.into());
+        }
+        if duration.is_zero() {
+            return Ok(start);
+        }
+        let out_of_range = || -> Error { CalendarError::OutOfRange { start, duration }.into() };
+        let stop = |s: Stop| -> Error {
+            match s {
+                Stop::NoOpenTime => CalendarError::NoOpenTime { after: start }.into(),
+                Stop::OutOfRange => out_of_range(),
+            }
+        };
+        let (s0, n0) = split(start);
+        let mut secs = duration.num_seconds();
+        let mut nanos = duration.subsec_nanos().unsigned_abs();
+        // Within one second nothing opens or closes (every boundary is a
+        // whole second), so a fractional start either counts its fraction
+        // (open second) or waits for the next second (closed second).
+        let from = if n0 == 0 {
+            s0
+        } else if self.is_open_second(s0) {
+            nanos = nanos.saturating_add(n0);
+            if nanos >= NANOS {
+                nanos = nanos.saturating_sub(NANOS);
+                secs = secs.checked_add(1).ok_or_else(out_of_range)?;
+            }
+            s0
+        } else {
+            s0.checked_add(1).ok_or_else(out_of_range)?
+        };
+        if nanos == 0 {
+            let end = self.add_seconds(from, secs).map_err(stop)?;
+            instant(end, 0).ok_or_else(out_of_range)
+        } else {
+            // The fraction lies in the open second after `secs` whole ones.
+            let whole = secs.checked_add(1).ok_or_else(out_of_range)?;
+            let end = self.add_seconds(from, whole).map_err(stop)?;
+            instant(end.saturating_sub(1), nanos).ok_or_else(out_of_range)
+        }
+    }
+
+    /// Business time in `[from, to)`: the real elapsed time during which the
+    /// calendar was open.
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    ///
+    /// let cal = BusinessCalendar::new(
+    ///     Utc,
+    ///     CalendarSpec::new(WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?)),
+    /// )?;
+    /// let fri_1600 = Utc.with_ymd_and_hms(2024, 3, 8, 16, 0, 0).unwrap();
+    /// let mon_1000 = Utc.with_ymd_and_hms(2024, 3, 11, 10, 0, 0).unwrap();
+    /// assert_eq!(cal.between(fri_1600, mon_1000)?, TimeDelta::hours(2));
+    /// let err = cal.between(mon_1000, fri_1600).unwrap_err();
+    /// assert!(err.to_string().contains("before"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::EndBeforeStart`] when `to` is before `from`.
+    pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
+        if to < from {
+            return Err(CalendarError::EndBeforeStart { from, to }.into());
+        }
+        let (sa, na) = split(from);
+        let (sb, nb) = split(to);
+        if sa == sb {
+            return Ok(if self.is_open_second(sa) {
+                to.signed_duration_since(from)
+            } else {
+                TimeDelta::zero()
+            });
+        }
+        let mut total = TimeDelta::seconds(self.between_seconds(sa, sb));
+        if na > 0 && self.is_open_second(sa) {
+            total = total
+                .checked_sub(&TimeDelta::nanoseconds(i64::from(na)))
+                .unwrap_or(total);
+        }
+        if nb > 0 && self.is_open_second(sb) {
+            total = total
+                .checked_add(&TimeDelta::nanoseconds(i64::from(nb)))
+                .unwrap_or(total);
+        }
+        Ok(total)
+    }
+
+    /// Whether the calendar is open at `t`.
+    ///
+    /// An interval is half-open: open at its opening time, closed at its
+    /// closing time.
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
+    /// use chrono::{TimeZone, Utc};
+    /// let cal = BusinessCalendar::new(
+    ///     Utc,
+    ///     CalendarSpec::new(WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?)),
+    /// )?;
+    /// assert!(cal.is_open(Utc.with_ymd_and_hms(2024, 3, 4, 9, 0, 0).unwrap()));
+    /// assert!(!cal.is_open(Utc.with_ymd_and_hms(2024, 3, 4, 17, 0, 0).unwrap()));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn is_open(&self, t: DateTime<Utc>) -> bool {
+        self.is_open_second(t.timestamp())
+    }
+
+    /// The first instant at or after `t` at which the calendar is open:
+    /// `t` itself when open, else the next opening. `None` when the
+    /// calendar never opens again (or only beyond the instants chrono
+    /// represents).
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
+    /// use chrono::{TimeZone, Utc};
+    /// let cal = BusinessCalendar::new(
+    ///     Utc,
+    ///     CalendarSpec::new(WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?)),
+    /// )?;
+    /// let sat = Utc.with_ymd_and_hms(2024, 3, 9, 12, 0, 0).unwrap();
+    /// assert_eq!(cal.next_open(sat)?, Some(Utc.with_ymd_and_hms(2024, 3, 11, 9, 0, 0).unwrap()));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// None today; the `Result` keeps the signature in line with
+    /// [`add`](Self::add).
+    pub fn next_open(&self, t: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
+        let (s, n) = split(t);
+        if self.is_open_second(s) {
+            return Ok(Some(t));
+        }
+        let Some(from) = s.checked_add(i64::from(n > 0)) else {
+            return Ok(None);
+        };
+        Ok(self.next_open_second(from).and_then(|x| instant(x, 0)))
+    }
+
+    // ---- whole-second engine -------------------------------------------
+
+    fn is_open_second(&self, t: i64) -> bool {
+        let r = self.zone.regime(&self.tz, t);
+        if t < r.stuck_end {
+            self.schedule.is_open(r.stuck_wall)
+        } else {
+            self.schedule.is_open(t.saturating_add(r.offset))
+        }
+    }
+
+    /// The smallest `end` with `count > 0` open seconds in `[from, end)`.
+    fn add_seconds(&self, from: i64, count: i64) -> Result<i64, Stop> {
+        if !self.schedule.has_open_time() {
+            return Err(Stop::NoOpenTime);
+        }
+        let max = max_ts();
+        let mut now = from;
+        let mut rem = count;
+        loop {
+            if now > max {
+                return Err(Stop::OutOfRange);
+            }
+            let regime = self.zone.regime(&self.tz, now);
+            if now < regime.stuck_end {
+                let until = regime.stuck_end.min(regime.end);
+                if self.schedule.is_open(regime.stuck_wall) {
+                    let avail = until.saturating_sub(now);
+                    if rem <= avail {
+                        return Ok(now.saturating_add(rem));
+                    }
+                    rem = rem.saturating_sub(avail);
+                }
+                now = until;
+                continue;
+            }
+            let local = now.saturating_add(regime.offset);
+            let limit = regime.end.saturating_add(regime.offset);
+            match self.schedule.add(local, rem, limit) {
+                Step::Reached(found) => return Ok(found.saturating_sub(regime.offset)),
+                Step::Never => return Err(Stop::NoOpenTime),
+                Step::Beyond => {
+                    let used = self
+                        .schedule
+                        .f(limit)
+                        .saturating_sub(self.schedule.f(local));
+                    rem = rem.saturating_sub(used);
+                    now = regime.end;
+                }
+            }
+        }
+    }
+
+    /// Open seconds in `[from, to)`.
+    fn between_seconds(&self, from: i64, to: i64) -> i64 {
+        let mut now = from;
+        let mut total = 0_i64;
+        while now < to {
+            let regime = self.zone.regime(&self.tz, now);
+            if now < regime.stuck_end {
+                let until = regime.stuck_end.min(regime.end).min(to);
+                if self.schedule.is_open(regime.stuck_wall) {
+                    total = total.saturating_add(until.saturating_sub(now));
+                }
+                now = until;
+                continue;
+            }
+            let until = to.min(regime.end);
+            let open = self
+                .schedule
+                .f(until.saturating_add(regime.offset))
+                .saturating_sub(self.schedule.f(now.saturating_add(regime.offset)));
+            total = total.saturating_add(open);
+            now = until;
+        }
+        total
+    }
+
+    fn next_open_second(&self, from: i64) -> Option<i64> {
+        let max = max_ts();
+        let mut now = from;
+        while now <= max {
+            let regime = self.zone.regime(&self.tz, now);
+            if now < regime.stuck_end {
+                if self.schedule.is_open(regime.stuck_wall) {
+                    return Some(now);
+                }
+                now = regime.stuck_end.min(regime.end);
+                continue;
+            }
+            let local = now.saturating_add(regime.offset);
+            match self
+                .schedule
+                .next_open(local, regime.end.saturating_add(regime.offset))
+            {
+                Step::Reached(found) => return Some(found.saturating_sub(regime.offset)),
+                Step::Never => return None,
+                Step::Beyond => now = regime.end,
+            }
+        }
+        None
+    }
+}
+
+impl<Tz: TimeZone> ElapsedTime for BusinessCalendar<Tz> {
+    /// [`BusinessCalendar::between`].
+    fn elapsed(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
+        self.between(from, to)
+    }
+
+    /// [`BusinessCalendar::add`].
+    fn advance(&self, start: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>, Error> {
+        self.add(start, duration)
+    }
+}

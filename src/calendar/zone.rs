@@ -1,0 +1,173 @@
+//! The time zone's offset changes, found once per ~388-day block of UTC time
+//! and memoised, so business-time arithmetic needs no time-zone look-ups in
+//! the steady state.
+//!
+//! A block is probed once a day (plus a two-day lead-in); where the offset
+//! differs between two probes the change is located to the second by
+//! bisection. This finds every change that does not revert within a day,
+//! which holds for every zone of the IANA database.
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, Offset, TimeZone, Utc};
+
+use super::spec::DAY;
+
+/// log2 of the block length in seconds (2^25 s is about 388 days).
+const BLOCK_BITS: u32 = 25;
+/// The block length in seconds.
+const BLOCK: i64 = 1 << BLOCK_BITS;
+/// 1900-01-01T00:00:00Z: the start of the first memoised block.
+const BASE: i64 = -2_208_988_800;
+/// Blocks memoised: 1900 to about 2200. Instants outside are served by
+/// computing their block on the fly.
+const CACHED_BLOCKS: usize = 283;
+/// How far before a block its table starts, so that a change just before
+/// the block (and its repeated hour) is visible from inside it. Offsets are
+/// within ±24 h, so a repeated period is shorter than two days.
+const LEAD_IN: i64 = 2 * DAY;
+
+/// The first and last whole seconds chrono can represent.
+pub(super) fn min_ts() -> i64 {
+    DateTime::<Utc>::MIN_UTC.timestamp()
+}
+
+/// See [`min_ts`].
+pub(super) fn max_ts() -> i64 {
+    DateTime::<Utc>::MAX_UTC.timestamp()
+}
+
+/// The offset (local minus UTC, seconds) at UTC second `t`.
+fn offset_at<Tz: TimeZone>(tz: &Tz, t: i64) -> i64 {
+    let t = t.clamp(min_ts(), max_ts());
+    DateTime::from_timestamp(t, 0).map_or(0, |dt| {
+        i64::from(
+            tz.offset_from_utc_datetime(&dt.naive_utc())
+                .fix()
+                .local_minus_utc(),
+        )
+    })
+}
+
+/// The offset changes in one block.
+#[derive(Debug, Clone)]
+struct Block {
+    /// End of the block (exclusive).
+    end: i64,
+    /// Offset before the first change.
+    start_offset: i64,
+    /// `(instant of change, offset from then on)`, sorted.
+    changes: Vec<(i64, i64)>,
+}
+
+impl Block {
+    fn build<Tz: TimeZone>(tz: &Tz, index: i64) -> Self {
+        let start = BASE.saturating_add(index.saturating_mul(BLOCK));
+        let end = start.saturating_add(BLOCK);
+        let lo_limit = start.saturating_sub(LEAD_IN).max(min_ts());
+        let hi_limit = end.saturating_sub(1).min(max_ts());
+        let start_offset = offset_at(tz, lo_limit);
+        let mut changes = Vec::new();
+        let mut current = start_offset;
+        let mut lo = lo_limit;
+        while lo < hi_limit {
+            let hi = lo.saturating_add(DAY).min(hi_limit);
+            // Invariant: offset(lo) == current.
+            while offset_at(tz, hi) != current {
+                let (mut l, mut h) = (lo, hi);
+                while h.saturating_sub(l) > 1 {
+                    let m = l.saturating_add(h.saturating_sub(l).div_euclid(2));
+                    if offset_at(tz, m) == current {
+                        l = m;
+                    } else {
+                        h = m;
+                    }
+                }
+                current = offset_at(tz, h);
+                changes.push((h, current));
+                lo = h;
+            }
+            lo = hi;
+        }
+        Self {
+            end,
+            start_offset,
+            changes,
+        }
+    }
+
+    fn regime(&self, t: i64) -> Regime {
+        let i = self.changes.partition_point(|&(at, _)| at <= t);
+        let offset_of = |k: usize| {
+            k.checked_sub(1)
+                .and_then(|j| self.changes.get(j))
+                .map_or(self.start_offset, |c| c.1)
+        };
+        let offset = offset_of(i);
+        let end = self.changes.get(i).map_or(self.end, |c| c.0);
+        let mut regime = Regime {
+            offset,
+            end,
+            stuck_end: i64::MIN,
+            stuck_wall: 0,
+        };
+        if let Some(&(at, _)) = i.checked_sub(1).and_then(|j| self.changes.get(j)) {
+            let before = offset_of(i.saturating_sub(1));
+            if before > offset {
+                // Clocks went back at `at`: until the wall clock again
+                // passes its reading just before `at`, no new local time is
+                // reached and the calendar stays as it was then.
+                regime.stuck_end = at.saturating_add(before.saturating_sub(offset));
+                regime.stuck_wall = at.saturating_sub(1).saturating_add(before);
+            }
+        }
+        regime
+    }
+}
+
+/// A stretch of UTC time with one offset.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Regime {
+    /// Local minus UTC, seconds.
+    pub(super) offset: i64,
+    /// The instant the stretch ends (exclusive): the next offset change or
+    /// the end of the memoised block.
+    pub(super) end: i64,
+    /// After a backward change, the end of the repeated period (else
+    /// `i64::MIN`).
+    pub(super) stuck_end: i64,
+    /// The local second whose openness holds during the repeated period.
+    pub(super) stuck_wall: i64,
+}
+
+/// Memoised offset changes of one zone, shared by clones of a calendar.
+#[derive(Clone)]
+pub(super) struct ZoneCache {
+    blocks: Arc<[OnceLock<Block>]>,
+}
+
+impl std::fmt::Debug for ZoneCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let filled = self.blocks.iter().filter(|b| b.get().is_some()).count();
+        write!(f, "ZoneCache({filled} blocks)")
+    }
+}
+
+impl ZoneCache {
+    pub(super) fn new() -> Self {
+        Self {
+            blocks: (0..CACHED_BLOCKS).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The offset stretch containing UTC second `t`.
+    #[inline]
+    pub(super) fn regime<Tz: TimeZone>(&self, tz: &Tz, t: i64) -> Regime {
+        let index = t.saturating_sub(BASE).div_euclid(BLOCK);
+        let slot = usize::try_from(index).ok().and_then(|i| self.blocks.get(i));
+        match slot {
+            Some(cell) => cell.get_or_init(|| Block::build(tz, index)).regime(t),
+            None => Block::build(tz, index).regime(t),
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! SLA attainment: achieved / (achieved + breached) per target kind.
+
+use std::collections::BTreeMap;
+
+use super::{SlaEvaluation, SlaState, TargetKind};
+use crate::Error;
+use crate::stats::{Confidence, Interval, wilson_interval};
+
+/// How a finished target (or cycle) ended, for feeding
+/// [`SlaAttainment`] from plain values.
+///
+/// ```
+/// use carekit::sla::SlaOutcome;
+/// assert_eq!(SlaOutcome::Achieved.to_string(), "achieved");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SlaOutcome {
+    /// Within the limit.
+    Achieved,
+    /// Over the limit.
+    Breached,
+}
+
+impl std::fmt::Display for SlaOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Achieved => "achieved",
+            Self::Breached => "breached",
+        })
+    }
+}
+
+/// Achieved and breached counts of one target kind.
+///
+/// ```
+/// use carekit::sla::AttainmentCounts;
+/// let c = AttainmentCounts::new(3, 1);
+/// assert_eq!(c.total(), 4);
+/// assert_eq!(c.rate(), Some(0.75));
+/// assert_eq!(AttainmentCounts::default().rate(), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct AttainmentCounts {
+    achieved: u64,
+    breached: u64,
+}
+
+impl AttainmentCounts {
+    /// Counts from plain values.
+    pub fn new(achieved: u64, breached: u64) -> Self {
+        Self { achieved, breached }
+    }
+
+    /// Targets achieved.
+    pub fn achieved(&self) -> u64 {
+        self.achieved
+    }
+
+    /// Targets breached.
+    pub fn breached(&self) -> u64 {
+        self.breached
+    }
+
+    /// achieved + breached (saturating).
+    pub fn total(&self) -> u64 {
+        self.achieved.saturating_add(self.breached)
+    }
+
+    /// achieved / (achieved + breached); `None` with nothing counted.
+    pub fn rate(&self) -> Option<f64> {
+        let total = self.total();
+        (total > 0).then(|| self.achieved as f64 / total as f64)
+    }
+
+    /// The Wilson score interval for the attainment rate (see
+    /// [`wilson_interval`]); `None` with nothing counted.
+    ///
+    /// ```
+    /// use carekit::stats::Confidence;
+    /// use carekit::sla::AttainmentCounts;
+    /// // statsmodels: proportion_confint(45, 50, method="wilson")
+    /// //   = (0.786397..., 0.956524...)
+    /// let i = AttainmentCounts::new(45, 5).interval(Confidence::NINETY_FIVE)?.unwrap();
+    /// assert!((i.low() - 0.786_397_685_625).abs() < 1e-9);
+    /// assert!((i.high() - 0.956_524_235_068).abs() < 1e-9);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// None in practice: the counts always satisfy the interval's rules
+    /// (achieved ≤ total). Totals beyond `u64::MAX` saturate.
+    pub fn interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
+        wilson_interval(self.achieved, self.total(), confidence)
+    }
+
+    fn add(&mut self, other: &Self) {
+        self.achieved = self.achieved.saturating_add(other.achieved);
+        self.breached = self.breached.saturating_add(other.breached);
+    }
+}
+
+/// SLA attainment per target kind (SPEC §4): achieved / (achieved +
+/// breached), a mergeable accumulator.
+///
+/// [`push`](Self::push) counts each target of an evaluation whose state is
+/// final: achieved, or breached (a breach is final even while the case is
+/// still open: counted time only grows). Active and paused targets are not
+/// counted: they have no outcome yet. For cyclic kinds (next reply,
+/// periodic update) the earlier cycles of the evaluation count too, so an
+/// interaction with three answered customer messages contributes three next
+/// reply outcomes.
+///
+/// Evaluate each interaction once, when it is finished (or at the end of
+/// the reporting period), and push that evaluation: pushing several
+/// evaluations of one interaction counts it several times.
+///
+/// Counts are `u64` and add saturating (2⁶⁴ outcomes are out of reach), so
+/// [`merge`](Self::merge) is exact: merging the partials of any split gives
+/// the counts of the whole.
+///
+/// ```
+/// use carekit::sla::{SlaAttainment, SlaOutcome, TargetKind};
+///
+/// let mut a = SlaAttainment::new();
+/// a.record(TargetKind::FirstReply, SlaOutcome::Achieved);
+/// a.record(TargetKind::FirstReply, SlaOutcome::Achieved);
+/// let mut b = SlaAttainment::new();
+/// b.record(TargetKind::FirstReply, SlaOutcome::Breached);
+/// a.merge(&b);
+/// assert_eq!(a.counts(TargetKind::FirstReply).total(), 3);
+/// assert_eq!(a.rate(TargetKind::FirstReply), Some(2.0 / 3.0));
+/// assert_eq!(a.rate(TargetKind::Resolution), None);
+/// ```
+///
+/// With the `serde` feature it reads and writes as
+/// `{"first_reply": {"achieved": 2, "breached": 1}}` (kinds without
+/// outcomes are left out).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        from = "BTreeMap<TargetKind, AttainmentCounts>",
+        into = "BTreeMap<TargetKind, AttainmentCounts>"
+    )
+)]
+pub struct SlaAttainment {
+    by_kind: BTreeMap<TargetKind, AttainmentCounts>,
+}
+
+impl From<BTreeMap<TargetKind, AttainmentCounts>> for SlaAttainment {
+    /// Keeps the kinds with at least one outcome.
+    fn from(map: BTreeMap<TargetKind, AttainmentCounts>) -> Self {
+        let mut a = Self::new();
+        for (kind, counts) in map {
+            a.add(kind, counts);
+        }
+        a
+    }
+}
+
+impl From<SlaAttainment> for BTreeMap<TargetKind, AttainmentCounts> {
+    fn from(a: SlaAttainment) -> Self {
+        a.by_kind
+    }
+}
+
+impl SlaAttainment {
+    /// Nothing counted.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Counts one outcome.
+    pub fn record(&mut self, kind: TargetKind, outcome: SlaOutcome) {
+        let counts = match outcome {
+            SlaOutcome::Achieved => AttainmentCounts::new(1, 0),
+            SlaOutcome::Breached => AttainmentCounts::new(0, 1),
+        };
+        self.add(kind, counts);
+    }
+
+    /// Adds counts for one kind.
+    pub fn add(&mut self, kind: TargetKind, counts: AttainmentCounts) {
+        if counts.total() > 0 {
+            self.by_kind.entry(kind).or_default().add(&counts);
+        }
+    }
+
+    /// Counts the final outcomes of an evaluation (see the type docs).
+    ///
+    /// ```
+    /// use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Visibility};
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::sla::{Conditions, SlaAttainment, SlaBook, SlaContext, SlaPolicy, Target, TargetKind};
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    ///
+    /// let t = |h| Utc.with_ymd_and_hms(2024, 3, 4, h, 0, 0).unwrap();
+    /// let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    ///     Target::new(TargetKind::FirstReply, TimeDelta::hours(2))?,
+    ///     Target::new(TargetKind::Resolution, TimeDelta::hours(8))?,
+    /// ])?])?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9))
+    ///     .agent_reply(t(10), AgentId::new("ana")?, Visibility::Public)
+    ///     .build()?;
+    /// let mut att = SlaAttainment::new();
+    /// att.push(&book.evaluate(&case, &SlaContext::new(), t(12), &CalendarTime)?);
+    /// assert_eq!(att.rate(TargetKind::FirstReply), Some(1.0));
+    /// assert_eq!(att.rate(TargetKind::Resolution), None); // still active: not counted
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn push(&mut self, evaluation: &SlaEvaluation) {
+        for t in evaluation.targets() {
+            let mut counts = AttainmentCounts::new(t.earlier_achieved(), t.earlier_breached());
+            match t.state() {
+                SlaState::Achieved { .. } => counts.add(&AttainmentCounts::new(1, 0)),
+                SlaState::Breached { .. } => counts.add(&AttainmentCounts::new(0, 1)),
+                _ => {}
+            }
+            self.add(t.kind(), counts);
+        }
+    }
+
+    /// Adds another accumulator's counts.
+    pub fn merge(&mut self, other: &Self) {
+        for (kind, counts) in &other.by_kind {
+            self.add(*kind, *counts);
+        }
+    }
+
+    /// The counts of one kind (zero when none).
+    pub fn counts(&self, kind: TargetKind) -> AttainmentCounts {
+        self.by_kind.get(&kind).copied().unwrap_or_default()
+    }
+
+    /// achieved / (achieved + breached) for one kind; `None` with nothing
+    /// counted.
+    pub fn rate(&self, kind: TargetKind) -> Option<f64> {
+        self.counts(kind).rate()
+    }
+
+    /// The Wilson score interval of one kind's rate; `None` with nothing
+    /// counted.
+    ///
+    /// ```
+    /// use carekit::stats::Confidence;
+    /// use carekit::sla::{SlaAttainment, SlaOutcome, TargetKind};
+    /// let mut a = SlaAttainment::new();
+    /// for _ in 0..9 { a.record(TargetKind::Resolution, SlaOutcome::Achieved); }
+    /// a.record(TargetKind::Resolution, SlaOutcome::Breached);
+    /// let i = a.interval(TargetKind::Resolution, Confidence::NINETY_FIVE)?.unwrap();
+    /// assert!(i.low() < 0.9 && 0.9 < i.high());
+    /// assert_eq!(a.interval(TargetKind::FirstReply, Confidence::NINETY_FIVE)?, None);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`AttainmentCounts::interval`].
+    pub fn interval(
+        &self,
+        kind: TargetKind,
+        confidence: Confidence,
+    ) -> Result<Option<Interval>, Error> {
+        self.counts(kind).interval(confidence)
+    }
+
+    /// The counts over every kind together.
+    pub fn overall(&self) -> AttainmentCounts {
+        let mut all = AttainmentCounts::default();
+        for c in self.by_kind.values() {
+            all.add(c);
+        }
+        all
+    }
+
+    /// Kinds with at least one outcome, with their counts.
+    pub fn iter(&self) -> impl Iterator<Item = (TargetKind, AttainmentCounts)> + '_ {
+        self.by_kind.iter().map(|(k, c)| (*k, *c))
+    }
+}

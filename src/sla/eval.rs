@@ -1,0 +1,897 @@
+//! Evaluating a book against one interaction at an instant.
+
+use std::fmt;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::SlaError;
+use super::book::{MAX_TARGET_SECONDS, SlaBook, Target, TargetKind, TimeBasis};
+use super::error::rfc3339;
+use crate::calendar::{CalendarTime, ElapsedTime};
+use crate::loyalty::Benefits;
+use crate::{Direction, Error, EventKind, Interaction, Priority, Segment, Status, TierId};
+
+/// Who the customer is, for policy matching and tier benefits.
+///
+/// ```
+/// use carekit::TierId;
+/// use carekit::loyalty::Benefits;
+/// use carekit::sla::SlaContext;
+///
+/// let gold = Benefits::default().with_priority_boost(1);
+/// let ctx = SlaContext::new().with_tier(TierId::new("gold")?).with_benefits(&gold);
+/// assert_eq!(ctx.tier().map(TierId::as_str), Some("gold"));
+/// assert!(ctx.segment().is_none());
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SlaContext<'a> {
+    tier: Option<TierId>,
+    segment: Option<Segment>,
+    benefits: Option<&'a Benefits>,
+}
+
+impl<'a> SlaContext<'a> {
+    /// No tier, no segment, no benefits.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The customer's tier, for [`Conditions`](super::Conditions) on tiers.
+    #[must_use]
+    pub fn with_tier(mut self, tier: TierId) -> Self {
+        self.tier = Some(tier);
+        self
+    }
+
+    /// The customer's segment.
+    #[must_use]
+    pub fn with_segment(mut self, segment: Segment) -> Self {
+        self.segment = Some(segment);
+        self
+    }
+
+    /// The benefits of the customer's tier: the priority boost raises the
+    /// priority used for matching; the SLA target multiplier scales every
+    /// target.
+    #[must_use]
+    pub fn with_benefits(mut self, benefits: &'a Benefits) -> Self {
+        self.benefits = Some(benefits);
+        self
+    }
+
+    /// The tier, if known.
+    pub fn tier(&self) -> Option<&TierId> {
+        self.tier.as_ref()
+    }
+
+    /// The segment, if known.
+    pub fn segment(&self) -> Option<&Segment> {
+        self.segment.as_ref()
+    }
+
+    /// The tier's benefits, if given.
+    pub fn benefits(&self) -> Option<&'a Benefits> {
+        self.benefits
+    }
+}
+
+/// Where a target stands. Durations are on the target's [`TimeBasis`]
+/// (business time for business targets).
+///
+/// ```
+/// use carekit::sla::SlaState;
+/// use chrono::TimeDelta;
+/// let s = SlaState::Breached { by: TimeDelta::minutes(5) };
+/// assert!(s.is_final());
+/// assert_eq!(s.margin(), TimeDelta::minutes(-5));
+/// assert_eq!(s.to_string(), "breached");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SlaState {
+    /// The clock stopped within the limit.
+    Achieved {
+        /// Time to spare (limit − counted, ≥ 0).
+        margin: TimeDelta,
+    },
+    /// The limit was passed (whether or not the clock has stopped).
+    Breached {
+        /// counted − limit (≥ 0; 0 when the deadline passed at a closing
+        /// time and no business time has run since).
+        by: TimeDelta,
+    },
+    /// The clock is running and the deadline is ahead.
+    Active {
+        /// Time left (limit − counted, ≥ 0).
+        remaining: TimeDelta,
+    },
+    /// The clock is stopped by a pausing status; the deadline is undefined
+    /// until it runs again.
+    Paused {
+        /// Time left (limit − counted, ≥ 0).
+        remaining: TimeDelta,
+    },
+}
+
+impl SlaState {
+    /// Achieved or breached: it can no longer change for this cycle.
+    pub fn is_final(self) -> bool {
+        matches!(self, Self::Achieved { .. } | Self::Breached { .. })
+    }
+
+    /// The signed headroom: positive for time to spare or left, negative by
+    /// how much it was breached.
+    pub fn margin(self) -> TimeDelta {
+        match self {
+            Self::Achieved { margin } => margin,
+            Self::Active { remaining } | Self::Paused { remaining } => remaining,
+            Self::Breached { by } => TimeDelta::zero().checked_sub(&by).unwrap_or(TimeDelta::MIN),
+        }
+    }
+
+    /// `"achieved"`, `"breached"`, `"active"` or `"paused"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Achieved { .. } => "achieved",
+            Self::Breached { .. } => "breached",
+            Self::Active { .. } => "active",
+            Self::Paused { .. } => "paused",
+        }
+    }
+}
+
+impl fmt::Display for SlaState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The evaluation of one target: the cycle reported (the open one, or the
+/// latest that finished), its limit, counted time, deadline and state, and
+/// how earlier cycles ended. [`Display`](fmt::Display) gives the reason in
+/// words.
+///
+/// ```
+/// use carekit::{Channel, CustomerId, Interaction, InteractionId};
+/// use carekit::calendar::CalendarTime;
+/// use carekit::sla::{Conditions, SlaBook, SlaContext, SlaPolicy, SlaState, Target, TargetKind, TimeBasis};
+/// use chrono::{TimeDelta, TimeZone, Utc};
+///
+/// let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+/// let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+///     Target::new(TargetKind::FirstReply, TimeDelta::hours(4))?.with_basis(TimeBasis::Calendar),
+/// ])?])?;
+/// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0)).build()?;
+/// let eval = book.evaluate(&case, &SlaContext::new(), t(10, 0), &CalendarTime)?;
+/// let fr = eval.target(TargetKind::FirstReply).unwrap();
+/// assert_eq!(fr.state(), SlaState::Active { remaining: TimeDelta::hours(3) });
+/// assert_eq!(fr.deadline(), Some(t(13, 0)));
+/// assert_eq!(fr.to_string(), "first reply due 2024-03-04T13:00:00Z (4h calendar time); 3h left at 2024-03-04T10:00:00Z");
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TargetEvaluation {
+    kind: TargetKind,
+    basis: TimeBasis,
+    within: TimeDelta,
+    limit: TimeDelta,
+    multiplier: Decimal,
+    started: DateTime<Utc>,
+    stopped: Option<DateTime<Utc>>,
+    at: DateTime<Utc>,
+    counted: TimeDelta,
+    deadline: Option<DateTime<Utc>>,
+    state: SlaState,
+    paused_by: Option<Status>,
+    earlier_achieved: u64,
+    earlier_breached: u64,
+}
+
+impl TargetEvaluation {
+    /// The clock.
+    pub fn kind(&self) -> TargetKind {
+        self.kind
+    }
+
+    /// How its time is counted.
+    pub fn basis(&self) -> TimeBasis {
+        self.basis
+    }
+
+    /// The limit applied: the book's duration times the tier multiplier.
+    pub fn limit(&self) -> TimeDelta {
+        self.limit
+    }
+
+    /// The book's duration, before the tier multiplier.
+    pub fn within(&self) -> TimeDelta {
+        self.within
+    }
+
+    /// The tier multiplier applied (1 without benefits).
+    pub fn multiplier(&self) -> Decimal {
+        self.multiplier
+    }
+
+    /// When the reported cycle's clock started.
+    pub fn started(&self) -> DateTime<Utc> {
+        self.started
+    }
+
+    /// When the reported cycle's clock stopped for good (the reply, the
+    /// solve), if it has.
+    pub fn stopped(&self) -> Option<DateTime<Utc>> {
+        self.stopped
+    }
+
+    /// Time counted so far (or until the stop), on the target's basis.
+    pub fn counted(&self) -> TimeDelta {
+        self.counted
+    }
+
+    /// The instant the limit is (or was) reached: known while the clock
+    /// runs, for breaches (the instant of the breach) and for achievements
+    /// whose clock was running when it stopped; `None` while paused.
+    pub fn deadline(&self) -> Option<DateTime<Utc>> {
+        self.deadline
+    }
+
+    /// The state.
+    pub fn state(&self) -> SlaState {
+        self.state
+    }
+
+    /// For cyclic kinds, how many earlier cycles were achieved.
+    pub fn earlier_achieved(&self) -> u64 {
+        self.earlier_achieved
+    }
+
+    /// For cyclic kinds, how many earlier cycles were breached.
+    pub fn earlier_breached(&self) -> u64 {
+        self.earlier_breached
+    }
+
+    /// The reason in words (the same as [`Display`](fmt::Display)).
+    pub fn reason(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// `2h48m`, `4h`, `45s`, `0s`; negative durations get a leading `-`.
+pub(crate) fn human(d: TimeDelta) -> String {
+    let total = d.num_seconds();
+    let sign = if total < 0 { "-" } else { "" };
+    let s = total.unsigned_abs();
+    let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60);
+    let hours = if h > 0 {
+        format!("{h}h")
+    } else {
+        String::new()
+    };
+    let minutes = if m > 0 {
+        format!("{m}m")
+    } else {
+        String::new()
+    };
+    let seconds = if sec > 0 || (h == 0 && m == 0) {
+        format!("{sec}s")
+    } else {
+        String::new()
+    };
+    format!("{sign}{hours}{minutes}{seconds}")
+}
+
+impl fmt::Display for TargetEvaluation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind.words())?;
+        if self.kind.is_cyclic() {
+            write!(f, " (cycle from {})", rfc3339(self.started))?;
+        }
+        let limit = if self.multiplier == Decimal::ONE {
+            format!("{} {} time", human(self.limit), self.basis)
+        } else {
+            format!(
+                "{} {} time: {} × {}",
+                human(self.limit),
+                self.basis,
+                human(self.within),
+                self.multiplier.normalize()
+            )
+        };
+        match self.deadline {
+            Some(d) => write!(f, " due {} ({limit}); ", rfc3339(d))?,
+            None => write!(f, " within {limit}; ")?,
+        }
+        match (self.state, self.stopped) {
+            (SlaState::Achieved { margin }, Some(s)) => {
+                write!(
+                    f,
+                    "achieved at {} with {} to spare",
+                    rfc3339(s),
+                    human(margin)
+                )?;
+            }
+            (SlaState::Breached { by }, Some(s)) => {
+                write!(f, "breached by {}: stopped at {}", human(by), rfc3339(s))?;
+            }
+            (SlaState::Breached { by }, None) => {
+                write!(
+                    f,
+                    "breached by {}, still running at {}",
+                    human(by),
+                    rfc3339(self.at)
+                )?;
+            }
+            (SlaState::Active { remaining }, _) => {
+                write!(f, "{} left at {}", human(remaining), rfc3339(self.at))?;
+            }
+            (SlaState::Paused { remaining }, _) => {
+                let status = self.paused_by.map_or("a paused status", Status::name);
+                write!(
+                    f,
+                    "paused in {status} at {} with {} left",
+                    rfc3339(self.at),
+                    human(remaining)
+                )?;
+            }
+            (state, _) => write!(f, "{state}")?,
+        }
+        if self.earlier_achieved > 0 || self.earlier_breached > 0 {
+            write!(
+                f,
+                "; earlier cycles: {} achieved, {} breached",
+                self.earlier_achieved, self.earlier_breached
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The result of [`SlaBook::evaluate`]: the policy that applied (if any),
+/// the priority used to match it, and one [`TargetEvaluation`] per target
+/// whose clock has started.
+///
+/// ```
+/// use carekit::{Channel, CustomerId, Interaction, InteractionId, Priority};
+/// use carekit::calendar::CalendarTime;
+/// use carekit::sla::{Conditions, SlaBook, SlaContext, SlaPolicy, Target, TargetKind};
+/// use chrono::{TimeDelta, TimeZone, Utc};
+///
+/// let t = |h| Utc.with_ymd_and_hms(2024, 3, 4, h, 0, 0).unwrap();
+/// let book = SlaBook::new(vec![SlaPolicy::new(
+///     "urgent only",
+///     Conditions::any().with_priorities([Priority::Urgent]),
+///     vec![Target::new(TargetKind::FirstReply, TimeDelta::hours(1))?],
+/// )?])?;
+/// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9)).build()?;
+/// let eval = book.evaluate(&case, &SlaContext::new(), t(10), &CalendarTime)?;
+/// assert_eq!(eval.policy(), None); // a normal-priority case: no policy applies
+/// assert!(eval.targets().is_empty());
+/// assert_eq!(eval.priority(), Priority::Normal);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SlaEvaluation {
+    policy: Option<String>,
+    priority: Priority,
+    at: DateTime<Utc>,
+    targets: Vec<TargetEvaluation>,
+}
+
+impl SlaEvaluation {
+    /// The name of the policy that applied; `None` when none matched.
+    pub fn policy(&self) -> Option<&str> {
+        self.policy.as_deref()
+    }
+
+    /// The priority used for matching (the interaction's, raised by the
+    /// tier's boost).
+    pub fn priority(&self) -> Priority {
+        self.priority
+    }
+
+    /// The evaluation instant.
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    /// One entry per target whose clock has started, in the policy's order.
+    pub fn targets(&self) -> &[TargetEvaluation] {
+        &self.targets
+    }
+
+    /// The entry for one kind.
+    pub fn target(&self, kind: TargetKind) -> Option<&TargetEvaluation> {
+        self.targets.iter().find(|t| t.kind == kind)
+    }
+
+    /// Whether any target is breached.
+    pub fn is_breached(&self) -> bool {
+        self.targets
+            .iter()
+            .any(|t| matches!(t.state, SlaState::Breached { .. }))
+    }
+
+    /// The running target with the nearest deadline: what to work on next.
+    pub fn next_deadline(&self) -> Option<&TargetEvaluation> {
+        self.targets
+            .iter()
+            .filter(|t| matches!(t.state, SlaState::Active { .. }))
+            .filter(|t| t.deadline.is_some())
+            .min_by_key(|t| t.deadline)
+    }
+}
+
+impl SlaBook {
+    /// Evaluates the interaction as it stood at `at` (events after `at` are
+    /// ignored) under the first policy that matches it.
+    ///
+    /// Business-basis targets count time with `business`; calendar-basis
+    /// targets with [`CalendarTime`]. Pass `&CalendarTime` as `business` to
+    /// run every target 24/7. See the [module docs](super) for each clock.
+    ///
+    /// ```
+    /// use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Visibility};
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::sla::{Conditions, SlaBook, SlaContext, SlaPolicy, SlaState, Target, TargetKind};
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    ///
+    /// let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    ///     Target::new(TargetKind::FirstReply, TimeDelta::hours(4))?,
+    /// ])?])?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    ///     .agent_reply(t(10, 12), AgentId::new("ana")?, Visibility::Public)
+    ///     .build()?;
+    /// let eval = book.evaluate(&case, &SlaContext::new(), t(12, 0), &CalendarTime)?;
+    /// let fr = eval.target(TargetKind::FirstReply).unwrap();
+    /// // 09:00 → 10:12 is 1h12m of the 4h: 2h48m to spare.
+    /// assert_eq!(fr.state(), SlaState::Achieved { margin: TimeDelta::minutes(168) });
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`SlaError::BeforeCreation`] when `at` is before the interaction
+    ///   was created;
+    /// - [`SlaError::ScaledTargetOutOfRange`] when the tier multiplier
+    ///   scales a target below 1s or above
+    ///   [`MAX_TARGET_SECONDS`](super::MAX_TARGET_SECONDS);
+    /// - any error of `business` (for example a calendar with no open
+    ///   time).
+    pub fn evaluate(
+        &self,
+        interaction: &Interaction,
+        context: &SlaContext<'_>,
+        at: DateTime<Utc>,
+        business: &impl ElapsedTime,
+    ) -> Result<SlaEvaluation, Error> {
+        if at < interaction.created_at() {
+            return Err(SlaError::BeforeCreation {
+                at,
+                created_at: interaction.created_at(),
+            }
+            .into());
+        }
+        let priority = context.benefits.map_or(interaction.priority(), |b| {
+            b.boosted_priority(interaction.priority())
+        });
+        let Some(policy) = self.policy_for(
+            priority,
+            interaction.channel(),
+            context.tier.as_ref(),
+            context.segment.as_ref(),
+        ) else {
+            return Ok(SlaEvaluation {
+                policy: None,
+                priority,
+                at,
+                targets: Vec::new(),
+            });
+        };
+        let multiplier = context
+            .benefits
+            .map_or(Decimal::ONE, |b| b.sla_target_multiplier().get());
+        let cycles = Cycles::of(interaction, at);
+        let mut targets = Vec::with_capacity(policy.targets().len());
+        for target in policy.targets() {
+            let limit = scale(policy.name(), target, multiplier)?;
+            let clock: &dyn ElapsedTime = match target.basis() {
+                TimeBasis::Business => business,
+                TimeBasis::Calendar => &CalendarTime,
+            };
+            let spec = Spec {
+                interaction,
+                target,
+                clock,
+                limit,
+                at,
+            };
+            if let Some(mut evaluation) = spec.evaluate(&cycles)? {
+                evaluation.multiplier = multiplier;
+                targets.push(evaluation);
+            }
+        }
+        Ok(SlaEvaluation {
+            policy: Some(policy.name().to_owned()),
+            priority,
+            at,
+            targets,
+        })
+    }
+}
+
+/// `within × multiplier`, rounded half away from zero to whole seconds.
+fn scale(policy: &str, target: &Target, multiplier: Decimal) -> Result<TimeDelta, Error> {
+    let seconds = target.within_seconds();
+    let out_of_range = |scaled: String| SlaError::ScaledTargetOutOfRange {
+        policy: policy.to_owned(),
+        kind: target.kind(),
+        seconds,
+        multiplier: multiplier.normalize().to_string(),
+        scaled,
+        max: MAX_TARGET_SECONDS,
+    };
+    let scaled = Decimal::from(seconds)
+        .checked_mul(multiplier)
+        .ok_or_else(|| out_of_range("a number too large".to_owned()))?
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let whole = i64::try_from(scaled)
+        .ok()
+        .filter(|s| (1..=MAX_TARGET_SECONDS).contains(s))
+        .ok_or_else(|| out_of_range(scaled.normalize().to_string()))?;
+    Ok(TimeDelta::seconds(whole))
+}
+
+/// A clock cycle: started, and stopped (by a reply or a solve) or still
+/// open at the evaluation instant.
+#[derive(Debug, Clone, Copy)]
+struct Cycle {
+    start: DateTime<Utc>,
+    stop: Option<DateTime<Utc>>,
+}
+
+/// The reply cycles of an interaction up to an instant.
+struct Cycles {
+    first_reply: Cycle,
+    next_reply: Vec<Cycle>,
+    periodic_update: Vec<Cycle>,
+}
+
+fn is_solve(from: Status, to: Status) -> bool {
+    to == Status::Solved || (to == Status::Closed && from != Status::Solved)
+}
+
+impl Cycles {
+    fn of(interaction: &Interaction, at: DateTime<Utc>) -> Self {
+        let mut first_reply = Cycle {
+            start: interaction.created_at(),
+            stop: None,
+        };
+        let mut next_reply = Vec::new();
+        let mut periodic_update = Vec::new();
+        let mut next_open: Option<DateTime<Utc>> = None;
+        let mut periodic_open: Option<DateTime<Utc>> = None;
+        let mut status = Status::New;
+        let mut seen_customer = false;
+        let mut seen_public_reply = false;
+        let close = |open: &mut Option<DateTime<Utc>>, list: &mut Vec<Cycle>, t| {
+            if let Some(start) = open.take() {
+                list.push(Cycle {
+                    start,
+                    stop: Some(t),
+                });
+            }
+        };
+        let events = interaction.events();
+        // The status once every change at the instant of event `i` is
+        // applied (a message and the reopen it causes share an instant).
+        let settled = |i: usize, mut current: Status| {
+            let t = events.get(i).map(crate::Event::at);
+            for later in events.iter().skip(i).take_while(|e| Some(e.at()) == t) {
+                if let EventKind::StatusChange { to } = later.kind() {
+                    current = *to;
+                }
+            }
+            current
+        };
+        for (i, e) in events.iter().enumerate().take_while(|(_, e)| e.at() <= at) {
+            let t = e.at();
+            match e.kind() {
+                EventKind::CustomerMessage => {
+                    seen_customer = true;
+                    if first_reply.stop.is_some()
+                        && next_open.is_none()
+                        && !settled(i, status).is_solved()
+                    {
+                        next_open = Some(t);
+                    }
+                }
+                kind if kind.is_public_agent_reply() => {
+                    let opening = !seen_customer
+                        && !seen_public_reply
+                        && (interaction.direction() == Direction::Outbound
+                            || t == interaction.created_at());
+                    seen_public_reply = true;
+                    if !opening && first_reply.stop.is_none() {
+                        first_reply.stop = Some(t);
+                    }
+                    close(&mut next_open, &mut next_reply, t);
+                    close(&mut periodic_open, &mut periodic_update, t);
+                    if !settled(i, status).is_solved() {
+                        periodic_open = Some(t);
+                    }
+                }
+                EventKind::StatusChange { to } if *to != status => {
+                    if is_solve(status, *to) {
+                        if first_reply.stop.is_none() {
+                            first_reply.stop = Some(t);
+                        }
+                        close(&mut next_open, &mut next_reply, t);
+                        close(&mut periodic_open, &mut periodic_update, t);
+                    }
+                    status = *to;
+                }
+                _ => {}
+            }
+        }
+        if let Some(start) = next_open {
+            next_reply.push(Cycle { start, stop: None });
+        }
+        if let Some(start) = periodic_open {
+            periodic_update.push(Cycle { start, stop: None });
+        }
+        Self {
+            first_reply,
+            next_reply,
+            periodic_update,
+        }
+    }
+}
+
+/// Counted time over a window, and when it reached the limit.
+struct Measured {
+    counted: TimeDelta,
+    /// The instant counted time reached the limit.
+    crossing: Option<DateTime<Utc>>,
+    /// The end of the last stretch in which the clock ran.
+    last_run_end: Option<DateTime<Utc>>,
+}
+
+impl Measured {
+    /// The clock ran past the instant it reached the limit.
+    fn ran_past_limit(&self) -> bool {
+        self.crossing
+            .zip(self.last_run_end)
+            .is_some_and(|(crossing, run_end)| run_end > crossing)
+    }
+}
+
+struct Spec<'a> {
+    interaction: &'a Interaction,
+    target: &'a Target,
+    clock: &'a dyn ElapsedTime,
+    limit: TimeDelta,
+    at: DateTime<Utc>,
+}
+
+impl Spec<'_> {
+    /// Whether the clock runs in `status`.
+    fn counts(&self, status: Status) -> bool {
+        if self.target.is_paused_in(status) {
+            return false;
+        }
+        match self.target.kind() {
+            // Full resolution: time between a solve and a reopen counts
+            // unless `solved` is listed as pausing; closed has no length.
+            TargetKind::Resolution => true,
+            _ => !status.is_solved(),
+        }
+    }
+
+    fn evaluate(&self, cycles: &Cycles) -> Result<Option<TargetEvaluation>, Error> {
+        let kind = self.target.kind();
+        let (cycle, earlier): (Cycle, &[Cycle]) = match kind {
+            TargetKind::FirstReply => (cycles.first_reply, &[]),
+            TargetKind::NextReply | TargetKind::PeriodicUpdate => {
+                let all = if kind == TargetKind::NextReply {
+                    &cycles.next_reply
+                } else {
+                    &cycles.periodic_update
+                };
+                match all.split_last() {
+                    Some((last, older)) => (*last, older),
+                    None => return Ok(None),
+                }
+            }
+            _ => {
+                let created = self.interaction.created_at();
+                let stop = if self.interaction.status_at(self.at).is_solved() {
+                    self.interaction
+                        .solves()
+                        .take_while(|s| *s <= self.at)
+                        .last()
+                } else {
+                    None
+                };
+                (
+                    Cycle {
+                        start: created,
+                        stop,
+                    },
+                    &[],
+                )
+            }
+        };
+        let mut earlier_achieved = 0_u64;
+        let mut earlier_breached = 0_u64;
+        for c in earlier {
+            match self.judge(*c)?.1 {
+                SlaState::Breached { .. } => {
+                    earlier_breached = earlier_breached.saturating_add(1);
+                }
+                _ => earlier_achieved = earlier_achieved.saturating_add(1),
+            }
+        }
+        let (measured, state, deadline) = self.judge(cycle)?;
+        let paused_by =
+            matches!(state, SlaState::Paused { .. }).then(|| self.interaction.status_at(self.at));
+        Ok(Some(TargetEvaluation {
+            kind,
+            basis: self.target.basis(),
+            within: self.target.within(),
+            limit: self.limit,
+            multiplier: Decimal::ONE,
+            started: cycle.start,
+            stopped: cycle.stop,
+            at: self.at,
+            counted: measured.counted,
+            deadline,
+            state,
+            paused_by,
+            earlier_achieved,
+            earlier_breached,
+        }))
+    }
+
+    fn measure(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Result<Measured, Error> {
+        let overflow = || SlaError::Overflow {
+            what: "counted time",
+        };
+        let mut counted = TimeDelta::zero();
+        let mut crossing = None;
+        let mut last_run_end = None;
+        for p in self.interaction.status_periods(end) {
+            let s = p.start().max(start);
+            let e = p.end().min(end);
+            if e <= s || !self.counts(p.status()) {
+                continue;
+            }
+            let d = self.clock.elapsed(s, e)?;
+            let after = counted.checked_add(&d).ok_or_else(overflow)?;
+            if crossing.is_none() && after >= self.limit {
+                let rest = self.limit.checked_sub(&counted).ok_or_else(overflow)?;
+                crossing = Some(self.clock.advance(s, rest)?);
+            }
+            counted = after;
+            last_run_end = Some(e);
+        }
+        Ok(Measured {
+            counted,
+            crossing,
+            last_run_end,
+        })
+    }
+
+    fn judge(&self, cycle: Cycle) -> Result<(Measured, SlaState, Option<DateTime<Utc>>), Error> {
+        let end = cycle.stop.unwrap_or(self.at);
+        let m = self.measure(cycle.start, end)?;
+        let overflow = || SlaError::Overflow { what: "sla margin" };
+        if m.ran_past_limit() {
+            let by = m.counted.checked_sub(&self.limit).ok_or_else(overflow)?;
+            let deadline = m.crossing;
+            return Ok((m, SlaState::Breached { by }, deadline));
+        }
+        let left = self.limit.checked_sub(&m.counted).ok_or_else(overflow)?;
+        if cycle.stop.is_some() {
+            let deadline = if m.last_run_end == Some(end) {
+                Some(self.clock.advance(end, left)?)
+            } else {
+                None
+            };
+            return Ok((m, SlaState::Achieved { margin: left }, deadline));
+        }
+        if self.counts(self.interaction.status_at(self.at)) {
+            let deadline = self.clock.advance(self.at, left)?;
+            Ok((m, SlaState::Active { remaining: left }, Some(deadline)))
+        } else {
+            Ok((m, SlaState::Paused { remaining: left }, None))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_durations() {
+        assert_eq!(human(TimeDelta::seconds(0)), "0s");
+        assert_eq!(human(TimeDelta::minutes(168)), "2h48m");
+        assert_eq!(human(TimeDelta::hours(52)), "52h");
+        assert_eq!(human(TimeDelta::seconds(3605)), "1h5s");
+        assert_eq!(human(TimeDelta::seconds(-90)), "-1m30s");
+    }
+
+    #[test]
+    fn scaling_rounds_half_away_from_zero() {
+        let t = Target::new(TargetKind::FirstReply, TimeDelta::seconds(3)).unwrap();
+        // 3 × 0.5 = 1.5 → 2
+        assert_eq!(
+            scale("p", &t, Decimal::new(5, 1)).unwrap(),
+            TimeDelta::seconds(2)
+        );
+        // 3 × 0.1 = 0.3 → 0: rejected
+        assert!(scale("p", &t, Decimal::new(1, 1)).is_err());
+        // 3 × 0.49 = 1.47 → 1
+        assert_eq!(
+            scale("p", &t, Decimal::new(49, 2)).unwrap(),
+            TimeDelta::seconds(1)
+        );
+    }
+}
+
+#[cfg(feature = "serde")]
+mod ser {
+    //! Evaluations are outputs: they serialise (for logs, APIs and boards)
+    //! but are not read back, so they need no validating `Deserialize`.
+
+    use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+    use super::{SlaEvaluation, SlaState, TargetEvaluation};
+
+    impl Serialize for SlaState {
+        /// `{"state": "breached", "margin": -900}` (seconds, signed as
+        /// [`SlaState::margin`]).
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("SlaState", 2)?;
+            s.serialize_field("state", self.name())?;
+            s.serialize_field("margin", &self.margin().num_seconds())?;
+            s.end()
+        }
+    }
+
+    impl Serialize for TargetEvaluation {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("TargetEvaluation", 14)?;
+            s.serialize_field("kind", &self.kind)?;
+            s.serialize_field("basis", &self.basis)?;
+            s.serialize_field("state", self.state.name())?;
+            s.serialize_field("margin", &self.state.margin().num_seconds())?;
+            s.serialize_field("deadline", &self.deadline)?;
+            s.serialize_field("counted", &self.counted.num_seconds())?;
+            s.serialize_field("limit", &self.limit.num_seconds())?;
+            s.serialize_field("within", &self.within.num_seconds())?;
+            s.serialize_field("multiplier", &self.multiplier)?;
+            s.serialize_field("started", &self.started)?;
+            s.serialize_field("stopped", &self.stopped)?;
+            s.serialize_field("earlier_achieved", &self.earlier_achieved)?;
+            s.serialize_field("earlier_breached", &self.earlier_breached)?;
+            s.serialize_field("reason", &self.to_string())?;
+            s.end()
+        }
+    }
+
+    impl Serialize for SlaEvaluation {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("SlaEvaluation", 4)?;
+            s.serialize_field("policy", &self.policy)?;
+            s.serialize_field("priority", &self.priority)?;
+            s.serialize_field("at", &self.at)?;
+            s.serialize_field("targets", &self.targets)?;
+            s.end()
+        }
+    }
+}

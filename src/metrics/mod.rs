@@ -6,3 +6,21 @@
 mod error;
 
 pub use error::MetricsError;
+
+// service metrics
+mod clocks;
+mod durations;
+mod health;
+mod peak_end;
+mod retention;
+mod sketch;
+
+pub use clocks::{ClockSummary, Fcr, FcrConvention, InteractionClocks};
+pub use durations::{DurationValue, Durations, PercentileMethod};
+pub use health::{
+    EffortPolarity, HealthBand, HealthBands, HealthComponent, HealthContribution, HealthInputs,
+    HealthModel, HealthScore, HealthWeights,
+};
+pub use peak_end::{PeakEnd, peak_end};
+pub use retention::{RepeatPurchaseRate, Retention};
+pub use sketch::QuantileSketch;

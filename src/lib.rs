@@ -113,6 +113,30 @@
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
+//! ## Compare this month with last month
+//!
+//! Did CSAT really go up, or is it noise? A two-proportion test on the
+//! satisfied counts, and a z-test on the NPS difference (see [`stats`] for
+//! the formulas).
+//!
+//! ```
+//! use carekit::Confidence;
+//! use carekit::stats::{nps_difference_test, two_proportion_test, NpsCounts};
+//!
+//! // CSAT: 412 of 500 satisfied last month (82.4 %), 445 of 510 this month (87.3 %).
+//! let csat = two_proportion_test(412, 500, 445, 510, Confidence::NINETY_FIVE)?;
+//! assert!(csat.significant()); // z = 2.15, p = 0.031 (statsmodels proportions_ztest)
+//! let change = csat.interval(); // Newcombe: +0.4 to +9.3 points
+//! assert!(change.low() > 0.0 && change.contains(csat.difference()));
+//!
+//! // NPS: 200/150/150 promoters/passives/detractors (NPS 10), then 260/140/100 (NPS 32).
+//! let last = NpsCounts::new(200, 150, 150)?;
+//! let this = NpsCounts::new(260, 140, 100)?;
+//! let nps = nps_difference_test(last, this, Confidence::NINETY_FIVE)?;
+//! assert!((nps.difference() - 22.0).abs() < 1e-9 && nps.significant()); // z = 4.30
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
 //! <!-- cookbook: scores -->
 //!
 //! <!-- cookbook: calendar and sla -->
@@ -162,6 +186,7 @@ pub use interaction::{
     StatusDurations, StatusPeriod, TimelineError, Visibility,
 };
 pub use money::{Currency, Money, RoundingStrategy};
+pub use stats::Confidence;
 
 /// The README's code blocks, compiled and run as doctests so the quickstart
 /// cannot rot.

@@ -15,5 +15,6 @@ mod domain;
 mod money_laws;
 #[cfg(feature = "serde")]
 mod serde_forms;
+mod stats;
 mod timeline_laws;
 mod traits;

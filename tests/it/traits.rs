@@ -64,3 +64,14 @@ fn error_is_clone_and_comparable() {
         "nps score 11 is outside the scale 0..=10"
     );
 }
+
+#[test]
+fn stats_types_are_send_and_sync() {
+    send_sync::<Confidence>();
+    send_sync::<stats::Interval>();
+    send_sync::<stats::NpsIntervalMethod>();
+    send_sync::<stats::NpsCounts>();
+    send_sync::<stats::TwoProportionTest>();
+    send_sync::<stats::NpsDifferenceTest>();
+    send_sync::<stats::StatsError>();
+}

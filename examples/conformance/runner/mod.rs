@@ -26,17 +26,11 @@ pub(crate) use common::CaseResult;
 /// Runs one case's input.
 pub(crate) fn run_case(kind: &str, input: &Value) -> CaseResult {
     match kind {
-        "nps"
-        | "nps_compare"
-        | "csat"
-        | "ces"
-        | "proportion_interval"
-        | "two_proportion_test"
-        | "sample_size"
-        | "percentile"
-        | "sketch_quantile"
-        | "retention"
+        "nps" | "csat" | "ces" | "percentile" | "sketch_quantile" | "retention"
         | "interaction_clocks" => scores::run(kind, input),
+        "nps_compare" | "proportion_interval" | "two_proportion_test" | "sample_size" => {
+            stats::run(kind, input)
+        }
         "business_time_add" | "business_time_between" => calendar::run(kind, input),
         "sla" => sla::run(kind, input),
         "loyalty" => loyalty::run(kind, input),

@@ -6,6 +6,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::{Durations, MetricsError};
 use crate::calendar::ElapsedTime;
+use crate::stats::{Confidence, Interval, wilson_interval};
 use crate::{Direction, Error, EventKind, Interaction, Status};
 
 /// Which interactions count as resolved at first contact.
@@ -542,6 +543,28 @@ impl Fcr {
     /// nothing is eligible.
     pub fn rate(&self) -> Option<f64> {
         (self.eligible > 0).then(|| self.resolved as f64 / self.eligible as f64)
+    }
+
+    /// The Wilson score interval of the rate
+    /// ([`stats::wilson_interval`](crate::stats::wilson_interval)); `None`
+    /// when nothing is eligible.
+    ///
+    /// # Errors
+    ///
+    /// None in practice (`resolved <= eligible` always holds); the
+    /// signature passes on the interval function's.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// use carekit::stats::Confidence;
+    /// // Newcombe (1998) Table I: 81 of 263 -> 0.2553 to 0.3662 (Wilson).
+    /// let fcr = Fcr::from_counts(FcrConvention::OneTouch, 81, 263)?;
+    /// let ci = fcr.interval(Confidence::NINETY_FIVE)?.unwrap();
+    /// assert_eq!(format!("{:.4}..{:.4}", ci.low(), ci.high()), "0.2553..0.3662");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
+        wilson_interval(self.resolved, self.eligible, confidence)
     }
 }
 

@@ -6,6 +6,7 @@ use chrono::TimeDelta;
 
 use super::MetricsError;
 use crate::Error;
+use crate::stats::{Confidence, Interval, mean_interval};
 
 use exact_sum::{ExactSum, exact_square};
 
@@ -392,6 +393,34 @@ impl Durations {
     /// ```
     pub fn std_dev(&self) -> Option<f64> {
         self.sample_variance().map(f64::sqrt)
+    }
+
+    /// A normal-approximation confidence interval for the mean,
+    /// `mean ± z·√(s²/n)` ([`stats::mean_interval`](crate::stats::mean_interval),
+    /// which explains its limits: z rather than Student's t, so prefer
+    /// n ≥ 30; duration data are often skewed). `None` for fewer than 2
+    /// durations.
+    ///
+    /// # Errors
+    ///
+    /// None in practice (the mean and variance of valid durations are
+    /// finite); the signature passes on [`stats::mean_interval`](crate::stats::mean_interval)'s.
+    ///
+    /// ```
+    /// use carekit::metrics::Durations;
+    /// use carekit::stats::Confidence;
+    /// // mean 5, s² = 32/7, n = 8: 5 ± 1.959964·√(32/56)
+    /// let d = Durations::from_seconds(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0])?;
+    /// let ci = d.mean_interval(Confidence::NINETY_FIVE)?.unwrap();
+    /// assert!((ci.low() - 3.518_406_490_932_507).abs() < 1e-12); // scipy norm.ppf(0.975)
+    /// assert!((ci.high() - 6.481_593_509_067_493).abs() < 1e-12);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn mean_interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
+        match (self.mean(), self.sample_variance()) {
+            (Some(mean), Some(var)) => mean_interval(mean, var, self.count(), confidence),
+            _ => Ok(None),
+        }
     }
 
     /// One percentile; see [`percentiles`](Self::percentiles).

@@ -26,8 +26,10 @@ pub(crate) use common::CaseResult;
 /// Runs one case's input.
 pub(crate) fn run_case(kind: &str, input: &Value) -> CaseResult {
     match kind {
-        "nps" | "csat" | "ces" | "percentile" | "sketch_quantile" | "retention"
-        | "interaction_clocks" => scores::run(kind, input),
+        "nps" | "csat" | "ces" => scores::run(kind, input),
+        "percentile" | "sketch_quantile" | "retention" | "interaction_clocks" => {
+            service::run(kind, input)
+        }
         "nps_compare" | "proportion_interval" | "two_proportion_test" | "sample_size" => {
             stats::run(kind, input)
         }

@@ -658,87 +658,191 @@ mod select {
 }
 
 mod exact_sum {
-    //! Exact, order-independent floating-point sums (Shewchuk's algorithm, as
-    //! in Python's `math.fsum`).
+    //! Exact, order-independent floating-point sums.
     //!
-    //! The sum is kept as a list of non-overlapping partials whose exact real
-    //! sum equals the exact real sum of every value added; [`ExactSum::value`]
-    //! rounds it once, correctly (round half to even). Because the result is
-    //! the correctly rounded exact sum, it does not depend on the order of the
-    //! additions, so accumulators that use it merge *exactly*: the sum of the
-    //! partials of any split is bit-for-bit the sum of the whole.
-    /// An exact running sum. Callers keep every term finite and the total far
-    /// below `f64::MAX` (durations are capped at 1e15 seconds), so no partial
-    /// overflows.
-    #[derive(Debug, Clone, Default, PartialEq)]
+    //! Every finite `f64` is `m · 2^(e − 1075)` with an integer mantissa
+    //! `m < 2^53` and a biased exponent `e` in `1..=2046` (subnormals use
+    //! `e = 1`). The sum keeps, per exponent and sign, the integer sum of the
+    //! mantissas in a `u128` (room for 2^75 terms), so adding is exact and
+    //! one integer addition per value. [`ExactSum::value`] assembles the
+    //! exact total as a big integer in units of 2^-1074 and rounds it once,
+    //! to nearest with ties to even — the same result as Python's
+    //! `math.fsum`. The result is the correctly rounded exact sum, so it does
+    //! not depend on the order of the additions: merging the partials of any
+    //! split gives bit-for-bit the whole's sum.
+
+    const EXPONENTS: usize = 2048;
+    /// 36 limbs of 64 bits cover 2^0 .. 2^2304 units of 2^-1074 (the
+    /// largest finite value is below 2^2098 units, times at most 2^75
+    /// terms).
+    const LIMBS: usize = 36;
+
+    /// An exact running sum of finite values.
+    #[derive(Debug, Clone)]
     pub(crate) struct ExactSum {
-        partials: Vec<f64>,
+        pos: Box<[u128]>,
+        neg: Box<[u128]>,
+    }
+
+    impl Default for ExactSum {
+        fn default() -> Self {
+            Self {
+                pos: vec![0; EXPONENTS].into_boxed_slice(),
+                neg: vec![0; EXPONENTS].into_boxed_slice(),
+            }
+        }
     }
 
     impl ExactSum {
         /// Adds one finite term.
         pub(crate) fn add(&mut self, value: f64) {
-            let mut x = value;
-            let mut kept = 0_usize;
-            for k in 0..self.partials.len() {
-                let Some(&p) = self.partials.get(k) else {
-                    break;
-                };
-                let (big, small) = if x.abs() < p.abs() { (p, x) } else { (x, p) };
-                let hi = big + small;
-                let lo = small - (hi - big);
-                if lo != 0.0 {
-                    if let Some(slot) = self.partials.get_mut(kept) {
-                        *slot = lo;
-                    }
-                    kept = kept.saturating_add(1);
-                }
-                x = hi;
+            let bits = value.to_bits();
+            let biased = usize::from(((bits >> 52) & 0x7FF) as u16);
+            let frac = bits & ((1_u64 << 52) - 1);
+            let (slot, mantissa) = if biased == 0 {
+                (1, frac)
+            } else {
+                (biased, frac | (1_u64 << 52))
+            };
+            let side = if bits >> 63 == 0 {
+                &mut self.pos
+            } else {
+                &mut self.neg
+            };
+            if let Some(acc) = side.get_mut(slot) {
+                *acc = acc.wrapping_add(u128::from(mantissa));
             }
-            self.partials.truncate(kept);
-            self.partials.push(x);
         }
 
         /// The exact sum, correctly rounded to the nearest `f64` (ties to
-        /// even), as `math.fsum` computes it.
+        /// even).
         pub(crate) fn value(&self) -> f64 {
-            let mut n = self.partials.len();
-            let Some(top) = n.checked_sub(1) else {
-                return 0.0;
+            let p = assemble(&self.pos);
+            let n = assemble(&self.neg);
+            match compare(&p, &n) {
+                std::cmp::Ordering::Equal => 0.0,
+                std::cmp::Ordering::Greater => round(&subtract(&p, &n)),
+                std::cmp::Ordering::Less => -round(&subtract(&n, &p)),
+            }
+        }
+    }
+
+    /// `Σ acc[e] · 2^(e − 1)` as a little-endian big integer (units of
+    /// 2^-1074).
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "splitting a u128 into 64-bit limbs keeps the low bits on purpose"
+    )]
+    fn assemble(acc: &[u128]) -> [u64; LIMBS] {
+        let mut big = [0_u64; LIMBS];
+        for (e, &v) in acc.iter().enumerate() {
+            if v == 0 {
+                continue;
+            }
+            let shift = e.saturating_sub(1);
+            let (limb, off) = (shift / 64, shift % 64);
+            // v << off spans up to three limbs.
+            let lo = (v << off) as u64;
+            let mid = ((v << off) >> 64) as u64;
+            let hi = if off == 0 {
+                0
+            } else {
+                (v >> 128_usize.wrapping_sub(off)) as u64
             };
-            n = top;
-            let mut hi = self.partials.get(n).copied().unwrap_or(0.0);
-            let mut lo = 0.0;
-            while n > 0 {
-                let x = hi;
-                n = n.saturating_sub(1);
-                let y = self.partials.get(n).copied().unwrap_or(0.0);
-                hi = x + y;
-                let yr = hi - x;
-                lo = y - yr;
-                if lo != 0.0 {
-                    break;
+            let mut carry = false;
+            for (i, part) in [lo, mid, hi].into_iter().enumerate() {
+                if let Some(l) = big.get_mut(limb.saturating_add(i)) {
+                    let (s1, c1) = l.overflowing_add(part);
+                    let (s2, c2) = s1.overflowing_add(u64::from(carry));
+                    *l = s2;
+                    carry = c1 || c2;
                 }
             }
-            // Round half to even across the remaining partials: if the next
-            // partial has the same sign as `lo`, the true sum lies beyond the
-            // halfway point and `hi` must move by one ulp.
-            if let Some(below) = n.checked_sub(1).and_then(|i| self.partials.get(i)) {
-                if (lo < 0.0 && *below < 0.0) || (lo > 0.0 && *below > 0.0) {
-                    let y = lo * 2.0;
-                    let x = hi + y;
-                    let yr = x - hi;
-                    #[allow(
-                        clippy::float_cmp,
-                        reason = "the exact comparison is the algorithm: it tests whether an addition was exact"
-                    )]
-                    let exact = y == yr;
-                    if exact {
-                        hi = x;
-                    }
-                }
+            let mut i = limb.saturating_add(3);
+            while carry {
+                let Some(l) = big.get_mut(i) else { break };
+                let (s, c) = l.overflowing_add(1);
+                *l = s;
+                carry = c;
+                i = i.saturating_add(1);
             }
-            hi
+        }
+        big
+    }
+
+    fn compare(a: &[u64; LIMBS], b: &[u64; LIMBS]) -> std::cmp::Ordering {
+        a.iter().rev().cmp(b.iter().rev())
+    }
+
+    /// `a − b` for `a >= b`.
+    fn subtract(a: &[u64; LIMBS], b: &[u64; LIMBS]) -> [u64; LIMBS] {
+        let mut out = [0_u64; LIMBS];
+        let mut borrow = false;
+        for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
+            let (d1, b1) = x.overflowing_sub(y);
+            let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
+            *o = d2;
+            borrow = b1 || b2;
+        }
+        out
+    }
+
+    /// Bit `i` of a big integer.
+    fn bit(a: &[u64; LIMBS], i: usize) -> bool {
+        a.get(i / 64).is_some_and(|l| (l >> (i % 64)) & 1 == 1)
+    }
+
+    /// Whether any bit below `i` is set.
+    fn any_below(a: &[u64; LIMBS], i: usize) -> bool {
+        let (limb, off) = (i / 64, i % 64);
+        a.iter().take(limb).any(|&l| l != 0)
+            || a.get(limb)
+                .is_some_and(|&l| off > 0 && l & (1_u64 << off).wrapping_sub(1) != 0)
+    }
+
+    /// A positive big integer (units of 2^-1074) rounded to the nearest
+    /// `f64`, ties to even.
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_precision_loss,
+        reason = "`top` has at most 54 bits (exact in f64) and the exponent is bounded by the limb count"
+    )]
+    fn round(a: &[u64; LIMBS]) -> f64 {
+        let Some(high) = (0..LIMBS * 64).rev().find(|&i| bit(a, i)) else {
+            return 0.0;
+        };
+        if high < 53 {
+            // At most 53 bits: exact, scaled by 2^-1074.
+            let m = a.first().copied().unwrap_or(0);
+            return m as f64 * pow2(-1074);
+        }
+        let shift = high.saturating_sub(52);
+        let mut top = 0_u64;
+        for i in (shift..=high).rev() {
+            top = (top << 1) | u64::from(bit(a, i));
+        }
+        // `shift >= 1` here since `high >= 53`.
+        let half = bit(a, shift.saturating_sub(1));
+        let sticky = any_below(a, shift.saturating_sub(1));
+        if half && (sticky || top & 1 == 1) {
+            top = top.saturating_add(1);
+        }
+        let exponent = i32::try_from(shift)
+            .unwrap_or(i32::MAX)
+            .saturating_sub(1074);
+        if exponent > 971 {
+            // top · 2^exponent >= 2^1024.
+            return f64::INFINITY;
+        }
+        top as f64 * pow2(exponent)
+    }
+
+    /// 2^k for k in -1074..=1023, built from its bits (exact).
+    fn pow2(k: i32) -> f64 {
+        if k >= -1022 {
+            f64::from_bits(u64::from(k.saturating_add(1023).unsigned_abs()) << 52)
+        } else {
+            f64::from_bits(1_u64 << k.saturating_add(1074).unsigned_abs().min(63))
         }
     }
 

@@ -101,7 +101,7 @@ impl fmt::Display for PercentileMethod {
 ///
 /// With the `serde` feature it reads and writes as `{"seconds": [300.0,
 /// 12.0]}`, validated like [`extend_from_seconds`](Self::extend_from_seconds).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -169,6 +169,13 @@ fn check(index: usize, value: f64) -> Result<f64, MetricsError> {
         Ok(value + 0.0)
     } else {
         Err(MetricsError::InvalidDuration { index, value })
+    }
+}
+
+impl Default for Durations {
+    /// The empty accumulator, as [`Durations::new`].
+    fn default() -> Self {
+        Self::new()
     }
 }
 

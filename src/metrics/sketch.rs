@@ -422,6 +422,7 @@ impl QuantileSketch {
         let (first, counts) = other.used();
         if let Some(last) = i64::try_from(counts.len())
             .ok()
+            .filter(|&l| l > 0)
             .and_then(|l| l.checked_sub(1))
             .and_then(|l| first.checked_add(l))
         {

@@ -422,6 +422,12 @@ impl From<Fcr> for RawFcr {
 
 impl Fcr {
     /// An empty accumulator for `convention`.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// let f = Fcr::new(FcrConvention::NoReopen);
+    /// assert_eq!((f.rate(), f.eligible(), f.convention()), (None, 0, FcrConvention::NoReopen));
+    /// ```
     pub fn new(convention: FcrConvention) -> Self {
         Self {
             convention,
@@ -626,6 +632,21 @@ impl ClockSummary {
 
     /// Adds one interaction's clocks.
     ///
+    /// ```
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// use carekit::{Channel, CustomerId, Interaction, InteractionId};
+    /// let t = |h: i64| chrono::DateTime::from_timestamp(h * 3600, 0).unwrap();
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(0)).build()?;
+    /// let clocks = InteractionClocks::measure(&case, t(2), &CalendarTime, FcrConvention::NoReopen)?;
+    /// let mut summary = ClockSummary::new(FcrConvention::NoReopen);
+    /// summary.push(&clocks)?;
+    /// assert_eq!(summary.requester_wait().values(), &[7200.0]);
+    /// assert!(summary.first_reply().is_empty()); // no reply yet
+    /// assert!(ClockSummary::new(FcrConvention::OneTouch).push(&clocks).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`MetricsError::ConventionMismatch`] when the clocks used another
@@ -664,6 +685,14 @@ impl ClockSummary {
     }
 
     /// Adds another summary.
+    ///
+    /// ```
+    /// use carekit::metrics::{ClockSummary, FcrConvention};
+    /// let mut a = ClockSummary::new(FcrConvention::OneTouch);
+    /// a.merge(&ClockSummary::new(FcrConvention::OneTouch))?;
+    /// assert!(a.merge(&ClockSummary::new(FcrConvention::NoReopen)).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///

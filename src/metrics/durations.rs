@@ -306,6 +306,12 @@ impl Durations {
     }
 
     /// The number of durations.
+    ///
+    /// ```
+    /// let d = carekit::metrics::Durations::from_seconds(&[1.0, 9.0, 4.0])?;
+    /// assert_eq!((d.count(), d.min(), d.max()), (3, Some(1.0), Some(9.0)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn count(&self) -> u64 {
         self.values.len() as u64
     }
@@ -357,12 +363,25 @@ impl Durations {
         (!self.values.is_empty()).then(|| self.sum() / self.values.len() as f64)
     }
 
-    /// The smallest duration; `None` when empty.
+    /// The smallest duration; `None` when empty (O(1): kept as values
+    /// arrive).
+    ///
+    /// ```
+    /// let d = carekit::metrics::Durations::from_seconds(&[3.0, 0.5])?;
+    /// assert_eq!(d.min(), Some(0.5));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn min(&self) -> Option<f64> {
         (!self.values.is_empty()).then_some(self.min)
     }
 
-    /// The largest duration; `None` when empty.
+    /// The largest duration; `None` when empty (O(1)).
+    ///
+    /// ```
+    /// let d = carekit::metrics::Durations::from_seconds(&[3.0, 0.5])?;
+    /// assert_eq!(d.max(), Some(3.0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn max(&self) -> Option<f64> {
         (!self.values.is_empty()).then_some(self.max)
     }

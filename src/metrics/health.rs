@@ -744,6 +744,13 @@ impl HealthModel {
     }
 
     /// Replaces the bands.
+    ///
+    /// ```
+    /// use carekit::metrics::{HealthBands, HealthModel};
+    /// let m = HealthModel::default().with_bands(HealthBands::new(30.0, 60.0)?);
+    /// assert_eq!(m.bands().at_risk_below(), 30.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_bands(mut self, bands: HealthBands) -> Self {
         self.bands = bands;
@@ -751,6 +758,13 @@ impl HealthModel {
     }
 
     /// Sets the recency horizon: a contact this old or older scores 0.
+    ///
+    /// ```
+    /// use carekit::metrics::HealthModel;
+    /// use chrono::TimeDelta;
+    /// assert!(HealthModel::default().with_recency_horizon(TimeDelta::days(30)).is_ok());
+    /// assert!(HealthModel::default().with_recency_horizon(TimeDelta::zero()).is_err());
+    /// ```
     ///
     /// # Errors
     ///
@@ -769,6 +783,15 @@ impl HealthModel {
     }
 
     /// Sets the escalation cap: this many open escalations or more score 0.
+    ///
+    /// ```
+    /// use carekit::metrics::HealthModel;
+    /// assert!(HealthModel::default().with_escalation_cap(5).is_ok());
+    /// assert_eq!(
+    ///     HealthModel::default().with_escalation_cap(0).unwrap_err().to_string(),
+    ///     "health setting escalation_cap = 0 is invalid: it must be at least 1"
+    /// );
+    /// ```
     ///
     /// # Errors
     ///

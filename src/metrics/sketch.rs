@@ -159,7 +159,15 @@ impl QuantileSketch {
         self.gamma
     }
 
-    /// The number of values added.
+    /// The number of values added (exact).
+    ///
+    /// ```
+    /// let mut s = carekit::metrics::QuantileSketch::new(0.01)?;
+    /// s.extend_from_slice(&[4.0, 0.0, 250.0])?;
+    /// assert_eq!((s.count(), s.min(), s.max()), (3, Some(0.0), Some(250.0)));
+    /// assert!(!s.is_empty());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn count(&self) -> u64 {
         self.count
     }

@@ -256,6 +256,10 @@ pub use interaction::{
     Channel, Direction, Event, EventKind, Interaction, InteractionBuilder, Priority, Status,
     StatusDurations, StatusPeriod, TimelineError, Visibility,
 };
+pub use metrics::{
+    ClockSummary, Durations, Fcr, FcrConvention, HealthModel, HealthScore, InteractionClocks,
+    PercentileMethod, QuantileSketch, RepeatPurchaseRate, Retention,
+};
 pub use money::{Currency, Money, RoundingStrategy};
 pub use sla::{
     SlaAttainment, SlaBook, SlaContext, SlaEvaluation, SlaPolicy, SlaState, Target, TargetKind,

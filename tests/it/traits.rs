@@ -93,3 +93,27 @@ fn stats_types_are_send_and_sync() {
     send_sync::<stats::NpsDifferenceTest>();
     send_sync::<stats::StatsError>();
 }
+
+#[test]
+fn metrics_service_types_are_send_and_sync() {
+    use carekit::metrics::*;
+    send_sync::<Durations>();
+    send_sync::<PercentileMethod>();
+    send_sync::<QuantileSketch>();
+    send_sync::<InteractionClocks>();
+    send_sync::<FcrConvention>();
+    send_sync::<Fcr>();
+    send_sync::<ClockSummary>();
+    send_sync::<Retention>();
+    send_sync::<RepeatPurchaseRate>();
+    send_sync::<PeakEnd>();
+    send_sync::<HealthWeights>();
+    send_sync::<HealthComponent>();
+    send_sync::<HealthBand>();
+    send_sync::<HealthBands>();
+    send_sync::<HealthInputs>();
+    send_sync::<HealthModel>();
+    send_sync::<HealthScore>();
+    send_sync::<HealthContribution>();
+    send_sync::<EffortPolarity>();
+}

@@ -1,12 +1,131 @@
-//! Conformance cases for this concept (filled in as the capability lands).
+//! Service-metric kinds: `percentile`, `sketch_quantile`, `retention`,
+//! `interaction_clocks` (see the `# Service metrics` section of the
+//! `carekit::metrics` docs for their fields).
 
-use serde_json::Value;
+use carekit::calendar::CalendarTime;
+use carekit::metrics::{
+    Durations, FcrConvention, InteractionClocks, PercentileMethod, QuantileSketch, Retention,
+};
+use carekit::{Customer, Interaction};
+use chrono::{DateTime, TimeDelta, Utc};
+use serde_json::{Value, json};
 
-use super::common::CaseResult;
+use super::common::{CaseResult, f64_array, f64_field, field, num, str_field, typed, u64_field};
 
 /// Runs one case of a kind this file handles.
-pub(crate) fn run(kind: &str, _input: &Value) -> CaseResult {
-    Err(format!(
-        "case kind {kind:?} is not supported by this version of carekit"
-    ))
+pub(crate) fn run(kind: &str, input: &Value) -> CaseResult {
+    match kind {
+        "percentile" => percentile(input),
+        "sketch_quantile" => sketch_quantile(input),
+        "retention" => retention(input),
+        "interaction_clocks" => interaction_clocks(input),
+        other => Err(format!(
+            "case kind {other:?} is not supported by this version of carekit"
+        )),
+    }
+}
+
+fn nums(values: &[f64]) -> Value {
+    Value::Array(values.iter().map(|&v| num(v)).collect())
+}
+
+fn percentile(input: &Value) -> CaseResult {
+    let values = f64_array(input, "values")?;
+    let qs = f64_array(input, "q")?;
+    let method = match input.get("method").and_then(Value::as_str) {
+        None | Some("linear") => PercentileMethod::Linear,
+        Some("nearest_rank") => PercentileMethod::NearestRank,
+        Some(other) => {
+            return Err(format!(
+                "input.method: expected \"linear\" or \"nearest_rank\", found {other:?}"
+            ));
+        }
+    };
+    let d = Durations::from_seconds(&values).map_err(|e| e.to_string())?;
+    let out = d.percentiles(&qs, method).map_err(|e| e.to_string())?;
+    Ok(json!({"values": out.map_or(Value::Null, |v| nums(&v))}))
+}
+
+fn sketch_quantile(input: &Value) -> CaseResult {
+    let values = f64_array(input, "values")?;
+    let alpha = f64_field(input, "relative_accuracy")?;
+    let qs = f64_array(input, "q")?;
+    let mut s = QuantileSketch::new(alpha).map_err(|e| e.to_string())?;
+    s.extend_from_slice(&values).map_err(|e| e.to_string())?;
+    let out = s.quantiles(&qs).map_err(|e| e.to_string())?;
+    Ok(json!({"values": out.map_or(Value::Null, |v| nums(&v))}))
+}
+
+fn retention(input: &Value) -> CaseResult {
+    let r = if input.get("customers").is_some() {
+        let customers: Vec<Customer> = typed(input, "customers")?;
+        let period = field(input, "period")?;
+        let start: DateTime<Utc> = typed(period, "start").map_err(|e| format!("period.{e}"))?;
+        let end: DateTime<Utc> = typed(period, "end").map_err(|e| format!("period.{e}"))?;
+        Retention::from_customers(&customers, start, end)
+    } else {
+        Retention::from_counts(
+            u64_field(input, "start")?,
+            u64_field(input, "new")?,
+            u64_field(input, "end")?,
+        )
+    }
+    .map_err(|e| e.to_string())?;
+    Ok(json!({
+        "start": r.start(),
+        "new": r.new_customers(),
+        "end": r.end(),
+        "retention_rate": r.retention_rate(),
+        "churn_rate": r.churn_rate(),
+    }))
+}
+
+fn seconds(d: TimeDelta) -> Value {
+    use carekit::metrics::DurationValue;
+    num(d.seconds())
+}
+
+fn opt_seconds(d: Option<TimeDelta>) -> Value {
+    d.map_or(Value::Null, seconds)
+}
+
+fn interaction_clocks(input: &Value) -> CaseResult {
+    if input.get("calendar").is_some_and(|c| !c.is_null()) {
+        return Err("business-time calendars are not supported yet".to_owned());
+    }
+    let interaction: Interaction = typed(input, "interaction")?;
+    let until = match input.get("until") {
+        None | Some(Value::Null) => interaction
+            .events()
+            .last()
+            .map_or(interaction.created_at(), carekit::Event::at),
+        Some(_) => typed(input, "until")?,
+    };
+    let convention = match input.get("fcr") {
+        None | Some(Value::Null) => FcrConvention::default(),
+        Some(_) => match str_field(input, "fcr")? {
+            "one_touch" => FcrConvention::OneTouch,
+            "no_customer_follow_up" => FcrConvention::NoCustomerFollowUp,
+            "no_reopen" => FcrConvention::NoReopen,
+            other => {
+                return Err(format!(
+                    "input.fcr: expected \"one_touch\", \"no_customer_follow_up\" or \"no_reopen\", found {other:?}"
+                ));
+            }
+        },
+    };
+    let c = InteractionClocks::measure(&interaction, until, &CalendarTime, convention)
+        .map_err(|e| e.to_string())?;
+    Ok(json!({
+        "first_reply": opt_seconds(c.first_reply()),
+        "full_resolution": opt_seconds(c.full_resolution()),
+        "requester_wait": seconds(c.requester_wait()),
+        "agent_work": seconds(c.agent_work()),
+        "on_hold": seconds(c.on_hold()),
+        "agent_wait": seconds(c.agent_wait()),
+        "reopens": c.reopens(),
+        "agent_replies": c.agent_replies(),
+        "first_contact_resolved": c.first_contact_resolved(),
+        "fcr": convention.to_string(),
+    }))
 }

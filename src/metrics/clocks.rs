@@ -1,0 +1,768 @@
+//! Interaction clocks and first-contact resolution.
+
+use std::fmt;
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use super::{Durations, MetricsError};
+use crate::calendar::ElapsedTime;
+use crate::stats::{Confidence, Interval, wilson_interval};
+use crate::{Direction, Error, EventKind, Interaction, Status};
+
+/// Which interactions count as resolved at first contact.
+///
+/// Vendors disagree, so the convention is a value and every result records
+/// it. Only interactions that are solved (`Solved` or `Closed`) at the
+/// measuring instant are eligible; the others have no verdict yet.
+///
+/// | convention | resolved at first contact when the solved interaction … |
+/// |---|---|
+/// | [`OneTouch`](Self::OneTouch) (default) | got at most one public agent reply and was never reopened |
+/// | [`NoCustomerFollowUp`](Self::NoCustomerFollowUp) | has no customer message after the first reply |
+/// | [`NoReopen`](Self::NoReopen) | was never reopened |
+///
+/// For an interaction an agent opened (see [`InteractionClocks`]), the
+/// opening message is not a reply: "the first reply" is the second public
+/// agent reply and one-touch allows one reply after the opening message.
+///
+/// ```
+/// use carekit::metrics::FcrConvention;
+/// assert_eq!(FcrConvention::default(), FcrConvention::OneTouch);
+/// assert_eq!(FcrConvention::NoCustomerFollowUp.to_string(), "no_customer_follow_up");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum FcrConvention {
+    /// Solved with at most one public agent reply and never reopened.
+    #[default]
+    OneTouch,
+    /// Solved with no customer message after the first public agent reply.
+    NoCustomerFollowUp,
+    /// Solved and never reopened.
+    NoReopen,
+}
+
+impl fmt::Display for FcrConvention {
+    /// The JSON name: `one_touch`, `no_customer_follow_up`, `no_reopen`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::OneTouch => "one_touch",
+            Self::NoCustomerFollowUp => "no_customer_follow_up",
+            Self::NoReopen => "no_reopen",
+        })
+    }
+}
+
+/// The service clocks of one interaction, measured up to an instant in
+/// calendar time or in business time.
+///
+/// Everything is read from the timeline **as known at `until`**: events
+/// after `until` are ignored and the status periods are cut there.
+///
+/// | clock | from → to |
+/// |---|---|
+/// | `first_reply` | creation → first public agent reply (for an interaction an agent opened: the second one); `None` without one |
+/// | `full_resolution` | creation → last solve; `None` unless solved at `until` |
+/// | `requester_wait` | time in `New`, `Open` and `OnHold` |
+/// | `agent_work` | time in `New` and `Open` |
+/// | `on_hold` | time in `OnHold` |
+/// | `agent_wait` | time in `Pending` |
+/// | `reopens` | changes from `Solved` back to an unsolved status |
+/// | `agent_replies` | public agent replies (internal notes excluded) |
+/// | `first_contact_resolved` | the [`FcrConvention`]'s verdict; `None` unless solved at `until` |
+///
+/// **Opened by an agent**: an [`Direction::Outbound`] interaction whose
+/// first public agent reply comes before any customer message (earlier in
+/// the timeline; an agent reply and a customer message at the same instant
+/// are ordered as listed). The business spoke first, so its opening message
+/// answers nothing.
+///
+/// Each status period is measured with the given [`ElapsedTime`]:
+/// [`CalendarTime`](crate::calendar::CalendarTime) counts every second; a
+/// business calendar counts open hours only, which makes every clock a
+/// business-time clock.
+///
+/// # Example
+///
+/// ```
+/// use carekit::calendar::CalendarTime;
+/// use carekit::metrics::{FcrConvention, InteractionClocks};
+/// use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+/// use chrono::{TimeDelta, TimeZone, Utc};
+///
+/// let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+/// let ana = AgentId::new("ana")?;
+/// let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+///     .status(t(9, 10), Status::Open)
+///     .agent_reply(t(9, 30), ana.clone(), Visibility::Public)
+///     .status(t(9, 30), Status::Pending)
+///     .customer_message(t(11, 0))
+///     .status(t(11, 0), Status::Open)
+///     .agent_reply(t(11, 15), ana, Visibility::Public)
+///     .status(t(11, 20), Status::Solved)
+///     .build()?;
+/// let c = InteractionClocks::measure(&case, t(12, 0), &CalendarTime, FcrConvention::OneTouch)?;
+/// assert_eq!(c.first_reply(), Some(TimeDelta::minutes(30)));
+/// assert_eq!(c.full_resolution(), Some(TimeDelta::minutes(140)));
+/// assert_eq!(c.agent_work(), TimeDelta::minutes(30 + 20)); // 9:00–9:30, 11:00–11:20
+/// assert_eq!(c.agent_wait(), TimeDelta::minutes(90)); // pending 9:30–11:00
+/// assert_eq!(c.requester_wait(), TimeDelta::minutes(50));
+/// assert_eq!(c.agent_replies(), 2);
+/// assert_eq!(c.first_contact_resolved(), Some(false)); // two replies
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InteractionClocks {
+    convention: FcrConvention,
+    until: DateTime<Utc>,
+    opened_by_agent: bool,
+    first_reply: Option<TimeDelta>,
+    full_resolution: Option<TimeDelta>,
+    requester_wait: TimeDelta,
+    agent_work: TimeDelta,
+    on_hold: TimeDelta,
+    agent_wait: TimeDelta,
+    reopens: u32,
+    agent_replies: u32,
+    first_contact_resolved: Option<bool>,
+}
+
+fn add(total: &mut TimeDelta, d: TimeDelta) {
+    *total = total.checked_add(&d).unwrap_or(TimeDelta::MAX);
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl InteractionClocks {
+    /// Measures `interaction` up to `until` with `time` (calendar or
+    /// business time), judging first-contact resolution by `convention`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InstantOrder`] when `until` is before the interaction's
+    /// creation; any error of `time` (for example a business calendar with
+    /// no open time).
+    ///
+    /// ```
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// use carekit::{Channel, CustomerId, Interaction, InteractionId};
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let t = |h| Utc.with_ymd_and_hms(2024, 3, 4, h, 0, 0).unwrap();
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(9)).build()?;
+    /// let c = InteractionClocks::measure(&case, t(10), &CalendarTime, FcrConvention::default())?;
+    /// assert_eq!(c.first_reply(), None);
+    /// assert_eq!(c.requester_wait(), chrono::TimeDelta::hours(1));
+    /// assert_eq!(c.first_contact_resolved(), None); // not solved
+    /// assert!(InteractionClocks::measure(&case, t(8), &CalendarTime, FcrConvention::default()).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn measure<T: ElapsedTime + ?Sized>(
+        interaction: &Interaction,
+        until: DateTime<Utc>,
+        time: &T,
+        convention: FcrConvention,
+    ) -> Result<Self, Error> {
+        let created = interaction.created_at();
+        if until < created {
+            return Err(Error::InstantOrder {
+                field: "until",
+                value: rfc3339(until),
+                other_field: "created_at",
+                other: rfc3339(created),
+            });
+        }
+        // The timeline as known at `until`, with positions.
+        let known = interaction
+            .events()
+            .iter()
+            .enumerate()
+            .take_while(|(_, e)| e.at() <= until);
+        let mut replies: Vec<(usize, DateTime<Utc>)> = Vec::new();
+        let mut customer_messages: Vec<usize> = Vec::new();
+        for (i, e) in known {
+            if e.kind().is_public_agent_reply() {
+                replies.push((i, e.at()));
+            } else if *e.kind() == EventKind::CustomerMessage {
+                customer_messages.push(i);
+            }
+        }
+        let first_customer = customer_messages.first().copied();
+        let opened_by_agent = interaction.direction() == Direction::Outbound
+            && replies
+                .first()
+                .is_some_and(|&(i, _)| first_customer.is_none_or(|c| i < c));
+        let answer = if opened_by_agent {
+            replies.get(1)
+        } else {
+            replies.first()
+        }
+        .copied();
+        let first_reply = answer
+            .map(|(_, at)| time.elapsed(created, at))
+            .transpose()?;
+
+        let solved = interaction.status_at(until).is_solved();
+        let transitions: Vec<_> = interaction
+            .transitions()
+            .take_while(|(t, _, _)| *t <= until)
+            .collect();
+        let reopens = count(
+            transitions
+                .iter()
+                .filter(|(_, from, to)| *from == Status::Solved && !to.is_solved())
+                .count(),
+        );
+        let last_solve = transitions
+            .iter()
+            .filter(|(_, from, to)| {
+                *to == Status::Solved || (*to == Status::Closed && *from != Status::Solved)
+            })
+            .map(|(t, _, _)| *t)
+            .next_back();
+        let full_resolution = match (solved, last_solve) {
+            (true, Some(at)) => Some(time.elapsed(created, at)?),
+            _ => None,
+        };
+
+        let [requester_wait, agent_work, on_hold, agent_wait] =
+            status_clocks(interaction, until, time)?;
+
+        let agent_replies = count(replies.len());
+        let first_contact_resolved = solved.then(|| match convention {
+            FcrConvention::OneTouch => {
+                let touches = agent_replies.saturating_sub(u32::from(opened_by_agent));
+                touches <= 1 && reopens == 0
+            }
+            FcrConvention::NoCustomerFollowUp => {
+                answer.is_none_or(|(ia, _)| customer_messages.iter().all(|&c| c < ia))
+            }
+            FcrConvention::NoReopen => reopens == 0,
+        });
+
+        Ok(Self {
+            convention,
+            until,
+            opened_by_agent,
+            first_reply,
+            full_resolution,
+            requester_wait,
+            agent_work,
+            on_hold,
+            agent_wait,
+            reopens,
+            agent_replies,
+            first_contact_resolved,
+        })
+    }
+
+    /// The FCR convention used.
+    pub fn convention(&self) -> FcrConvention {
+        self.convention
+    }
+
+    /// The instant the clocks were read at.
+    pub fn until(&self) -> DateTime<Utc> {
+        self.until
+    }
+
+    /// Whether an agent opened the interaction (see the type docs).
+    pub fn opened_by_agent(&self) -> bool {
+        self.opened_by_agent
+    }
+
+    /// Creation → first public agent reply (the second for an interaction
+    /// an agent opened); `None` without one by `until`.
+    pub fn first_reply(&self) -> Option<TimeDelta> {
+        self.first_reply
+    }
+
+    /// Creation → last solve; `None` unless solved at `until`.
+    pub fn full_resolution(&self) -> Option<TimeDelta> {
+        self.full_resolution
+    }
+
+    /// Time in `New`, `Open` and `OnHold`.
+    pub fn requester_wait(&self) -> TimeDelta {
+        self.requester_wait
+    }
+
+    /// Time in `New` and `Open`.
+    pub fn agent_work(&self) -> TimeDelta {
+        self.agent_work
+    }
+
+    /// Time in `OnHold`.
+    pub fn on_hold(&self) -> TimeDelta {
+        self.on_hold
+    }
+
+    /// Time in `Pending`.
+    pub fn agent_wait(&self) -> TimeDelta {
+        self.agent_wait
+    }
+
+    /// Reopens by `until`.
+    pub fn reopens(&self) -> u32 {
+        self.reopens
+    }
+
+    /// Public agent replies by `until`.
+    pub fn agent_replies(&self) -> u32 {
+        self.agent_replies
+    }
+
+    /// The FCR verdict under [`convention`](Self::convention); `None`
+    /// unless solved at `until`.
+    pub fn first_contact_resolved(&self) -> Option<bool> {
+        self.first_contact_resolved
+    }
+}
+
+/// `[requester wait, agent work, on hold, agent wait]` up to `until`.
+fn status_clocks<T: ElapsedTime + ?Sized>(
+    interaction: &Interaction,
+    until: DateTime<Utc>,
+    time: &T,
+) -> Result<[TimeDelta; 4], Error> {
+    let (mut requester_wait, mut agent_work, mut on_hold, mut agent_wait) = (
+        TimeDelta::zero(),
+        TimeDelta::zero(),
+        TimeDelta::zero(),
+        TimeDelta::zero(),
+    );
+    for p in interaction.status_periods(until) {
+        let status = p.status();
+        if status.is_solved() {
+            continue;
+        }
+        let d = time.elapsed(p.start(), p.end())?;
+        match status {
+            Status::New | Status::Open => {
+                add(&mut requester_wait, d);
+                add(&mut agent_work, d);
+            }
+            Status::OnHold => {
+                add(&mut requester_wait, d);
+                add(&mut on_hold, d);
+            }
+            Status::Pending => add(&mut agent_wait, d),
+            Status::Solved | Status::Closed => {}
+        }
+    }
+    Ok([requester_wait, agent_work, on_hold, agent_wait])
+}
+
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+/// First-contact resolution rate: resolved / eligible, under one
+/// [`FcrConvention`].
+///
+/// Eligible interactions are those solved when measured (a verdict of
+/// `Some(_)`); unsolved ones are skipped. The rate is `None` with no
+/// eligible interaction.
+///
+/// ```
+/// use carekit::metrics::{Fcr, FcrConvention};
+/// let mut fcr = Fcr::new(FcrConvention::OneTouch);
+/// fcr.push_verdict(Some(true));
+/// fcr.push_verdict(Some(false));
+/// fcr.push_verdict(Some(true));
+/// fcr.push_verdict(None); // unsolved: not eligible
+/// assert_eq!((fcr.resolved(), fcr.eligible()), (2, 3));
+/// assert_eq!(fcr.rate(), Some(2.0 / 3.0));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+///
+/// With the `serde` feature: `{"convention": "one_touch", "resolved": 2,
+/// "eligible": 3}` (resolved may not exceed eligible).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawFcr", into = "RawFcr"))]
+pub struct Fcr {
+    convention: FcrConvention,
+    resolved: u64,
+    eligible: u64,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFcr {
+    convention: FcrConvention,
+    resolved: u64,
+    eligible: u64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawFcr> for Fcr {
+    type Error = Error;
+    fn try_from(r: RawFcr) -> Result<Self, Error> {
+        Fcr::from_counts(r.convention, r.resolved, r.eligible)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Fcr> for RawFcr {
+    fn from(f: Fcr) -> Self {
+        Self {
+            convention: f.convention,
+            resolved: f.resolved,
+            eligible: f.eligible,
+        }
+    }
+}
+
+impl Fcr {
+    /// An empty accumulator for `convention`.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// let f = Fcr::new(FcrConvention::NoReopen);
+    /// assert_eq!((f.rate(), f.eligible(), f.convention()), (None, 0, FcrConvention::NoReopen));
+    /// ```
+    pub fn new(convention: FcrConvention) -> Self {
+        Self {
+            convention,
+            resolved: 0,
+            eligible: 0,
+        }
+    }
+
+    /// An accumulator from counts.
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::AboveCohort`] when `resolved > eligible`.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// assert_eq!(Fcr::from_counts(FcrConvention::NoReopen, 3, 4)?.rate(), Some(0.75));
+    /// assert!(Fcr::from_counts(FcrConvention::NoReopen, 5, 4).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn from_counts(
+        convention: FcrConvention,
+        resolved: u64,
+        eligible: u64,
+    ) -> Result<Self, Error> {
+        if resolved > eligible {
+            return Err(MetricsError::AboveCohort {
+                field: "resolved",
+                value: resolved,
+                cohort: eligible,
+            }
+            .into());
+        }
+        Ok(Self {
+            convention,
+            resolved,
+            eligible,
+        })
+    }
+
+    /// Counts one verdict (`None`: not eligible, skipped).
+    pub fn push_verdict(&mut self, verdict: Option<bool>) {
+        if let Some(resolved) = verdict {
+            self.eligible = self.eligible.saturating_add(1);
+            self.resolved = self.resolved.saturating_add(u64::from(resolved));
+        }
+    }
+
+    /// Counts an interaction's verdict.
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ConventionMismatch`] when the clocks were measured
+    /// under another convention.
+    ///
+    /// ```
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::metrics::{Fcr, FcrConvention, InteractionClocks};
+    /// use carekit::{Channel, CustomerId, Interaction, InteractionId, Status};
+    /// use chrono::{TimeZone, Utc};
+    /// let t = |h| Utc.with_ymd_and_hms(2024, 3, 4, h, 0, 0).unwrap();
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(9))
+    ///     .status(t(10), Status::Solved)
+    ///     .build()?;
+    /// let clocks = InteractionClocks::measure(&case, t(11), &CalendarTime, FcrConvention::NoReopen)?;
+    /// let mut fcr = Fcr::new(FcrConvention::NoReopen);
+    /// fcr.push(&clocks)?;
+    /// assert_eq!(fcr.rate(), Some(1.0));
+    /// assert!(Fcr::new(FcrConvention::OneTouch).push(&clocks).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn push(&mut self, clocks: &InteractionClocks) -> Result<(), Error> {
+        if clocks.convention != self.convention {
+            return Err(MetricsError::ConventionMismatch { accumulator: "fcr" }.into());
+        }
+        self.push_verdict(clocks.first_contact_resolved);
+        Ok(())
+    }
+
+    /// Adds another accumulator's counts.
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ConventionMismatch`] when the conventions differ.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// let mut a = Fcr::from_counts(FcrConvention::OneTouch, 1, 2)?;
+    /// a.merge(&Fcr::from_counts(FcrConvention::OneTouch, 2, 2)?)?;
+    /// assert_eq!(a.rate(), Some(0.75));
+    /// assert!(a.merge(&Fcr::new(FcrConvention::NoReopen)).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: &Fcr) -> Result<(), Error> {
+        if other.convention != self.convention {
+            return Err(MetricsError::ConventionMismatch { accumulator: "fcr" }.into());
+        }
+        self.resolved = self.resolved.saturating_add(other.resolved);
+        self.eligible = self.eligible.saturating_add(other.eligible);
+        Ok(())
+    }
+
+    /// The convention.
+    pub fn convention(&self) -> FcrConvention {
+        self.convention
+    }
+
+    /// Interactions resolved at first contact.
+    pub fn resolved(&self) -> u64 {
+        self.resolved
+    }
+
+    /// Solved interactions judged.
+    pub fn eligible(&self) -> u64 {
+        self.eligible
+    }
+
+    /// `resolved / eligible` as a proportion in `0..=1`; `None` when
+    /// nothing is eligible.
+    pub fn rate(&self) -> Option<f64> {
+        (self.eligible > 0).then(|| self.resolved as f64 / self.eligible as f64)
+    }
+
+    /// The Wilson score interval of the rate
+    /// ([`stats::wilson_interval`](crate::stats::wilson_interval)); `None`
+    /// when nothing is eligible.
+    ///
+    /// # Errors
+    ///
+    /// None in practice (`resolved <= eligible` always holds); the
+    /// signature passes on the interval function's.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// use carekit::stats::Confidence;
+    /// // Newcombe (1998) Table I: 81 of 263 -> 0.2553 to 0.3662 (Wilson).
+    /// let fcr = Fcr::from_counts(FcrConvention::OneTouch, 81, 263)?;
+    /// let ci = fcr.interval(Confidence::NINETY_FIVE)?.unwrap();
+    /// assert_eq!(format!("{:.4}..{:.4}", ci.low(), ci.high()), "0.2553..0.3662");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
+        wilson_interval(self.resolved, self.eligible, confidence)
+    }
+}
+
+/// A summary of many interactions' clocks: a [`Durations`] per clock, the
+/// [`Fcr`] rate, and reopen and reply totals. Mergeable.
+///
+/// Absent clocks (no first reply yet, not solved) are not counted in that
+/// clock's durations.
+///
+/// ```
+/// use carekit::calendar::CalendarTime;
+/// use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks, PercentileMethod};
+/// use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+/// use chrono::{TimeZone, Utc};
+///
+/// let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+/// let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+/// for (i, minutes) in [4_u32, 10, 31].into_iter().enumerate() {
+///     let case = Interaction::builder(InteractionId::new(&format!("T-{i}"))?, CustomerId::new("c")?, Channel::Chat, t(9, 0))
+///         .agent_reply(t(9, minutes), AgentId::new("ana")?, Visibility::Public)
+///         .status(t(9, 40), Status::Solved)
+///         .build()?;
+///     summary.push(&InteractionClocks::measure(&case, t(10, 0), &CalendarTime, FcrConvention::OneTouch)?)?;
+/// }
+/// assert_eq!(summary.interactions(), 3);
+/// assert_eq!(summary.first_reply().percentile(0.5, PercentileMethod::Linear)?, Some(600.0));
+/// assert_eq!(summary.fcr().rate(), Some(1.0));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct ClockSummary {
+    interactions: u64,
+    reopens: u64,
+    agent_replies: u64,
+    first_reply: Durations,
+    full_resolution: Durations,
+    requester_wait: Durations,
+    agent_work: Durations,
+    on_hold: Durations,
+    agent_wait: Durations,
+    fcr: Fcr,
+}
+
+fn secs(d: TimeDelta) -> f64 {
+    use super::DurationValue;
+    d.seconds()
+}
+
+impl ClockSummary {
+    /// An empty summary judging FCR by `convention`.
+    pub fn new(convention: FcrConvention) -> Self {
+        Self {
+            fcr: Fcr::new(convention),
+            ..Self::default()
+        }
+    }
+
+    /// Adds one interaction's clocks.
+    ///
+    /// ```
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// use carekit::{Channel, CustomerId, Interaction, InteractionId};
+    /// let t = |h: i64| chrono::DateTime::from_timestamp(h * 3600, 0).unwrap();
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(0)).build()?;
+    /// let clocks = InteractionClocks::measure(&case, t(2), &CalendarTime, FcrConvention::NoReopen)?;
+    /// let mut summary = ClockSummary::new(FcrConvention::NoReopen);
+    /// summary.push(&clocks)?;
+    /// assert_eq!(summary.requester_wait().values(), &[7200.0]);
+    /// assert!(summary.first_reply().is_empty()); // no reply yet
+    /// assert!(ClockSummary::new(FcrConvention::OneTouch).push(&clocks).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ConventionMismatch`] when the clocks used another
+    /// FCR convention; [`MetricsError::InvalidDuration`] for a negative
+    /// clock (a business-time implementation returning one). The summary
+    /// is unchanged on error.
+    pub fn push(&mut self, clocks: &InteractionClocks) -> Result<(), Error> {
+        if clocks.convention != self.fcr.convention {
+            return Err(MetricsError::ConventionMismatch {
+                accumulator: "clock summary",
+            }
+            .into());
+        }
+        let mut next = self.clone();
+        let pairs = [
+            (&mut next.first_reply, clocks.first_reply),
+            (&mut next.full_resolution, clocks.full_resolution),
+            (&mut next.requester_wait, Some(clocks.requester_wait)),
+            (&mut next.agent_work, Some(clocks.agent_work)),
+            (&mut next.on_hold, Some(clocks.on_hold)),
+            (&mut next.agent_wait, Some(clocks.agent_wait)),
+        ];
+        for (d, v) in pairs {
+            if let Some(v) = v {
+                d.push(secs(v))?;
+            }
+        }
+        next.fcr.push_verdict(clocks.first_contact_resolved);
+        next.interactions = next.interactions.saturating_add(1);
+        next.reopens = next.reopens.saturating_add(u64::from(clocks.reopens));
+        next.agent_replies = next
+            .agent_replies
+            .saturating_add(u64::from(clocks.agent_replies));
+        *self = next;
+        Ok(())
+    }
+
+    /// Adds another summary.
+    ///
+    /// ```
+    /// use carekit::metrics::{ClockSummary, FcrConvention};
+    /// let mut a = ClockSummary::new(FcrConvention::OneTouch);
+    /// a.merge(&ClockSummary::new(FcrConvention::OneTouch))?;
+    /// assert!(a.merge(&ClockSummary::new(FcrConvention::NoReopen)).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ConventionMismatch`] when the FCR conventions differ.
+    pub fn merge(&mut self, other: &ClockSummary) -> Result<(), Error> {
+        self.fcr.merge(&other.fcr)?;
+        self.interactions = self.interactions.saturating_add(other.interactions);
+        self.reopens = self.reopens.saturating_add(other.reopens);
+        self.agent_replies = self.agent_replies.saturating_add(other.agent_replies);
+        self.first_reply.merge(&other.first_reply);
+        self.full_resolution.merge(&other.full_resolution);
+        self.requester_wait.merge(&other.requester_wait);
+        self.agent_work.merge(&other.agent_work);
+        self.on_hold.merge(&other.on_hold);
+        self.agent_wait.merge(&other.agent_wait);
+        Ok(())
+    }
+
+    /// Interactions summarised.
+    pub fn interactions(&self) -> u64 {
+        self.interactions
+    }
+
+    /// Total reopens.
+    pub fn reopens(&self) -> u64 {
+        self.reopens
+    }
+
+    /// Reopens per interaction; `None` when empty.
+    pub fn reopen_rate(&self) -> Option<f64> {
+        (self.interactions > 0).then(|| self.reopens as f64 / self.interactions as f64)
+    }
+
+    /// Total public agent replies.
+    pub fn agent_replies(&self) -> u64 {
+        self.agent_replies
+    }
+
+    /// First reply times (seconds) of interactions that had one.
+    pub fn first_reply(&self) -> &Durations {
+        &self.first_reply
+    }
+
+    /// Full resolution times (seconds) of solved interactions.
+    pub fn full_resolution(&self) -> &Durations {
+        &self.full_resolution
+    }
+
+    /// Requester wait times (seconds).
+    pub fn requester_wait(&self) -> &Durations {
+        &self.requester_wait
+    }
+
+    /// Agent work times (seconds).
+    pub fn agent_work(&self) -> &Durations {
+        &self.agent_work
+    }
+
+    /// On-hold times (seconds).
+    pub fn on_hold(&self) -> &Durations {
+        &self.on_hold
+    }
+
+    /// Agent wait (pending) times (seconds).
+    pub fn agent_wait(&self) -> &Durations {
+        &self.agent_wait
+    }
+
+    /// The first-contact resolution accumulator.
+    pub fn fcr(&self) -> &Fcr {
+        &self.fcr
+    }
+}

@@ -1,11 +1,18 @@
 //! Loyalty: programmes, tiers, qualification, downgrades and points.
-//!
-//! (Being built: see the loyalty issue.) [`Benefits`] is the small type
-//! through which the SLA book and the compensation engine read what a tier
-//! is entitled to, without depending on how the tier was earned.
 
 mod benefits;
 mod error;
+mod evaluate;
+mod event;
+mod points;
+mod programme;
 
 pub use benefits::{Benefits, Multiplier, Perk};
 pub use error::LoyaltyError;
+pub use evaluate::{ChangeReason, Evaluation, Keep, PendingDowngrade, Progress, TierChange};
+pub use event::{EventId, LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
+pub use points::{Expiry, PointsLot, PointsStatement};
+pub use programme::{
+    DowngradePolicy, DowngradeRule, LoyaltyProgramme, LoyaltyProgrammeBuilder, Measure, PointsRule,
+    Span, Tier, Window,
+};

@@ -12,6 +12,7 @@
 
 mod conformance;
 mod domain;
+mod loyalty;
 mod money_laws;
 #[cfg(feature = "serde")]
 mod serde_forms;

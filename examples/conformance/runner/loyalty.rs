@@ -19,7 +19,9 @@
 //! `manual_floor`) and, for programmes with points, `points_balance`,
 //! `points_expired`, `next_expiry_points` and `next_expiry_at`.
 
-use carekit::loyalty::{ChangeReason, LoyaltyEvent, LoyaltyProgramme, ManualFloor, Membership};
+use carekit::loyalty::{
+    ChangeReason, LoyaltyEvent, LoyaltyProgramme, ManualFloor, Membership, Progress,
+};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
@@ -81,7 +83,7 @@ pub(crate) fn run(kind: &str, input: &Value) -> CaseResult {
         "met_tier": e.met_tier().as_str(),
         "next_tier": e.next().map(|n| n.tier().as_str()),
         "missing": e.next().map(|n| n.missing().to_string()),
-        "missing_by": e.next().and_then(|n| n.by()).map(text),
+        "missing_by": e.next().and_then(Progress::by).map(text),
         "keep_needed": e.keep().map(|k| k.needed().to_string()),
         "keep_by": e.keep().map(|k| text(k.by())),
         "pending_value": e.pending_value().to_string(),

@@ -64,3 +64,32 @@ fn error_is_clone_and_comparable() {
         "nps score 11 is outside the scale 0..=10"
     );
 }
+
+#[test]
+fn loyalty_types_are_send_and_sync() {
+    use carekit::loyalty::*;
+    send_sync::<LoyaltyProgramme>();
+    send_sync::<LoyaltyProgrammeBuilder>();
+    send_sync::<Tier>();
+    send_sync::<Measure>();
+    send_sync::<Window>();
+    send_sync::<Span>();
+    send_sync::<DowngradePolicy>();
+    send_sync::<DowngradeRule>();
+    send_sync::<PointsRule>();
+    send_sync::<EventId>();
+    send_sync::<LoyaltyEvent>();
+    send_sync::<LoyaltyEventKind>();
+    send_sync::<Membership>();
+    send_sync::<ManualFloor>();
+    send_sync::<Evaluation>();
+    send_sync::<TierChange>();
+    send_sync::<ChangeReason>();
+    send_sync::<Progress>();
+    send_sync::<Keep>();
+    send_sync::<PendingDowngrade>();
+    send_sync::<PointsStatement>();
+    send_sync::<PointsLot>();
+    send_sync::<Expiry>();
+    send_sync::<LoyaltyError>();
+}

@@ -656,6 +656,7 @@ impl LoyaltyProgramme {
     /// - [`LoyaltyError::NoPointsRule`] for a redemption without points,
     ///   [`LoyaltyError::InsufficientPoints`] for one beyond the balance;
     /// - [`LoyaltyError::UnknownTier`] for a floor of an unknown tier;
+    /// - [`Error::InstantOrder`] if `as_of` is before `membership.since()`;
     /// - overflow and date-range errors for absurd inputs.
     ///
     /// ```
@@ -695,6 +696,14 @@ impl LoyaltyProgramme {
     ) -> Result<Evaluation, Error> {
         let since = membership.since();
         let currency = self.currency();
+        if as_of < since {
+            return Err(Error::InstantOrder {
+                field: "as_of",
+                value: rfc3339(as_of),
+                other_field: "member_since",
+                other: rfc3339(since),
+            });
+        }
 
         // 1. Validate every event, whatever its instant.
         let mut ids = BTreeSet::new();
@@ -906,7 +915,20 @@ impl LoyaltyProgramme {
         // Canonical order: instant, then step kind, then the events' ids.
         let key = |s: &Step| -> (u8, String) {
             match *s {
-                Step::Floor { floor, .. } => (0, format!("{floor:020}")),
+                // Highest tier first (a lower floor at the same instant then
+                // changes nothing), ties by end: the order floors are
+                // listed in does not matter.
+                Step::Floor { tier, floor } => (
+                    0,
+                    format!(
+                        "{:020}{}",
+                        usize::MAX.saturating_sub(tier),
+                        floors
+                            .get(floor)
+                            .and_then(|(_, f)| f.until())
+                            .map_or_else(|| "~".to_owned(), rfc3339)
+                    ),
+                ),
                 Step::Earn { purchase } => (
                     1,
                     purchases
@@ -1230,5 +1252,64 @@ impl LoyaltyProgramme {
             history,
             points: self.points().map(|_| ledger.statement(as_of)),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
+    }
+
+    fn reviews(window: Window, since: DateTime<Utc>) -> Reviews {
+        Reviews { window, since }
+    }
+
+    #[test]
+    fn calendar_year_reviews_every_first_of_january() {
+        let r = reviews(Window::CalendarYear, t(2023, 7, 1));
+        assert_eq!(r.nth(1).unwrap(), Some(t(2024, 1, 1)));
+        assert_eq!(r.count_up_to(t(2023, 12, 31)).unwrap(), 0);
+        assert_eq!(r.count_up_to(t(2024, 1, 1)).unwrap(), 1);
+        assert_eq!(r.next_after(t(2024, 1, 1)).unwrap(), Some(t(2025, 1, 1)));
+        assert_eq!(r.last_at_or_before(t(2023, 8, 1)).unwrap(), t(2023, 7, 1));
+        // Joining exactly on 1 January: the first review is a year later.
+        let r = reviews(Window::CalendarYear, t(2024, 1, 1));
+        assert_eq!(r.next_after(t(2024, 1, 1)).unwrap(), Some(t(2025, 1, 1)));
+    }
+
+    #[test]
+    fn anniversaries_of_29_february_fall_on_28_february_without_drift() {
+        let r = reviews(Window::AnniversaryYear, t(2024, 2, 29));
+        assert_eq!(r.nth(1).unwrap(), Some(t(2025, 2, 28)));
+        assert_eq!(r.nth(4).unwrap(), Some(t(2028, 2, 29)));
+        assert_eq!(r.count_up_to(t(2025, 2, 27)).unwrap(), 0);
+        assert_eq!(r.count_up_to(t(2025, 2, 28)).unwrap(), 1);
+        assert_eq!(r.last_at_or_before(t(2028, 3, 1)).unwrap(), t(2028, 2, 29));
+    }
+
+    #[test]
+    fn rolling_reviews_step_by_the_window_length() {
+        // 90 days from 2024-01-01: 03-31 (31 + 29 + 30), 06-29.
+        let r = reviews(Window::Rolling(Span::Days(90)), t(2024, 1, 1));
+        assert_eq!(r.next_after(t(2024, 1, 1)).unwrap(), Some(t(2024, 3, 31)));
+        assert_eq!(r.next_after(t(2024, 3, 31)).unwrap(), Some(t(2024, 6, 29)));
+        assert_eq!(r.count_up_to(t(2024, 6, 28)).unwrap(), 1);
+        // Months from 31 January: 29 February (clamped), 31 March.
+        let r = reviews(Window::Rolling(Span::Months(1)), t(2024, 1, 31));
+        assert_eq!(r.nth(1).unwrap(), Some(t(2024, 2, 29)));
+        assert_eq!(r.nth(2).unwrap(), Some(t(2024, 3, 31)));
+        assert_eq!(r.count_up_to(t(2024, 3, 30)).unwrap(), 1);
+        let r = reviews(Window::Lifetime, t(2024, 1, 31));
+        assert_eq!(r.next_after(t(2030, 1, 1)).unwrap(), None);
+    }
+
+    #[test]
+    fn absurd_dates_are_errors_not_panics() {
+        let r = reviews(Window::Rolling(Span::Months(u32::MAX)), t(2024, 1, 1));
+        assert!(r.next_after(t(2024, 1, 2)).is_err());
+        assert!(sub_span(t(2024, 1, 1), Span::Days(u32::MAX)).is_none());
     }
 }

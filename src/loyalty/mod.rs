@@ -110,6 +110,21 @@
 //!   customer keeps the tier until the next review, which applies the
 //!   downgrade policy as usual.
 //!
+//! # Progress and keeping a tier
+//!
+//! - [`Progress`] (next tier up): `missing = threshold − value at as_of`,
+//!   to be added before [`Progress::by`]: the end of the window for
+//!   calendar and anniversary years; for a rolling window the instant the
+//!   oldest counted event leaves it (after which more is missing), `None`
+//!   if the rolling window is empty; `None` for a lifetime window.
+//! - [`Keep`] (current tier, not the base tier): at the next review the
+//!   period `[previous review, review)` must reach the tier's threshold, so
+//!   `needed = threshold − value of that period so far`, floored at 0, by
+//!   the review. `needed` is 0 under [`DowngradeRule::Never`] or when a
+//!   manual floor at least as high is active at the review. While a
+//!   downgrade is pending, `needed = threshold − window value` by the end
+//!   of the grace period. A lifetime window has no reviews: no `Keep`.
+//!
 //! # Pending purchases and returns
 //!
 //! A purchase with `matures_at` (the end of its return window) is pending

@@ -899,3 +899,34 @@ fn json_forms_are_validated() {
     .to_string();
     assert!(err.contains("needs this field"), "{err}");
 }
+
+#[test]
+fn the_order_of_floors_does_not_matter_and_as_of_precedes_nothing() {
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let silver = ManualFloor::new(tier("silver"), t(2024, 2, 1), None).unwrap();
+    let gold = ManualFloor::new(tier("gold"), t(2024, 2, 1), Some(t(2024, 9, 1))).unwrap();
+    let a = Membership::new(t(2024, 1, 1))
+        .with_floor(silver.clone())
+        .with_floor(gold.clone());
+    let b = Membership::new(t(2024, 1, 1))
+        .with_floor(gold)
+        .with_floor(silver);
+    let ea = p.evaluate(&a, &[], t(2025, 2, 1)).unwrap();
+    assert_eq!(ea, p.evaluate(&b, &[], t(2025, 2, 1)).unwrap());
+    // Gold from 2024-02-01 (the higher floor; silver changes nothing);
+    // the gold floor ends 2024-09-01; the 2025-01-01 review sees 0 but the
+    // open-ended silver floor holds: silver.
+    assert_eq!(
+        tiers_in_history(&ea),
+        [
+            (t(2024, 1, 1), "blue"),
+            (t(2024, 2, 1), "gold"),
+            (t(2025, 1, 1), "silver"),
+        ]
+    );
+    let err = p.evaluate(&a, &[], t(2023, 12, 31)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "as_of 2023-12-31T00:00:00Z is before member_since 2024-01-01T00:00:00Z"
+    );
+}

@@ -177,6 +177,14 @@ pub enum LoyaltyError {
         /// The purchase amount.
         amount: String,
     },
+    /// A return of "what is left" of a purchase already returned in full.
+    #[error("return {event:?} refers to purchase {purchase:?}, which has nothing left to return")]
+    NothingLeftToReturn {
+        /// The return.
+        event: String,
+        /// The purchase.
+        purchase: String,
+    },
     /// A qualifying adjustment that is not a whole number for a count measure.
     #[error(
         "adjustment {event:?} value {value} is invalid: a {measure} adjustment must be a whole number"

@@ -650,7 +650,9 @@ impl LoyaltyProgramme {
     ///   another currency than the programme's (its spend thresholds);
     /// - [`LoyaltyError::UnknownPurchase`], [`LoyaltyError::ReturnBeforePurchase`],
     ///   [`LoyaltyError::ReturnExceedsPurchase`] for a return that refers
-    ///   to no purchase, precedes it, or takes back more than was bought;
+    ///   to no purchase, precedes it, or takes back more than was bought,
+    ///   [`LoyaltyError::NothingLeftToReturn`] for a whole-remainder return
+    ///   of a purchase already returned in full;
     /// - [`LoyaltyError::FractionalAdjustment`] for a fractional adjustment
     ///   of a points or purchases measure;
     /// - [`LoyaltyError::NoPointsRule`] for a redemption without points,
@@ -812,8 +814,15 @@ impl LoyaltyProgramme {
                 Some(a) => a.amount(),
                 None => *rem,
             };
+            if taken.is_zero() {
+                return Err(LoyaltyError::NothingLeftToReturn {
+                    event: e.id().to_string(),
+                    purchase: purchase.to_string(),
+                }
+                .into());
+            }
             let after = sub(*rem, taken, currency)?;
-            if after < Decimal::ZERO || taken.is_zero() {
+            if after < Decimal::ZERO {
                 let returned = add(sub(p.amount, *rem, currency)?, taken, currency)?;
                 return Err(LoyaltyError::ReturnExceedsPurchase {
                     event: e.id().to_string(),

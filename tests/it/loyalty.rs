@@ -551,6 +551,37 @@ fn bad_input_is_an_error_naming_the_value() {
         eval(&over),
         "return \"r-2\" brings the returned total of purchase \"p-1\" to 120.00 EUR, more than its 100.00 EUR"
     );
+    let twice = [
+        buy("p-1", t(2024, 2, 1), 10_000),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 2, 2), id("p-1"), None).unwrap(),
+        LoyaltyEvent::return_of(id("r-2"), t(2024, 2, 3), id("p-1"), None).unwrap(),
+    ];
+    assert_eq!(
+        eval(&twice),
+        "return \"r-2\" refers to purchase \"p-1\", which has nothing left to return"
+    );
+    let before = [
+        buy("p-1", t(2024, 2, 2), 10_000),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 2, 1), id("p-1"), None).unwrap(),
+    ];
+    assert_eq!(
+        eval(&before),
+        "return \"r-1\" at 2024-02-01T00:00:00Z is before purchase \"p-1\" at 2024-02-02T00:00:00Z"
+    );
+    let fractional = LoyaltyProgramme::builder(Currency::EUR, Measure::Purchases, Window::Lifetime)
+        .tier(Tier::new(tier("member"), Decimal::ZERO))
+        .build()
+        .unwrap()
+        .evaluate(
+            &member,
+            &[LoyaltyEvent::adjustment(id("a-1"), t(2024, 2, 1), dec("0.5")).unwrap()],
+            t(2024, 3, 1),
+        )
+        .unwrap_err();
+    assert_eq!(
+        fractional.to_string(),
+        "adjustment \"a-1\" value 0.5 is invalid: a purchases adjustment must be a whole number"
+    );
     let dup = [
         buy("p-1", t(2024, 2, 1), 100),
         buy("p-1", t(2024, 2, 2), 100),

@@ -182,6 +182,10 @@ impl PointsStatement {
 pub(crate) struct Ledger {
     /// (purchase index, earn rate × tier multiplier at earning, lot)
     lots: Vec<(usize, Decimal, PointsLot)>,
+    /// purchase index → position in `lots`.
+    by_purchase: std::collections::BTreeMap<usize, usize>,
+    /// Lots before this position are empty or expired (FIFO cursor).
+    first_live: usize,
     redeemed: u64,
     clawed_back: u64,
 }
@@ -219,6 +223,7 @@ impl Ledger {
             })?),
             None => None,
         };
+        self.by_purchase.insert(purchase, self.lots.len());
         self.lots.push((
             purchase,
             rate,
@@ -243,7 +248,8 @@ impl Ledger {
         before: Decimal,
         after: Decimal,
     ) -> Result<(), Error> {
-        if let Some((_, rate, lot)) = self.lots.iter_mut().find(|(p, _, _)| *p == purchase) {
+        let position = self.by_purchase.get(&purchase).copied();
+        if let Some((_, rate, lot)) = position.and_then(|i| self.lots.get_mut(i)) {
             if !lot.alive_at(at) {
                 return Ok(());
             }
@@ -256,8 +262,24 @@ impl Ledger {
         Ok(())
     }
 
+    /// Moves the FIFO cursor past lots that are empty or expired at `t`.
+    /// Sound because steps come in time order, lots are earned in time
+    /// order with one expiry period (so expire in order), and a lot's
+    /// remainder never grows.
+    fn skip_dead(&mut self, t: DateTime<Utc>) {
+        while let Some((_, _, lot)) = self.lots.get(self.first_live) {
+            if lot.remaining == 0 || !lot.alive_at(t) {
+                self.first_live = self.first_live.saturating_add(1);
+            } else {
+                break;
+            }
+        }
+    }
+
     fn balance_at(&self, t: DateTime<Utc>) -> u64 {
         self.lots
+            .get(self.first_live..)
+            .unwrap_or_default()
             .iter()
             .filter(|(_, _, l)| l.alive_at(t))
             .fold(0_u64, |acc, (_, _, l)| acc.saturating_add(l.remaining))
@@ -270,6 +292,7 @@ impl Ledger {
         at: DateTime<Utc>,
         points: u64,
     ) -> Result<(), Error> {
+        self.skip_dead(at);
         let balance = self.balance_at(at);
         if points > balance {
             return Err(LoyaltyError::InsufficientPoints {
@@ -281,7 +304,8 @@ impl Ledger {
             .into());
         }
         let mut left = points;
-        for (_, _, lot) in self.lots.iter_mut().filter(|(_, _, l)| l.alive_at(at)) {
+        let live = self.lots.get_mut(self.first_live..).unwrap_or_default();
+        for (_, _, lot) in live.iter_mut().filter(|(_, _, l)| l.alive_at(at)) {
             let take = left.min(lot.remaining);
             lot.remaining = lot.remaining.saturating_sub(take);
             left = left.saturating_sub(take);

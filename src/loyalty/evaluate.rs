@@ -255,6 +255,10 @@ impl PendingDowngrade {
 /// Produced by [`LoyaltyProgramme::evaluate`]. Values are in the measure's
 /// unit: spend amounts carry at least the currency's minor-unit digits
 /// (`1250.00`), points and purchases are whole numbers.
+///
+/// With the `serde` feature it serialises for reports and logs (decimals
+/// as strings, instants in RFC 3339); deserialising gives the report back
+/// as written: it is an output, not re-checked against a programme.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

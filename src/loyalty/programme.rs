@@ -445,6 +445,32 @@ impl Tier {
 /// assert!(p.benefits(&TierId::new("platinum")?).is_none());
 /// # Ok::<(), carekit::Error>(())
 /// ```
+///
+/// With the `serde` feature, deserialisation validates like
+/// [`LoyaltyProgrammeBuilder::build`]:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use carekit::LoyaltyProgramme;
+/// use carekit::loyalty::{DowngradeRule, Span, Window};
+///
+/// let p: LoyaltyProgramme = serde_json::from_str(r#"{
+///     "currency": "EUR", "measure": "spend", "window": {"rolling": {"months": 12}},
+///     "downgrade": {"rule": "soft_landing", "grace": {"days": 30}},
+///     "tiers": [{"id": "blue", "threshold": "0"},
+///               {"id": "gold", "threshold": "1000.00", "points_multiplier": "1.5",
+///                "benefits": {"priority_boost": 1, "perks": ["free_returns"]}}],
+///     "points": {"earn_rate": "1", "expiry_months": 12}
+/// }"#)?;
+/// assert_eq!(p.window(), Window::Rolling(Span::Months(12)));
+/// assert_eq!(p.downgrade().rule(), DowngradeRule::SoftLanding);
+/// let bad = r#"{"currency": "EUR", "measure": "spend", "window": "lifetime",
+///               "tiers": [{"id": "blue", "threshold": "5"}]}"#;
+/// let err = serde_json::from_str::<LoyaltyProgramme>(bad).unwrap_err();
+/// assert!(err.to_string().contains("the base tier must have threshold 0"));
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(

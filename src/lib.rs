@@ -208,7 +208,88 @@
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
-//! <!-- cookbook: loyalty -->
+//! ## What tier is this customer and why
+//!
+//! ```
+//! use carekit::loyalty::{DowngradePolicy, DowngradeRule, EventId, Measure, Tier, Window};
+//! use carekit::{Currency, LoyaltyEvent, LoyaltyProgramme, Membership, Money, TierId};
+//! use chrono::{TimeZone, Utc};
+//! use rust_decimal::Decimal;
+//!
+//! let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+//! let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+//!     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO))
+//!     .tier(Tier::new(TierId::new("silver")?, Decimal::from(500)))
+//!     .tier(Tier::new(TierId::new("gold")?, Decimal::from(1000)))
+//!     .downgrade(DowngradePolicy::new(DowngradeRule::SoftLanding))
+//!     .build()?;
+//! let eur = |cents| Money::from_minor_units(cents, Currency::EUR);
+//! let events = [
+//!     LoyaltyEvent::purchase(EventId::new("o-1")?, t(2023, 3, 1), eur(70_000))?,
+//!     LoyaltyEvent::purchase(EventId::new("o-2")?, t(2023, 9, 1), eur(45_000))?,
+//! ];
+//! let eval = programme.evaluate(&Membership::new(t(2023, 1, 1)), &events, t(2025, 2, 1))?;
+//! let why: Vec<String> = eval.history().iter().map(ToString::to_string).collect();
+//! assert_eq!(why, [
+//!     "2023-01-01T00:00:00Z: blue (joined)",
+//!     "2023-03-01T00:00:00Z: blue → silver (qualifying value 700.00 reached threshold 500)",
+//!     "2023-09-01T00:00:00Z: silver → gold (qualifying value 1150.00 reached threshold 1000)",
+//!     "2025-01-01T00:00:00Z: gold → silver (review (soft landing) of a period with qualifying value 0.00)",
+//! ]);
+//! assert_eq!(eval.tier().as_str(), "silver");
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! ## How much more to reach Gold
+//!
+//! ```
+//! use carekit::loyalty::{EventId, Measure, Tier, Window};
+//! use carekit::{Currency, LoyaltyEvent, LoyaltyProgramme, Membership, Money, TierId};
+//! use chrono::{TimeZone, Utc};
+//! use rust_decimal::Decimal;
+//!
+//! let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+//! let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::AnniversaryYear)
+//!     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO))
+//!     .tier(Tier::new(TierId::new("gold")?, Decimal::from(1000)))
+//!     .build()?;
+//! let order = LoyaltyEvent::purchase(EventId::new("o-1")?, t(2024, 8, 1), Money::from_minor_units(61_250, Currency::EUR))?;
+//! let eval = programme.evaluate(&Membership::new(t(2023, 7, 1)), &[order], t(2024, 11, 20))?;
+//! let gold = eval.next().unwrap();
+//! assert_eq!(gold.tier().as_str(), "gold");
+//! assert_eq!(gold.missing(), Decimal::new(38_750, 2)); // 1000 − 612.50 = 387.50 EUR
+//! assert_eq!(gold.by(), Some(t(2025, 7, 1)));          // before the membership year ends
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! ## Points expiring this month
+//!
+//! ```
+//! use carekit::loyalty::{EventId, Measure, PointsRule, Tier, Window};
+//! use carekit::{Currency, LoyaltyEvent, LoyaltyProgramme, Membership, Money, TierId};
+//! use chrono::{TimeZone, Utc};
+//! use rust_decimal::Decimal;
+//!
+//! let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+//! let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+//!     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO))
+//!     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+//!     .build()?;
+//! let eur = |cents| Money::from_minor_units(cents, Currency::EUR);
+//! let events = [
+//!     LoyaltyEvent::purchase(EventId::new("o-1")?, t(2024, 3, 10), eur(8_000))?,  // 80 points
+//!     LoyaltyEvent::purchase(EventId::new("o-2")?, t(2024, 4, 2), eur(2_550))?,   // 25 points
+//!     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 12, 1), 30)?,        // oldest first
+//! ];
+//! let now = t(2025, 3, 5);
+//! let points = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, now)?;
+//! let points = points.points().unwrap();
+//! assert_eq!(points.balance(), 75);                     // 80 + 25 − 30
+//! assert_eq!(points.expiring_by(t(2025, 4, 1)), 50);    // o-1's 80 − 30, on 10 March
+//! let next = points.next_expiry().unwrap();
+//! assert_eq!((next.points(), next.at()), (50, t(2025, 3, 10)));
+//! # Ok::<(), carekit::Error>(())
+//! ```
 //!
 //! <!-- cookbook: compensation -->
 //!
@@ -256,6 +337,7 @@ pub use interaction::{
     Channel, Direction, Event, EventKind, Interaction, InteractionBuilder, Priority, Status,
     StatusDurations, StatusPeriod, TimelineError, Visibility,
 };
+pub use loyalty::{LoyaltyEvent, LoyaltyProgramme, ManualFloor, Membership};
 pub use metrics::{
     ClockSummary, Durations, Fcr, FcrConvention, HealthModel, HealthScore, InteractionClocks,
     PercentileMethod, QuantileSketch, RepeatPurchaseRate, Retention,

@@ -12,6 +12,7 @@
 
 mod conformance;
 mod domain;
+mod loyalty;
 mod metrics_service;
 mod money_laws;
 #[cfg(feature = "serde")]

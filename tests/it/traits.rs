@@ -117,3 +117,32 @@ fn metrics_service_types_are_send_and_sync() {
     send_sync::<HealthContribution>();
     send_sync::<EffortPolarity>();
 }
+
+#[test]
+fn loyalty_types_are_send_and_sync() {
+    use carekit::loyalty::*;
+    send_sync::<LoyaltyProgramme>();
+    send_sync::<LoyaltyProgrammeBuilder>();
+    send_sync::<Tier>();
+    send_sync::<Measure>();
+    send_sync::<Window>();
+    send_sync::<Span>();
+    send_sync::<DowngradePolicy>();
+    send_sync::<DowngradeRule>();
+    send_sync::<PointsRule>();
+    send_sync::<EventId>();
+    send_sync::<LoyaltyEvent>();
+    send_sync::<LoyaltyEventKind>();
+    send_sync::<Membership>();
+    send_sync::<ManualFloor>();
+    send_sync::<Evaluation>();
+    send_sync::<TierChange>();
+    send_sync::<ChangeReason>();
+    send_sync::<Progress>();
+    send_sync::<Keep>();
+    send_sync::<PendingDowngrade>();
+    send_sync::<PointsStatement>();
+    send_sync::<PointsLot>();
+    send_sync::<Expiry>();
+    send_sync::<LoyaltyError>();
+}

@@ -1,0 +1,355 @@
+//! Points: lots earned by purchases, consumed oldest first, expiring.
+
+use chrono::{DateTime, Months, Utc};
+use rust_decimal::Decimal;
+
+use super::programme::rfc3339;
+use super::{EventId, LoyaltyError};
+use crate::Error;
+
+/// Points earned by one purchase, and what is left of them.
+///
+/// ```
+/// # use carekit::{Currency, Money};
+/// # use carekit::loyalty::*;
+/// # use chrono::{TimeZone, Utc};
+/// # use rust_decimal::Decimal;
+/// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+/// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+/// #     .tier(Tier::new(carekit::TierId::new("blue")?, Decimal::ZERO))
+/// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+/// #     .build()?;
+/// let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(1, 10), Money::from_minor_units(4599, Currency::EUR))?];
+/// let eval = p.evaluate(&Membership::new(t(1, 1)), &events, t(2, 1))?;
+/// let lot = &eval.points().unwrap().lots()[0];
+/// assert_eq!((lot.earned(), lot.remaining()), (45, 45)); // floor(45.99 × 1)
+/// assert_eq!(lot.expires_at(), Some(Utc.with_ymd_and_hms(2025, 1, 10, 0, 0, 0).unwrap()));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct PointsLot {
+    source: EventId,
+    earned_at: DateTime<Utc>,
+    expires_at: Option<DateTime<Utc>>,
+    earned: u64,
+    remaining: u64,
+}
+
+impl PointsLot {
+    /// The purchase that earned them.
+    pub fn source(&self) -> &EventId {
+        &self.source
+    }
+
+    /// When they were earned (the purchase's maturity).
+    pub fn earned_at(&self) -> DateTime<Utc> {
+        self.earned_at
+    }
+
+    /// When they expire, if they do (expired at that instant).
+    pub fn expires_at(&self) -> Option<DateTime<Utc>> {
+        self.expires_at
+    }
+
+    /// Points earned.
+    pub fn earned(&self) -> u64 {
+        self.earned
+    }
+
+    /// Points not yet redeemed, clawed back or expired.
+    pub fn remaining(&self) -> u64 {
+        self.remaining
+    }
+
+    fn alive_at(&self, t: DateTime<Utc>) -> bool {
+        self.expires_at.is_none_or(|e| t < e)
+    }
+}
+
+/// The next batch of points to expire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Expiry {
+    points: u64,
+    at: DateTime<Utc>,
+}
+
+impl Expiry {
+    /// How many points expire.
+    pub fn points(&self) -> u64 {
+        self.points
+    }
+
+    /// When.
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+}
+
+/// A customer's points at an instant: balance, lots, next expiry, totals.
+///
+/// See [`Evaluation::points`](super::Evaluation::points) for an example.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct PointsStatement {
+    as_of: DateTime<Utc>,
+    balance: u64,
+    earned: u64,
+    redeemed: u64,
+    expired: u64,
+    clawed_back: u64,
+    next_expiry: Option<Expiry>,
+    lots: Vec<PointsLot>,
+}
+
+impl PointsStatement {
+    /// The instant of the statement.
+    pub fn as_of(&self) -> DateTime<Utc> {
+        self.as_of
+    }
+
+    /// Points available at `as_of`.
+    pub fn balance(&self) -> u64 {
+        self.balance
+    }
+
+    /// All points ever earned up to `as_of`.
+    pub fn earned(&self) -> u64 {
+        self.earned
+    }
+
+    /// Points redeemed up to `as_of`.
+    pub fn redeemed(&self) -> u64 {
+        self.redeemed
+    }
+
+    /// Points that expired unused up to `as_of`.
+    pub fn expired(&self) -> u64 {
+        self.expired
+    }
+
+    /// Points taken back because their purchase was returned.
+    pub fn clawed_back(&self) -> u64 {
+        self.clawed_back
+    }
+
+    /// The next expiry after `as_of` (all lots expiring at that instant).
+    pub fn next_expiry(&self) -> Option<Expiry> {
+        self.next_expiry
+    }
+
+    /// Lots with points left at `as_of`, oldest first.
+    pub fn lots(&self) -> &[PointsLot] {
+        &self.lots
+    }
+
+    /// Points of the balance that expire after `as_of` and at or before
+    /// `until` (e.g. the end of this month), unless redeemed first.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(Tier::new(carekit::TierId::new("blue")?, Decimal::ZERO))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(6)?)
+    /// #     .build()?;
+    /// let events = [
+    ///     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), Money::from_minor_units(10000, Currency::EUR))?,
+    ///     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 2, 10), Money::from_minor_units(5000, Currency::EUR))?,
+    /// ];
+    /// let pts = p.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 7, 1))?.points().cloned().unwrap();
+    /// assert_eq!(pts.expiring_by(t(2024, 7, 31)), 100); // p-1's lot expires 10 July
+    /// assert_eq!(pts.expiring_by(t(2024, 8, 31)), 150);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn expiring_by(&self, until: DateTime<Utc>) -> u64 {
+        self.lots
+            .iter()
+            .filter(|l| l.expires_at.is_some_and(|e| e <= until))
+            .fold(0_u64, |acc, l| acc.saturating_add(l.remaining))
+    }
+}
+
+/// The running ledger used by the evaluation.
+#[derive(Debug, Default)]
+pub(crate) struct Ledger {
+    /// (purchase index, earn rate × tier multiplier at earning, lot)
+    lots: Vec<(usize, Decimal, PointsLot)>,
+    /// purchase index → position in `lots`.
+    by_purchase: std::collections::BTreeMap<usize, usize>,
+    /// Lots before this position are empty or expired (FIFO cursor).
+    first_live: usize,
+    redeemed: u64,
+    clawed_back: u64,
+}
+
+fn floor_points(amount: Decimal, rate: Decimal, source: &EventId) -> Result<u64, Error> {
+    let overflow = || LoyaltyError::Overflow {
+        what: "points earned",
+        detail: format!("{amount} × {rate} for {source:?}"),
+    };
+    let product = amount.checked_mul(rate).ok_or_else(overflow)?;
+    u64::try_from(product.floor()).map_err(|_| overflow().into())
+}
+
+impl Ledger {
+    /// Points for `amount` at `rate` (earn rate × multiplier), floored.
+    pub(crate) fn earn(
+        &mut self,
+        purchase: usize,
+        source: &EventId,
+        at: DateTime<Utc>,
+        amount: Decimal,
+        rate: Decimal,
+        expiry_months: Option<u32>,
+    ) -> Result<(), Error> {
+        let points = floor_points(amount, rate, source)?;
+        if points == 0 {
+            return Ok(());
+        }
+        let expires_at = match expiry_months {
+            Some(m) => Some(at.checked_add_months(Months::new(m)).ok_or_else(|| {
+                LoyaltyError::DateOutOfRange {
+                    what: "points expiry",
+                    at: rfc3339(at),
+                }
+            })?),
+            None => None,
+        };
+        self.by_purchase.insert(purchase, self.lots.len());
+        self.lots.push((
+            purchase,
+            rate,
+            PointsLot {
+                source: source.clone(),
+                earned_at: at,
+                expires_at,
+                earned: points,
+                remaining: points,
+            },
+        ));
+        Ok(())
+    }
+
+    /// Takes back the points a return removes from its purchase's lot:
+    /// `floor(before × rate) − floor(after × rate)`, at most what is left
+    /// of the lot (redeemed or expired points are not taken back).
+    pub(crate) fn claw_back(
+        &mut self,
+        purchase: usize,
+        at: DateTime<Utc>,
+        before: Decimal,
+        after: Decimal,
+    ) -> Result<(), Error> {
+        let position = self.by_purchase.get(&purchase).copied();
+        if let Some((_, rate, lot)) = position.and_then(|i| self.lots.get_mut(i)) {
+            if !lot.alive_at(at) {
+                return Ok(());
+            }
+            let was = floor_points(before, *rate, &lot.source)?;
+            let now = floor_points(after, *rate, &lot.source)?;
+            let take = was.saturating_sub(now).min(lot.remaining);
+            lot.remaining = lot.remaining.saturating_sub(take);
+            self.clawed_back = self.clawed_back.saturating_add(take);
+        }
+        Ok(())
+    }
+
+    /// Moves the FIFO cursor past lots that are empty or expired at `t`.
+    /// Sound because steps come in time order, lots are earned in time
+    /// order with one expiry period (so expire in order), and a lot's
+    /// remainder never grows.
+    fn skip_dead(&mut self, t: DateTime<Utc>) {
+        while let Some((_, _, lot)) = self.lots.get(self.first_live) {
+            if lot.remaining == 0 || !lot.alive_at(t) {
+                self.first_live = self.first_live.saturating_add(1);
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn balance_at(&self, t: DateTime<Utc>) -> u64 {
+        self.lots
+            .get(self.first_live..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|(_, _, l)| l.alive_at(t))
+            .fold(0_u64, |acc, (_, _, l)| acc.saturating_add(l.remaining))
+    }
+
+    /// Spends `points` from the oldest live lots first.
+    pub(crate) fn redeem(
+        &mut self,
+        event: &EventId,
+        at: DateTime<Utc>,
+        points: u64,
+    ) -> Result<(), Error> {
+        self.skip_dead(at);
+        let balance = self.balance_at(at);
+        if points > balance {
+            return Err(LoyaltyError::InsufficientPoints {
+                event: event.to_string(),
+                requested: points,
+                balance,
+                at: rfc3339(at),
+            }
+            .into());
+        }
+        let mut left = points;
+        let live = self.lots.get_mut(self.first_live..).unwrap_or_default();
+        for (_, _, lot) in live.iter_mut().filter(|(_, _, l)| l.alive_at(at)) {
+            let take = left.min(lot.remaining);
+            lot.remaining = lot.remaining.saturating_sub(take);
+            left = left.saturating_sub(take);
+            if left == 0 {
+                break;
+            }
+        }
+        self.redeemed = self.redeemed.saturating_add(points);
+        Ok(())
+    }
+
+    pub(crate) fn statement(self, as_of: DateTime<Utc>) -> PointsStatement {
+        let mut earned = 0_u64;
+        let mut expired = 0_u64;
+        let mut lots = Vec::new();
+        for (_, _, lot) in self.lots {
+            earned = earned.saturating_add(lot.earned);
+            if lot.alive_at(as_of) {
+                if lot.remaining > 0 {
+                    lots.push(lot);
+                }
+            } else {
+                expired = expired.saturating_add(lot.remaining);
+            }
+        }
+        let balance = lots
+            .iter()
+            .fold(0_u64, |acc, l| acc.saturating_add(l.remaining));
+        let next_expiry = lots.iter().filter_map(|l| l.expires_at).min().map(|at| {
+            let points = lots
+                .iter()
+                .filter(|l| l.expires_at == Some(at))
+                .fold(0_u64, |acc, l| acc.saturating_add(l.remaining));
+            Expiry { points, at }
+        });
+        PointsStatement {
+            as_of,
+            balance,
+            earned,
+            redeemed: self.redeemed,
+            expired,
+            clawed_back: self.clawed_back,
+            next_expiry,
+            lots,
+        }
+    }
+}

@@ -1,0 +1,796 @@
+//! The programme: tiers, measure, window, downgrade policy, points rule.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+
+use super::{Benefits, LoyaltyError, Multiplier};
+use crate::{Currency, Error, TierId};
+
+/// What qualifies a customer for a tier.
+///
+/// With the `serde` feature: `"spend"`, `"points"` or `"purchases"`.
+///
+/// ```
+/// use carekit::loyalty::Measure;
+/// assert_eq!(Measure::Spend.to_string(), "spend");
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Measure {
+    /// Money spent, in the programme's currency: purchases minus returns.
+    Spend,
+    /// Qualifying points: `floor(amount × earn_rate)` per purchase, at the
+    /// base earn rate (tier multipliers do not feed qualification).
+    Points,
+    /// Number of purchases; a purchase returned in full no longer counts.
+    Purchases,
+}
+
+impl Measure {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Measure::Spend => "spend",
+            Measure::Points => "points",
+            Measure::Purchases => "purchases",
+        }
+    }
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A length of calendar time: whole days or whole calendar months.
+///
+/// Months are added with chrono's `checked_add_months`, which clamps to the
+/// end of a shorter month (31 January + 1 month = 28 or 29 February). A
+/// span of zero is rejected when a programme is built.
+///
+/// With the `serde` feature: `{"days": 90}` or `{"months": 12}`.
+///
+/// ```
+/// use carekit::loyalty::Span;
+/// assert_eq!(Span::Months(12).to_string(), "12 months");
+/// assert_eq!(Span::Days(1).to_string(), "1 days");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Span {
+    /// Whole days of 24 hours.
+    Days(u32),
+    /// Calendar months.
+    Months(u32),
+}
+
+impl Span {
+    fn count(self) -> u32 {
+        match self {
+            Span::Days(n) | Span::Months(n) => n,
+        }
+    }
+
+    fn unit(self) -> &'static str {
+        match self {
+            Span::Days(_) => "days",
+            Span::Months(_) => "months",
+        }
+    }
+
+    /// Shortest possible length in days (a month is at least 28 days).
+    fn min_days(self) -> u64 {
+        match self {
+            Span::Days(n) => u64::from(n),
+            Span::Months(n) => u64::from(n).saturating_mul(28),
+        }
+    }
+
+    /// Longest possible length in days (a month is at most 31 days).
+    fn max_days(self) -> u64 {
+        match self {
+            Span::Days(n) => u64::from(n),
+            Span::Months(n) => u64::from(n).saturating_mul(31),
+        }
+    }
+
+    fn validate(self, field: &'static str) -> Result<(), Error> {
+        if self.count() == 0 {
+            Err(LoyaltyError::ZeroSpan {
+                field,
+                unit: self.unit(),
+            }
+            .into())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.count(), self.unit())
+    }
+}
+
+/// The window over which the qualifying value is summed, and with it the
+/// review cadence (when downgrades may happen).
+///
+/// | window | value at `t` sums events in | reviews at |
+/// |---|---|---|
+/// | `Rolling(span)` | `(t − span, t]` | `member_since + k·span`, k = 1, 2, … |
+/// | `CalendarYear` | `[1 January of t's year, t]` (UTC) | every 1 January 00:00 UTC |
+/// | `AnniversaryYear` | `[last anniversary ≤ t, t]` | `member_since + 12·k months` |
+/// | `Lifetime` | everything up to `t` | never |
+///
+/// With the `serde` feature: `{"rolling": {"months": 12}}`,
+/// `"calendar_year"`, `"anniversary_year"` or `"lifetime"`.
+///
+/// ```
+/// use carekit::loyalty::{Span, Window};
+/// assert_eq!(Window::Rolling(Span::Days(90)).to_string(), "rolling 90 days");
+/// assert_eq!(Window::CalendarYear.to_string(), "calendar year");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Window {
+    /// The last `span` up to the instant of evaluation.
+    Rolling(Span),
+    /// The calendar year (UTC) so far.
+    CalendarYear,
+    /// The membership year so far (from the last anniversary of joining).
+    AnniversaryYear,
+    /// Everything since joining.
+    Lifetime,
+}
+
+impl fmt::Display for Window {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Window::Rolling(s) => write!(f, "rolling {s}"),
+            Window::CalendarYear => f.write_str("calendar year"),
+            Window::AnniversaryYear => f.write_str("anniversary year"),
+            Window::Lifetime => f.write_str("lifetime"),
+        }
+    }
+}
+
+/// What happens at a review to a customer whose qualifying value no longer
+/// meets their tier.
+///
+/// With the `serde` feature: `"never"`, `"requalify"`, `"soft_landing"`.
+///
+/// ```
+/// use carekit::loyalty::DowngradeRule;
+/// assert_eq!(DowngradeRule::default(), DowngradeRule::Requalify);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DowngradeRule {
+    /// Tiers are never lost at reviews.
+    Never,
+    /// At each review the customer drops to the tier the closing period's
+    /// value meets (possibly several tiers). The default.
+    #[default]
+    Requalify,
+    /// At each review the customer drops at most one tier ("soft landing").
+    SoftLanding,
+}
+
+impl fmt::Display for DowngradeRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DowngradeRule::Never => "never",
+            DowngradeRule::Requalify => "requalify",
+            DowngradeRule::SoftLanding => "soft landing",
+        })
+    }
+}
+
+/// A downgrade rule with an optional grace period.
+///
+/// With a grace period a downgrade decided at a review at `R` takes effect
+/// at `R + grace`, unless the customer's qualifying value reaches their
+/// current tier's threshold before then (then it is cancelled).
+///
+/// With the `serde` feature: `{"rule": "soft_landing", "grace": {"days": 30}}`
+/// (both optional; the default is `requalify` without grace).
+///
+/// ```
+/// use carekit::loyalty::{DowngradePolicy, DowngradeRule, Span};
+/// let p = DowngradePolicy::new(DowngradeRule::SoftLanding).with_grace(Span::Days(30));
+/// assert_eq!(p.rule(), DowngradeRule::SoftLanding);
+/// assert_eq!(p.grace(), Some(Span::Days(30)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+pub struct DowngradePolicy {
+    rule: DowngradeRule,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    grace: Option<Span>,
+}
+
+impl DowngradePolicy {
+    /// A rule without grace period.
+    pub fn new(rule: DowngradeRule) -> Self {
+        Self { rule, grace: None }
+    }
+
+    /// With a grace period (validated when the programme is built).
+    #[must_use]
+    pub fn with_grace(mut self, grace: Span) -> Self {
+        self.grace = Some(grace);
+        self
+    }
+
+    /// The rule.
+    pub fn rule(&self) -> DowngradeRule {
+        self.rule
+    }
+
+    /// The grace period, if any.
+    pub fn grace(&self) -> Option<Span> {
+        self.grace
+    }
+}
+
+/// How purchases earn points: `floor(amount × earn_rate × tier multiplier)`
+/// points per purchase, expiring `expiry_months` calendar months after they
+/// are earned (never, if absent).
+///
+/// With the `serde` feature: `{"earn_rate": "1", "expiry_months": 12}`.
+///
+/// ```
+/// use carekit::loyalty::PointsRule;
+/// use rust_decimal::Decimal;
+/// let rule = PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?;
+/// assert_eq!(rule.expiry_months(), Some(12));
+/// assert!(PointsRule::new(Decimal::ZERO).is_err());
+/// assert!(PointsRule::new(Decimal::ONE)?.with_expiry_months(0).is_err());
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RawPointsRule", into = "RawPointsRule")
+)]
+pub struct PointsRule {
+    earn_rate: Decimal,
+    expiry_months: Option<u32>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPointsRule {
+    earn_rate: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expiry_months: Option<u32>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawPointsRule> for PointsRule {
+    type Error = Error;
+    fn try_from(r: RawPointsRule) -> Result<Self, Error> {
+        let rule = PointsRule::new(r.earn_rate)?;
+        match r.expiry_months {
+            Some(m) => rule.with_expiry_months(m),
+            None => Ok(rule),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<PointsRule> for RawPointsRule {
+    fn from(r: PointsRule) -> Self {
+        Self {
+            earn_rate: r.earn_rate,
+            expiry_months: r.expiry_months,
+        }
+    }
+}
+
+impl PointsRule {
+    /// Points earned per unit of the programme's currency (before the tier
+    /// multiplier). Points never expire unless
+    /// [`with_expiry_months`](Self::with_expiry_months) says so.
+    ///
+    /// # Errors
+    ///
+    /// [`LoyaltyError::InvalidEarnRate`] unless `earn_rate > 0` (a
+    /// `Decimal` is always finite).
+    pub fn new(earn_rate: Decimal) -> Result<Self, Error> {
+        if earn_rate > Decimal::ZERO {
+            Ok(Self {
+                earn_rate,
+                expiry_months: None,
+            })
+        } else {
+            Err(LoyaltyError::InvalidEarnRate {
+                value: earn_rate.to_string(),
+            }
+            .into())
+        }
+    }
+
+    /// Points expire `months` calendar months after they are earned.
+    ///
+    /// # Errors
+    ///
+    /// [`LoyaltyError::ZeroSpan`] if `months` is 0.
+    pub fn with_expiry_months(mut self, months: u32) -> Result<Self, Error> {
+        Span::Months(months).validate("points expiry")?;
+        self.expiry_months = Some(months);
+        Ok(self)
+    }
+
+    /// Points per unit of currency.
+    pub fn earn_rate(&self) -> Decimal {
+        self.earn_rate
+    }
+
+    /// Months until earned points expire, if they do.
+    pub fn expiry_months(&self) -> Option<u32> {
+        self.expiry_months
+    }
+}
+
+/// One tier: its id, the qualifying value that reaches it, its benefits and
+/// its points multiplier.
+///
+/// The threshold is in the programme's measure: an amount of the
+/// programme's currency for spend, a whole number for points and purchases.
+///
+/// With the `serde` feature:
+/// `{"id": "gold", "threshold": "1000.00", "benefits": {...}, "points_multiplier": "1.5"}`
+/// (`benefits` and `points_multiplier` optional).
+///
+/// ```
+/// use carekit::TierId;
+/// use carekit::loyalty::{Benefits, Multiplier, Tier};
+/// use rust_decimal::Decimal;
+/// let gold = Tier::new(TierId::new("gold")?, Decimal::from(1000))
+///     .with_benefits(Benefits::default().with_priority_boost(1))
+///     .with_points_multiplier(Multiplier::new(Decimal::new(15, 1))?);
+/// assert_eq!(gold.threshold(), Decimal::from(1000));
+/// assert_eq!(gold.benefits().priority_boost(), 1);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Tier {
+    id: TierId,
+    threshold: Decimal,
+    #[cfg_attr(feature = "serde", serde(default))]
+    benefits: Benefits,
+    #[cfg_attr(feature = "serde", serde(default))]
+    points_multiplier: Multiplier,
+}
+
+impl Tier {
+    /// A tier with default benefits and points multiplier ×1.
+    pub fn new(id: TierId, threshold: Decimal) -> Self {
+        Self {
+            id,
+            threshold,
+            benefits: Benefits::default(),
+            points_multiplier: Multiplier::ONE,
+        }
+    }
+
+    /// With benefits.
+    #[must_use]
+    pub fn with_benefits(mut self, benefits: Benefits) -> Self {
+        self.benefits = benefits;
+        self
+    }
+
+    /// With a points multiplier.
+    #[must_use]
+    pub fn with_points_multiplier(mut self, m: Multiplier) -> Self {
+        self.points_multiplier = m;
+        self
+    }
+
+    /// The id.
+    pub fn id(&self) -> &TierId {
+        &self.id
+    }
+
+    /// The qualifying value that reaches this tier.
+    pub fn threshold(&self) -> Decimal {
+        self.threshold
+    }
+
+    /// The benefits.
+    pub fn benefits(&self) -> &Benefits {
+        &self.benefits
+    }
+
+    /// The points multiplier.
+    pub fn points_multiplier(&self) -> Multiplier {
+        self.points_multiplier
+    }
+}
+
+/// A loyalty programme: ordered tiers from a base tier up, the measure and
+/// window that qualify for them, the downgrade policy and, optionally, how
+/// points are earned. Build with [`LoyaltyProgramme::builder`]; see the
+/// [module page](super) for the semantics and the JSON form.
+///
+/// ```
+/// use carekit::{Currency, TierId};
+/// use carekit::loyalty::{LoyaltyProgramme, Measure, Tier, Window};
+/// use rust_decimal::Decimal;
+///
+/// let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+///     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO))
+///     .tier(Tier::new(TierId::new("gold")?, Decimal::from(1000)))
+///     .build()?;
+/// assert_eq!(p.tiers().len(), 2);
+/// assert!(p.benefits(&TierId::new("gold")?).is_some());
+/// assert!(p.benefits(&TierId::new("platinum")?).is_none());
+/// # Ok::<(), carekit::Error>(())
+/// ```
+///
+/// With the `serde` feature, deserialisation validates like
+/// [`LoyaltyProgrammeBuilder::build`]:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use carekit::LoyaltyProgramme;
+/// use carekit::loyalty::{DowngradeRule, Span, Window};
+///
+/// let p: LoyaltyProgramme = serde_json::from_str(r#"{
+///     "currency": "EUR", "measure": "spend", "window": {"rolling": {"months": 12}},
+///     "downgrade": {"rule": "soft_landing", "grace": {"days": 30}},
+///     "tiers": [{"id": "blue", "threshold": "0"},
+///               {"id": "gold", "threshold": "1000.00", "points_multiplier": "1.5",
+///                "benefits": {"priority_boost": 1, "perks": ["free_returns"]}}],
+///     "points": {"earn_rate": "1", "expiry_months": 12}
+/// }"#)?;
+/// assert_eq!(p.window(), Window::Rolling(Span::Months(12)));
+/// assert_eq!(p.downgrade().rule(), DowngradeRule::SoftLanding);
+/// let bad = r#"{"currency": "EUR", "measure": "spend", "window": "lifetime",
+///               "tiers": [{"id": "blue", "threshold": "5"}]}"#;
+/// let err = serde_json::from_str::<LoyaltyProgramme>(bad).unwrap_err();
+/// assert!(err.to_string().contains("the base tier must have threshold 0"));
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RawProgramme", into = "RawProgramme")
+)]
+pub struct LoyaltyProgramme {
+    currency: Currency,
+    measure: Measure,
+    window: Window,
+    downgrade: DowngradePolicy,
+    tiers: Vec<Tier>,
+    /// A copy of `tiers[0]`, so `base_tier` is total.
+    base: Tier,
+    points: Option<PointsRule>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProgramme {
+    currency: Currency,
+    measure: Measure,
+    window: Window,
+    #[serde(default)]
+    downgrade: DowngradePolicy,
+    tiers: Vec<Tier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    points: Option<PointsRule>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawProgramme> for LoyaltyProgramme {
+    type Error = Error;
+    fn try_from(r: RawProgramme) -> Result<Self, Error> {
+        LoyaltyProgrammeBuilder {
+            currency: r.currency,
+            measure: r.measure,
+            window: r.window,
+            downgrade: r.downgrade,
+            tiers: r.tiers,
+            points: r.points,
+        }
+        .build()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<LoyaltyProgramme> for RawProgramme {
+    fn from(p: LoyaltyProgramme) -> Self {
+        Self {
+            currency: p.currency,
+            measure: p.measure,
+            window: p.window,
+            downgrade: p.downgrade,
+            tiers: p.tiers,
+            points: p.points,
+        }
+    }
+}
+
+impl LoyaltyProgramme {
+    /// Starts a programme whose purchases are in `currency`, qualifying by
+    /// `measure` over `window`. Add tiers base first.
+    pub fn builder(
+        currency: Currency,
+        measure: Measure,
+        window: Window,
+    ) -> LoyaltyProgrammeBuilder {
+        LoyaltyProgrammeBuilder {
+            currency,
+            measure,
+            window,
+            downgrade: DowngradePolicy::default(),
+            tiers: Vec::new(),
+            points: None,
+        }
+    }
+
+    /// The currency of purchases, returns and spend thresholds.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    /// The qualifying measure.
+    pub fn measure(&self) -> Measure {
+        self.measure
+    }
+
+    /// The qualifying window.
+    pub fn window(&self) -> Window {
+        self.window
+    }
+
+    /// The downgrade policy.
+    pub fn downgrade(&self) -> DowngradePolicy {
+        self.downgrade
+    }
+
+    /// The tiers, base first, thresholds strictly increasing.
+    pub fn tiers(&self) -> &[Tier] {
+        &self.tiers
+    }
+
+    /// The base tier (every member has at least it).
+    pub fn base_tier(&self) -> &Tier {
+        &self.base
+    }
+
+    /// The points rule, if the programme has points.
+    pub fn points(&self) -> Option<&PointsRule> {
+        self.points.as_ref()
+    }
+
+    /// A tier by id.
+    ///
+    /// ```
+    /// # use carekit::{Currency, TierId};
+    /// # use carekit::loyalty::{LoyaltyProgramme, Measure, Tier, Window};
+    /// # use rust_decimal::Decimal;
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Purchases, Window::Lifetime)
+    /// #     .tier(Tier::new(TierId::new("member")?, Decimal::ZERO))
+    /// #     .tier(Tier::new(TierId::new("regular")?, Decimal::from(10)))
+    /// #     .build()?;
+    /// assert_eq!(p.tier(&TierId::new("regular")?).map(|t| t.threshold()), Some(Decimal::from(10)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn tier(&self, id: &TierId) -> Option<&Tier> {
+        self.tiers.iter().find(|t| t.id() == id)
+    }
+
+    /// The benefits of a tier, for the SLA book and the compensation engine.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Priority, TierId};
+    /// # use carekit::loyalty::{Benefits, LoyaltyProgramme, Measure, Tier, Window};
+    /// # use rust_decimal::Decimal;
+    /// let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    ///     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO))
+    ///     .tier(Tier::new(TierId::new("gold")?, Decimal::from(1000))
+    ///         .with_benefits(Benefits::default().with_priority_boost(1)))
+    ///     .build()?;
+    /// let gold = p.benefits(&TierId::new("gold")?).unwrap();
+    /// assert_eq!(gold.boosted_priority(Priority::Normal), Priority::High);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn benefits(&self, id: &TierId) -> Option<&Benefits> {
+        self.tier(id).map(Tier::benefits)
+    }
+
+    pub(crate) fn tier_index(&self, id: &TierId) -> Option<usize> {
+        self.tiers.iter().position(|t| t.id() == id)
+    }
+
+    /// Index of the highest tier whose threshold `value` meets (the base
+    /// tier if none, including for a negative value).
+    pub(crate) fn met_index(&self, value: Decimal) -> usize {
+        self.tiers
+            .iter()
+            .rposition(|t| t.threshold <= value)
+            .unwrap_or(0)
+    }
+
+    pub(crate) fn tier_at(&self, index: usize) -> &Tier {
+        self.tiers.get(index).unwrap_or(&self.base)
+    }
+}
+
+/// Builds a [`LoyaltyProgramme`]; see [`LoyaltyProgramme::builder`].
+#[derive(Debug, Clone)]
+pub struct LoyaltyProgrammeBuilder {
+    currency: Currency,
+    measure: Measure,
+    window: Window,
+    downgrade: DowngradePolicy,
+    tiers: Vec<Tier>,
+    points: Option<PointsRule>,
+}
+
+impl LoyaltyProgrammeBuilder {
+    /// Adds the next tier up (the first one added is the base tier).
+    #[must_use]
+    pub fn tier(mut self, tier: Tier) -> Self {
+        self.tiers.push(tier);
+        self
+    }
+
+    /// The downgrade policy (default: re-qualify at each review, no grace).
+    #[must_use]
+    pub fn downgrade(mut self, policy: DowngradePolicy) -> Self {
+        self.downgrade = policy;
+        self
+    }
+
+    /// Points earning and expiry.
+    #[must_use]
+    pub fn points(mut self, rule: PointsRule) -> Self {
+        self.points = Some(rule);
+        self
+    }
+
+    /// Validates and builds.
+    ///
+    /// # Errors
+    ///
+    /// - [`LoyaltyError::NoTiers`] without tiers;
+    /// - [`LoyaltyError::BaseThresholdNotZero`] unless the base tier's
+    ///   threshold is 0;
+    /// - [`LoyaltyError::ThresholdsNotIncreasing`] unless each threshold is
+    ///   above the previous one;
+    /// - [`LoyaltyError::DuplicateTier`] if two tiers share an id;
+    /// - [`LoyaltyError::FractionalThreshold`] for a points or purchases
+    ///   threshold that is not a whole number;
+    /// - [`LoyaltyError::ZeroSpan`] for a rolling window or grace period of
+    ///   length 0;
+    /// - [`LoyaltyError::GraceTooLong`] unless the grace period is shorter
+    ///   than the review cadence (compared conservatively: a month counts
+    ///   as 31 days for the grace and 28 for the cadence; a year as 365
+    ///   days);
+    /// - [`LoyaltyError::PointsMeasureWithoutRule`] for the points measure
+    ///   without a points rule.
+    ///
+    /// ```
+    /// use carekit::{Currency, TierId};
+    /// use carekit::loyalty::{LoyaltyProgramme, Measure, Tier, Window};
+    /// use rust_decimal::Decimal;
+    /// let err = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    ///     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO))
+    ///     .tier(Tier::new(TierId::new("gold")?, Decimal::from(1000)))
+    ///     .tier(Tier::new(TierId::new("silver")?, Decimal::from(500)))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "tiers[2] \"silver\" threshold 500 is not above tiers[1] \"gold\" threshold 1000: thresholds must be strictly increasing"
+    /// );
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn build(self) -> Result<LoyaltyProgramme, Error> {
+        let p = self;
+        let base = p.tiers.first().ok_or(LoyaltyError::NoTiers)?.clone();
+        if !base.threshold.is_zero() {
+            return Err(LoyaltyError::BaseThresholdNotZero {
+                tier: base.id.to_string(),
+                threshold: base.threshold.to_string(),
+            }
+            .into());
+        }
+        for (i, tier) in p.tiers.iter().enumerate() {
+            if let Some(first) = p.tiers.iter().position(|t| t.id == tier.id) {
+                if first < i {
+                    return Err(LoyaltyError::DuplicateTier {
+                        tier: tier.id.to_string(),
+                        first,
+                        second: i,
+                    }
+                    .into());
+                }
+            }
+            if p.measure != Measure::Spend && !tier.threshold.is_integer() {
+                return Err(LoyaltyError::FractionalThreshold {
+                    index: i,
+                    tier: tier.id.to_string(),
+                    threshold: tier.threshold.to_string(),
+                    measure: p.measure.name(),
+                }
+                .into());
+            }
+            if let Some(prev_index) = i.checked_sub(1) {
+                if let Some(prev) = p.tiers.get(prev_index) {
+                    if tier.threshold <= prev.threshold {
+                        return Err(LoyaltyError::ThresholdsNotIncreasing {
+                            index: i,
+                            tier: tier.id.to_string(),
+                            threshold: tier.threshold.to_string(),
+                            previous_index: prev_index,
+                            previous_tier: prev.id.to_string(),
+                            previous: prev.threshold.to_string(),
+                        }
+                        .into());
+                    }
+                }
+            }
+        }
+        if let Window::Rolling(span) = p.window {
+            span.validate("rolling window")?;
+        }
+        if let Some(grace) = p.downgrade.grace {
+            grace.validate("grace period")?;
+            let cadence = match p.window {
+                Window::Rolling(span) => Some((span.min_days(), span.to_string())),
+                Window::CalendarYear | Window::AnniversaryYear => Some((365, "1 year".to_owned())),
+                Window::Lifetime => None,
+            };
+            if let Some((min_days, text)) = cadence {
+                if grace.max_days() >= min_days {
+                    return Err(LoyaltyError::GraceTooLong {
+                        grace: grace.to_string(),
+                        cadence: text,
+                    }
+                    .into());
+                }
+            }
+        }
+        if p.measure == Measure::Points && p.points.is_none() {
+            return Err(LoyaltyError::PointsMeasureWithoutRule.into());
+        }
+        Ok(LoyaltyProgramme {
+            currency: p.currency,
+            measure: p.measure,
+            window: p.window,
+            downgrade: p.downgrade,
+            tiers: p.tiers,
+            base,
+            points: p.points,
+        })
+    }
+}
+
+/// RFC 3339 text of an instant, for error messages.
+pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}

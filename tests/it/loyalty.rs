@@ -1,0 +1,963 @@
+//! Loyalty programmes: scenario tests named after what they prove, and
+//! proptest laws. Every expected tier, value and date is worked out by hand
+//! from the programme rules in the comments.
+
+use carekit::loyalty::*;
+use carekit::{Currency, Error, Money, TierId};
+use chrono::{DateTime, TimeZone, Utc};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn t(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
+}
+
+fn eur(cents: i64) -> Money {
+    Money::from_minor_units(cents, Currency::EUR)
+}
+
+fn id(s: &str) -> EventId {
+    EventId::new(s).unwrap()
+}
+
+fn tier(s: &str) -> TierId {
+    TierId::new(s).unwrap()
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// blue 0, silver 500, gold 1000, platinum 2000 EUR of spend.
+fn spend_programme(window: Window, policy: DowngradePolicy) -> LoyaltyProgramme {
+    LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, window)
+        .tier(Tier::new(tier("blue"), Decimal::ZERO))
+        .tier(Tier::new(tier("silver"), Decimal::from(500)))
+        .tier(Tier::new(tier("gold"), Decimal::from(1000)))
+        .tier(Tier::new(tier("platinum"), Decimal::from(2000)))
+        .downgrade(policy)
+        .build()
+        .unwrap()
+}
+
+fn buy(name: &str, at: DateTime<Utc>, cents: i64) -> LoyaltyEvent {
+    LoyaltyEvent::purchase(id(name), at, eur(cents)).unwrap()
+}
+
+fn tiers_in_history(e: &Evaluation) -> Vec<(DateTime<Utc>, &str)> {
+    e.history()
+        .iter()
+        .map(|c| (c.at(), c.to().as_str()))
+        .collect()
+}
+
+#[test]
+fn soft_landing_drops_one_tier_per_review() {
+    let p = spend_programme(
+        Window::CalendarYear,
+        DowngradePolicy::new(DowngradeRule::SoftLanding),
+    );
+    let member = Membership::new(t(2022, 1, 1));
+    // 2500 ≥ 2000: platinum on 1 March 2022, the purchase's instant.
+    let events = [buy("p-1", t(2022, 3, 1), 250_000)];
+    let e = p.evaluate(&member, &events, t(2026, 6, 1)).unwrap();
+    // Reviews every 1 January:
+    //   2023-01-01: 2022 value 2500 meets platinum → stays platinum;
+    //   2024-01-01: 2023 value 0 meets blue → soft landing: one down, gold;
+    //   2025-01-01: 2024 value 0 → silver;
+    //   2026-01-01: 2025 value 0 → blue.
+    assert_eq!(
+        tiers_in_history(&e),
+        [
+            (t(2022, 1, 1), "blue"),
+            (t(2022, 3, 1), "platinum"),
+            (t(2024, 1, 1), "gold"),
+            (t(2025, 1, 1), "silver"),
+            (t(2026, 1, 1), "blue"),
+        ]
+    );
+    assert!(matches!(
+        e.history()[2].reason(),
+        ChangeReason::Review {
+            rule: DowngradeRule::SoftLanding,
+            ..
+        }
+    ));
+    // In mid-2024 the customer is gold and must spend 1000 in 2024 to keep it.
+    let mid = p.evaluate(&member, &events, t(2024, 6, 1)).unwrap();
+    assert_eq!(mid.tier().as_str(), "gold");
+    assert_eq!(mid.since(), t(2024, 1, 1));
+    let keep = mid.keep().unwrap();
+    assert_eq!((keep.needed(), keep.by()), (dec("1000.00"), t(2025, 1, 1)));
+
+    // The same ledger under re-qualification drops straight to blue.
+    let hard = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let e = hard.evaluate(&member, &events, t(2026, 6, 1)).unwrap();
+    assert_eq!(
+        tiers_in_history(&e),
+        [
+            (t(2022, 1, 1), "blue"),
+            (t(2022, 3, 1), "platinum"),
+            (t(2024, 1, 1), "blue"),
+        ]
+    );
+}
+
+#[test]
+fn a_return_inside_the_window_undoes_an_upgrade() {
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 3, 1), 60_000),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 3, 10), id("p-1"), None).unwrap(),
+    ];
+    // 600 ≥ 500: silver on 1 March.
+    let before = p.evaluate(&member, &events, t(2024, 3, 9)).unwrap();
+    assert_eq!(before.tier().as_str(), "silver");
+    // The full return brings the 2024 value to 600 − 600 = 0; the upgrade
+    // was earned since the last review (joining), so it is undone at once.
+    let after = p.evaluate(&member, &events, t(2024, 3, 10)).unwrap();
+    assert_eq!(after.tier().as_str(), "blue");
+    assert_eq!(after.qualifying_value(), dec("0.00"));
+    assert_eq!(
+        after.history().last().unwrap().reason(),
+        &ChangeReason::ReturnReversed {
+            event: id("r-1"),
+            value: dec("0.00")
+        }
+    );
+    // A partial return that leaves 500 keeps silver: 600 − 100 = 500 ≥ 500.
+    let partial = [
+        buy("p-1", t(2024, 3, 1), 60_000),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 3, 10), id("p-1"), Some(eur(10_000))).unwrap(),
+    ];
+    let e = p.evaluate(&member, &partial, t(2024, 4, 1)).unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value()),
+        ("silver", dec("500.00"))
+    );
+
+    // A tier confirmed at a review is not undone by a later return: the
+    // 2023 value 700 kept silver at the 2024-01-01 review; returning that
+    // purchase in February 2024 makes the 2024 value −700 but silver holds
+    // until the 2025 review.
+    let member = Membership::new(t(2023, 1, 1));
+    let events = [
+        buy("p-0", t(2023, 6, 1), 70_000),
+        LoyaltyEvent::return_of(id("r-0"), t(2024, 2, 1), id("p-0"), None).unwrap(),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 3, 1)).unwrap();
+    assert_eq!(e.tier().as_str(), "silver");
+    assert_eq!(e.qualifying_value(), dec("-700.00"));
+    assert_eq!(e.keep().unwrap().needed(), dec("1200.00")); // 500 − (−700)
+}
+
+#[test]
+fn pending_purchases_do_not_qualify_until_they_mature() {
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        LoyaltyEvent::pending_purchase(id("p-1"), t(2024, 3, 1), eur(60_000), t(2024, 3, 31))
+            .unwrap(),
+        // Returned inside its return window: it never counts.
+        LoyaltyEvent::pending_purchase(id("p-2"), t(2024, 5, 1), eur(80_000), t(2024, 5, 31))
+            .unwrap(),
+        LoyaltyEvent::return_of(id("r-2"), t(2024, 5, 10), id("p-2"), None).unwrap(),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 3, 15)).unwrap();
+    assert_eq!(e.tier().as_str(), "blue");
+    assert_eq!(e.qualifying_value(), dec("0.00"));
+    assert_eq!(e.pending_value(), dec("600.00"));
+    // It matures on 31 March: 600 ≥ 500, silver from that instant.
+    let e = p.evaluate(&member, &events, t(2024, 3, 31)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("silver", t(2024, 3, 31)));
+    assert_eq!(e.pending_value(), dec("0.00"));
+    // p-2 is pending on 5 May (800), gone after its return on 10 May, and
+    // never reaches gold: the value stays 600.
+    let e = p.evaluate(&member, &events, t(2024, 5, 5)).unwrap();
+    assert_eq!(e.pending_value(), dec("800.00"));
+    let e = p.evaluate(&member, &events, t(2024, 6, 30)).unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value(), e.pending_value()),
+        ("silver", dec("600.00"), dec("0.00"))
+    );
+}
+
+#[test]
+fn calendar_year_and_anniversary_windows_disagree_on_31_december() {
+    let member = Membership::new(t(2023, 7, 1));
+    let events = [
+        buy("p-1", t(2024, 3, 1), 40_000),
+        buy("p-2", t(2024, 8, 1), 20_000),
+    ];
+    let at = Utc.with_ymd_and_hms(2024, 12, 31, 12, 0, 0).unwrap();
+
+    // Calendar year 2024 so far: 400 + 200 = 600 ≥ 500 → silver since the
+    // second purchase; the next window starts 2025-01-01.
+    let cal = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let c = cal.evaluate(&member, &events, at).unwrap();
+    assert_eq!(
+        (c.tier().as_str(), c.qualifying_value()),
+        ("silver", dec("600.00"))
+    );
+    assert_eq!(c.since(), t(2024, 8, 1));
+    let next = c.next().unwrap();
+    assert_eq!(
+        (next.tier().as_str(), next.missing(), next.by()),
+        ("gold", dec("400.00"), Some(t(2025, 1, 1)))
+    );
+    // Silver already secured for the 2025-01-01 review: 600 ≥ 500.
+    assert_eq!(c.keep().unwrap().needed(), dec("0.00"));
+
+    // Membership year from the anniversary 2024-07-01: only p-2 (200).
+    // On 1 March the membership year [2023-07-01, 2024-07-01) held 400, on
+    // 1 August the new year held 200: never silver.
+    let anniv = spend_programme(Window::AnniversaryYear, DowngradePolicy::default());
+    let a = anniv.evaluate(&member, &events, at).unwrap();
+    assert_eq!(
+        (a.tier().as_str(), a.qualifying_value()),
+        ("blue", dec("200.00"))
+    );
+    let next = a.next().unwrap();
+    assert_eq!(
+        (next.tier().as_str(), next.missing(), next.by()),
+        ("silver", dec("300.00"), Some(t(2025, 7, 1)))
+    );
+
+    // A day later the calendar window has restarted (value 0) while the
+    // anniversary window still holds 200.
+    let c = cal.evaluate(&member, &events, t(2025, 1, 1)).unwrap();
+    assert_eq!(
+        (c.tier().as_str(), c.qualifying_value()),
+        ("silver", dec("0.00"))
+    );
+    let a = anniv.evaluate(&member, &events, t(2025, 1, 1)).unwrap();
+    assert_eq!(a.qualifying_value(), dec("200.00"));
+}
+
+fn points_programme(expiry_months: u32) -> LoyaltyProgramme {
+    LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+        .tier(Tier::new(tier("blue"), Decimal::ZERO))
+        .tier(
+            Tier::new(tier("gold"), Decimal::from(1000))
+                .with_points_multiplier(Multiplier::new(dec("1.5")).unwrap()),
+        )
+        .points(
+            PointsRule::new(Decimal::ONE)
+                .unwrap()
+                .with_expiry_months(expiry_months)
+                .unwrap(),
+        )
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn points_expire_first_in_first_out() {
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        // floor(100.00 × 1) = 100 points, expiring 2025-01-15.
+        buy("p-1", t(2024, 1, 15), 10_000),
+        // floor(50.99 × 1) = 50 points, expiring 2025-06-01.
+        buy("p-2", t(2024, 6, 1), 5_099),
+        // 120 points: 100 from p-1 (oldest), 20 from p-2 → p-2 has 30 left.
+        LoyaltyEvent::redemption(id("x-1"), t(2024, 12, 1), 120).unwrap(),
+    ];
+    let e = p.evaluate(&member, &events, t(2025, 2, 1)).unwrap();
+    let pts = e.points().unwrap();
+    // Newest-first would have left 30 in p-1, expired on 2025-01-15 → 0.
+    assert_eq!(pts.balance(), 30);
+    assert_eq!(pts.expired(), 0);
+    assert_eq!(pts.lots().len(), 1);
+    assert_eq!(pts.lots()[0].source(), &id("p-2"));
+    let next = pts.next_expiry().unwrap();
+    assert_eq!((next.points(), next.at()), (30, t(2025, 6, 1)));
+    assert_eq!(pts.expiring_by(t(2025, 5, 31)), 0);
+    assert_eq!(pts.expiring_by(t(2025, 6, 30)), 30);
+    // On 2025-06-01 the 30 expire: balance 0, expired 30; 150 earned =
+    // 120 redeemed + 30 expired.
+    let e = p.evaluate(&member, &events, t(2025, 6, 1)).unwrap();
+    let pts = e.points().unwrap();
+    assert_eq!((pts.balance(), pts.expired(), pts.earned()), (0, 30, 150));
+    assert!(pts.next_expiry().is_none());
+
+    // Redeeming 31 when 30 are left is an error naming both numbers.
+    let mut too_much = events.to_vec();
+    too_much.push(LoyaltyEvent::redemption(id("x-2"), t(2025, 2, 1), 31).unwrap());
+    let err = p.evaluate(&member, &too_much, t(2025, 3, 1)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "redemption \"x-2\" of 31 points at 2025-02-01T00:00:00Z exceeds the balance of 30 points"
+    );
+}
+
+#[test]
+fn tier_multiplier_applies_at_earning_time() {
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        // Earns at blue (×1): floor(1200 × 1) = 1200; then gold (1200 ≥ 1000).
+        buy("p-1", t(2024, 2, 1), 120_000),
+        // Earns at gold (×1.5): floor(33.33 × 1.5) = floor(49.995) = 49.
+        buy("p-2", t(2024, 3, 1), 3_333),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 4, 1)).unwrap();
+    assert_eq!(e.tier().as_str(), "gold");
+    let pts = e.points().unwrap();
+    assert_eq!(
+        pts.lots().iter().map(PointsLot::earned).collect::<Vec<_>>(),
+        [1200, 49]
+    );
+    assert_eq!(pts.balance(), 1249);
+}
+
+#[test]
+fn returns_claw_back_the_points_of_their_purchase() {
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 2, 1), 10_000), // 100 points
+        LoyaltyEvent::redemption(id("x-1"), t(2024, 2, 2), 70).unwrap(), // 30 left
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 2, 3), id("p-1"), Some(eur(4_000))).unwrap(),
+    ];
+    // The return removes floor(100 × 1) − floor(60 × 1) = 40 points, but
+    // only 30 are left: 30 clawed back, 70 redeemed points are not.
+    let pts = p
+        .evaluate(&member, &events, t(2024, 3, 1))
+        .unwrap()
+        .points()
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (pts.balance(), pts.clawed_back(), pts.redeemed()),
+        (0, 30, 70)
+    );
+}
+
+#[test]
+fn grace_period_delays_downgrade() {
+    let policy = DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Days(60));
+    let p = spend_programme(Window::CalendarYear, policy);
+    let member = Membership::new(t(2023, 1, 1));
+    let events = [buy("p-1", t(2023, 4, 1), 120_000)];
+    // Gold from 2023-04-01 (1200 ≥ 1000); kept at the 2024-01-01 review
+    // (2023 value 1200); the 2025-01-01 review sees 2024 value 0 → blue,
+    // but only at 2025-01-01 + 60 days = 2025-03-02.
+    let e = p.evaluate(&member, &events, t(2025, 2, 1)).unwrap();
+    assert_eq!(e.tier().as_str(), "gold");
+    let pending = e.pending_downgrade().unwrap();
+    assert_eq!(
+        (pending.to().as_str(), pending.at(), pending.review_at()),
+        ("blue", t(2025, 3, 2), t(2025, 1, 1))
+    );
+    let keep = e.keep().unwrap();
+    assert_eq!((keep.needed(), keep.by()), (dec("1000.00"), t(2025, 3, 2)));
+    let e = p.evaluate(&member, &events, t(2025, 3, 2)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("blue", t(2025, 3, 2)));
+    assert!(matches!(
+        e.history().last().unwrap().reason(),
+        ChangeReason::GraceEnded { review_at, .. } if *review_at == t(2025, 1, 1)
+    ));
+
+    // Re-qualifying inside the grace period cancels the downgrade: 1000 in
+    // 2025 by 15 February ≥ gold's 1000.
+    let mut requalified = events.to_vec();
+    requalified.push(buy("p-2", t(2025, 2, 15), 100_000));
+    let e = p.evaluate(&member, &requalified, t(2025, 4, 1)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("gold", t(2023, 4, 1)));
+    assert!(e.pending_downgrade().is_none());
+
+    // Without grace the downgrade happens at the review itself.
+    let strict = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let e = strict.evaluate(&member, &events, t(2025, 2, 1)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("blue", t(2025, 1, 1)));
+}
+
+#[test]
+fn manual_floor_holds_tier() {
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let floor = ManualFloor::new(tier("gold"), t(2024, 2, 1), Some(t(2025, 6, 1))).unwrap();
+    let member = Membership::new(t(2024, 1, 1)).with_floor(floor);
+    let events: [LoyaltyEvent; 0] = [];
+    // Granted gold on 2024-02-01 with no spend at all.
+    let e = p.evaluate(&member, &events, t(2024, 2, 1)).unwrap();
+    assert_eq!((e.tier().as_str(), e.met_tier().as_str()), ("gold", "blue"));
+    // The 2025-01-01 review sees 2024 value 0 (→ blue) but the floor is
+    // active: gold stays, and nothing is needed to keep it then.
+    let e = p.evaluate(&member, &events, t(2025, 3, 1)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("gold", t(2024, 2, 1)));
+    // The floor ends 2025-06-01; gold holds until the 2026-01-01 review,
+    // which needs 1000 in 2025.
+    let e = p.evaluate(&member, &events, t(2025, 12, 31)).unwrap();
+    assert_eq!(e.tier().as_str(), "gold");
+    let keep = e.keep().unwrap();
+    assert_eq!((keep.needed(), keep.by()), (dec("1000.00"), t(2026, 1, 1)));
+    let e = p.evaluate(&member, &events, t(2026, 1, 1)).unwrap();
+    assert_eq!(
+        tiers_in_history(&e),
+        [
+            (t(2024, 1, 1), "blue"),
+            (t(2024, 2, 1), "gold"),
+            (t(2026, 1, 1), "blue"),
+        ]
+    );
+}
+
+#[test]
+fn rolling_windows_review_every_window_length_from_joining() {
+    // Rolling 90 days; reviews at joining + 90·k days.
+    let p = spend_programme(Window::Rolling(Span::Days(90)), DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [buy("p-1", t(2024, 1, 11), 60_000)];
+    // 2024-01-01 + 90 days = 2024-03-31 (31 + 29 + 30 = 90): the period
+    // [01-01, 03-31) holds 600 → silver kept. Next review 03-31 + 90 days
+    // = 06-29 (30 + 31 + 29 = 90): the period holds 0 → blue.
+    let e = p.evaluate(&member, &events, t(2024, 5, 1)).unwrap();
+    assert_eq!(e.tier().as_str(), "silver");
+    // p-1 left the rolling window at 01-11 + 90 days = 04-10: value 0.
+    assert_eq!(e.qualifying_value(), dec("0.00"));
+    assert_eq!(e.next_review(), Some(t(2024, 6, 29)));
+    let e = p.evaluate(&member, &events, t(2024, 6, 29)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("blue", t(2024, 6, 29)));
+    // At 02-01 the oldest counted purchase leaves the window on 04-10: gold
+    // needs 1000 − 600 = 400 more before then.
+    let e = p.evaluate(&member, &events, t(2024, 2, 1)).unwrap();
+    let next = e.next().unwrap();
+    assert_eq!(
+        (next.missing(), next.by()),
+        (dec("400.00"), Some(t(2024, 4, 10)))
+    );
+}
+
+#[test]
+fn purchases_and_points_measures_count_their_units() {
+    let purchases = LoyaltyProgramme::builder(Currency::EUR, Measure::Purchases, Window::Lifetime)
+        .tier(Tier::new(tier("member"), Decimal::ZERO))
+        .tier(Tier::new(tier("regular"), Decimal::from(3)))
+        .build()
+        .unwrap();
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 1, 2), 1_000),
+        buy("p-2", t(2024, 1, 3), 1_000),
+        buy("p-3", t(2024, 1, 4), 1_000),
+        // Partial return: p-3 still counts; 3 purchases → regular.
+        LoyaltyEvent::return_of(id("r-3"), t(2024, 1, 5), id("p-3"), Some(eur(500))).unwrap(),
+    ];
+    let e = purchases.evaluate(&member, &events, t(2024, 2, 1)).unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value().to_string()),
+        ("regular", "3".to_owned())
+    );
+    assert!(e.keep().is_none()); // lifetime: no reviews
+
+    let points = LoyaltyProgramme::builder(Currency::EUR, Measure::Points, Window::Lifetime)
+        .tier(Tier::new(tier("member"), Decimal::ZERO))
+        .tier(
+            Tier::new(tier("star"), Decimal::from(100))
+                .with_points_multiplier(Multiplier::new(Decimal::from(2)).unwrap()),
+        )
+        .points(PointsRule::new(dec("2")).unwrap())
+        .build()
+        .unwrap();
+    // Qualifying points at the base rate: floor(10.00 × 2) × 3 = 60, the
+    // 5.00 return removes floor(10 × 2) − floor(5 × 2) = 10 → 50.
+    let e = points.evaluate(&member, &events, t(2024, 2, 1)).unwrap();
+    assert_eq!(e.qualifying_value().to_string(), "50");
+    assert_eq!(e.next().unwrap().missing().to_string(), "50");
+}
+
+#[test]
+fn bad_input_is_an_error_naming_the_value() {
+    let build = |tiers: &[(&str, i64)]| {
+        let mut b = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear);
+        for (name, thr) in tiers {
+            b = b.tier(Tier::new(tier(name), Decimal::from(*thr)));
+        }
+        b.build().unwrap_err().to_string()
+    };
+    assert_eq!(
+        build(&[("blue", 0), ("gold", 1000), ("silver", 1000)]),
+        "tiers[2] \"silver\" threshold 1000 is not above tiers[1] \"gold\" threshold 1000: thresholds must be strictly increasing"
+    );
+    assert_eq!(
+        build(&[("blue", 0), ("gold", 1000), ("gold", 2000)]),
+        "tiers[1] and tiers[2] are both named \"gold\": tier ids must be unique"
+    );
+    assert_eq!(
+        build(&[("blue", 10)]),
+        "tiers[0] \"blue\" threshold 10 is invalid: the base tier must have threshold 0"
+    );
+    assert_eq!(
+        build(&[]),
+        "a loyalty programme needs at least one tier, found none"
+    );
+    let zero = LoyaltyProgramme::builder(
+        Currency::EUR,
+        Measure::Spend,
+        Window::Rolling(Span::Months(0)),
+    )
+    .tier(Tier::new(tier("blue"), Decimal::ZERO))
+    .build()
+    .unwrap_err();
+    assert_eq!(
+        zero.to_string(),
+        "rolling window of 0 months is invalid: it must be at least 1 months"
+    );
+    let grace = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+        .tier(Tier::new(tier("blue"), Decimal::ZERO))
+        .downgrade(DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Months(12)))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        grace.to_string(),
+        "grace period of 12 months is invalid: it must be shorter than the review cadence of 1 year"
+    );
+    assert_eq!(
+        PointsRule::new(dec("-0.5")).unwrap_err().to_string(),
+        "points earn_rate -0.5 is invalid: it must be greater than 0"
+    );
+    assert!(Multiplier::new(dec("-1")).is_err());
+
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let eval = |events: &[LoyaltyEvent]| {
+        p.evaluate(&member, events, t(2024, 12, 1))
+            .unwrap_err()
+            .to_string()
+    };
+    let usd = LoyaltyEvent::purchase(
+        id("p-9"),
+        t(2024, 2, 1),
+        Money::from_minor_units(1000, Currency::USD),
+    )
+    .unwrap();
+    assert_eq!(
+        eval(&[usd]),
+        "event \"p-9\" amount 10.00 USD is in another currency than the programme's EUR"
+    );
+    let ghost = LoyaltyEvent::return_of(id("r-1"), t(2024, 2, 1), id("p-404"), None).unwrap();
+    assert_eq!(
+        eval(&[ghost]),
+        "return \"r-1\" refers to \"p-404\", which is not a purchase among the events"
+    );
+    let over = [
+        buy("p-1", t(2024, 2, 1), 10_000),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 2, 2), id("p-1"), Some(eur(6_000))).unwrap(),
+        LoyaltyEvent::return_of(id("r-2"), t(2024, 2, 3), id("p-1"), Some(eur(6_000))).unwrap(),
+    ];
+    assert_eq!(
+        eval(&over),
+        "return \"r-2\" brings the returned total of purchase \"p-1\" to 120.00 EUR, more than its 100.00 EUR"
+    );
+    let twice = [
+        buy("p-1", t(2024, 2, 1), 10_000),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 2, 2), id("p-1"), None).unwrap(),
+        LoyaltyEvent::return_of(id("r-2"), t(2024, 2, 3), id("p-1"), None).unwrap(),
+    ];
+    assert_eq!(
+        eval(&twice),
+        "return \"r-2\" refers to purchase \"p-1\", which has nothing left to return"
+    );
+    let before = [
+        buy("p-1", t(2024, 2, 2), 10_000),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 2, 1), id("p-1"), None).unwrap(),
+    ];
+    assert_eq!(
+        eval(&before),
+        "return \"r-1\" at 2024-02-01T00:00:00Z is before purchase \"p-1\" at 2024-02-02T00:00:00Z"
+    );
+    let fractional = LoyaltyProgramme::builder(Currency::EUR, Measure::Purchases, Window::Lifetime)
+        .tier(Tier::new(tier("member"), Decimal::ZERO))
+        .build()
+        .unwrap()
+        .evaluate(
+            &member,
+            &[LoyaltyEvent::adjustment(id("a-1"), t(2024, 2, 1), dec("0.5")).unwrap()],
+            t(2024, 3, 1),
+        )
+        .unwrap_err();
+    assert_eq!(
+        fractional.to_string(),
+        "adjustment \"a-1\" value 0.5 is invalid: a purchases adjustment must be a whole number"
+    );
+    let dup = [
+        buy("p-1", t(2024, 2, 1), 100),
+        buy("p-1", t(2024, 2, 2), 100),
+    ];
+    assert_eq!(
+        eval(&dup),
+        "event id \"p-1\" appears twice: event ids must be unique"
+    );
+    let early = [buy("p-1", t(2023, 12, 31), 100)];
+    assert_eq!(
+        eval(&early),
+        "event \"p-1\" at 2023-12-31T00:00:00Z is before member_since 2024-01-01T00:00:00Z"
+    );
+    let redeem = [LoyaltyEvent::redemption(id("x-1"), t(2024, 2, 1), 5).unwrap()];
+    assert_eq!(
+        eval(&redeem),
+        "redemption \"x-1\" needs a points rule, but the programme has none"
+    );
+    let unknown = Membership::new(t(2024, 1, 1))
+        .with_floor(ManualFloor::new(tier("diamond"), t(2024, 1, 1), None).unwrap());
+    assert_eq!(
+        p.evaluate(&unknown, &[], t(2024, 2, 1))
+            .unwrap_err()
+            .to_string(),
+        "floor tier \"diamond\" is not a tier of the programme"
+    );
+    assert!(matches!(
+        LoyaltyEvent::purchase(id("p-1"), t(2024, 1, 1), eur(-5)),
+        Err(Error::Loyalty(LoyaltyError::NonPositiveAmount { .. }))
+    ));
+}
+
+#[test]
+fn future_events_are_validated_but_ignored() {
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 2, 1), 20_000),
+        buy("p-2", t(2024, 9, 1), 90_000),
+    ];
+    // As of June only p-1 (200) counts; p-2 (September) is in the future.
+    let e = p.evaluate(&member, &events, t(2024, 6, 1)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("200.00"));
+    assert_eq!(e.tier().as_str(), "blue");
+}
+
+#[test]
+fn benefits_are_read_through_the_programme() {
+    let gold = Benefits::default()
+        .with_priority_boost(1)
+        .with_compensation_limit_multiplier(Multiplier::new(dec("1.5")).unwrap());
+    let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+        .tier(Tier::new(tier("blue"), Decimal::ZERO))
+        .tier(Tier::new(tier("gold"), Decimal::from(1000)).with_benefits(gold.clone()))
+        .build()
+        .unwrap();
+    assert_eq!(p.benefits(&tier("gold")), Some(&gold));
+    assert_eq!(p.benefits(&tier("blue")), Some(&Benefits::default()));
+    assert_eq!(p.benefits(&tier("platinum")), None);
+}
+
+// ----- laws -----
+
+#[derive(Debug, Clone)]
+enum Op {
+    Buy {
+        day: u32,
+        cents: i64,
+        pending_days: Option<u32>,
+    },
+    Return {
+        day_after: u32,
+        of: usize,
+        percent: i64,
+    },
+    Redeem {
+        day: u32,
+        points: u64,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (0..1500_u32, 1..200_000_i64, proptest::option::of(0..40_u32))
+            .prop_map(|(day, cents, pending_days)| Op::Buy { day, cents, pending_days }),
+        1 => (0..60_u32, 0..20_usize, 1..=100_i64)
+            .prop_map(|(day_after, of, percent)| Op::Return { day_after, of, percent }),
+        1 => (0..1500_u32, 1..3000_u64).prop_map(|(day, points)| Op::Redeem { day, points }),
+    ]
+}
+
+fn day(n: u32) -> DateTime<Utc> {
+    t(2022, 1, 1) + chrono::TimeDelta::days(i64::from(n))
+}
+
+/// Events from ops; returns of a missing purchase, or beyond what is left,
+/// are skipped so the ledger is valid.
+fn ledger(ops: &[Op], with_redemptions: bool) -> Vec<LoyaltyEvent> {
+    let mut events = Vec::new();
+    let mut bought: Vec<(String, DateTime<Utc>, i64, i64)> = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        match *op {
+            Op::Buy {
+                day: d,
+                cents,
+                pending_days,
+            } => {
+                let name = format!("p-{i}");
+                let at = day(d);
+                let e = match pending_days {
+                    Some(p) => LoyaltyEvent::pending_purchase(
+                        id(&name),
+                        at,
+                        eur(cents),
+                        at + chrono::TimeDelta::days(i64::from(p)),
+                    ),
+                    None => LoyaltyEvent::purchase(id(&name), at, eur(cents)),
+                }
+                .unwrap();
+                events.push(e);
+                bought.push((name, at, cents, cents));
+            }
+            Op::Return {
+                day_after,
+                of,
+                percent,
+            } => {
+                if bought.is_empty() {
+                    continue;
+                }
+                let k = of % bought.len();
+                let (name, at, cents, left) = &mut bought[k];
+                let take = (*cents * percent / 100).min(*left);
+                if take == 0 {
+                    continue;
+                }
+                *left -= take;
+                events.push(
+                    LoyaltyEvent::return_of(
+                        id(&format!("r-{i}")),
+                        *at + chrono::TimeDelta::days(i64::from(day_after)),
+                        id(name),
+                        Some(eur(take)),
+                    )
+                    .unwrap(),
+                );
+            }
+            Op::Redeem { day: d, points } if with_redemptions => {
+                events
+                    .push(LoyaltyEvent::redemption(id(&format!("x-{i}")), day(d), points).unwrap());
+            }
+            Op::Redeem { .. } => {}
+        }
+    }
+    // Each purchase's returns add up to at most its amount, so the ledger
+    // is valid whatever order the evaluation reads the returns in.
+    events
+}
+
+fn policy() -> impl Strategy<Value = (Window, DowngradePolicy)> {
+    let window = prop_oneof![
+        Just(Window::CalendarYear),
+        Just(Window::AnniversaryYear),
+        Just(Window::Lifetime),
+        (1..400_u32).prop_map(|d| Window::Rolling(Span::Days(d))),
+        (1..24_u32).prop_map(|m| Window::Rolling(Span::Months(m))),
+    ];
+    let rule = prop_oneof![
+        Just(DowngradeRule::Never),
+        Just(DowngradeRule::Requalify),
+        Just(DowngradeRule::SoftLanding),
+    ];
+    (window, rule).prop_map(|(w, r)| (w, DowngradePolicy::new(r)))
+}
+
+fn tier_index(p: &LoyaltyProgramme, e: &Evaluation) -> usize {
+    p.tiers().iter().position(|t| t.id() == e.tier()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn more_qualifying_spend_never_yields_a_lower_tier(
+        ops in proptest::collection::vec(op(), 0..20),
+        (window, policy) in policy(),
+        extra_day in 0..1500_u32,
+        extra_cents in 1..300_000_i64,
+        as_of in 0..1600_u32,
+    ) {
+        let p = spend_programme(window, policy);
+        let member = Membership::new(day(0));
+        let base = ledger(&ops, false);
+        let mut more = base.clone();
+        more.push(buy("extra", day(extra_day), extra_cents));
+        let a = p.evaluate(&member, &base, day(as_of)).unwrap();
+        let b = p.evaluate(&member, &more, day(as_of)).unwrap();
+        prop_assert!(tier_index(&p, &b) >= tier_index(&p, &a), "{:?} then {:?}", a.history(), b.history());
+    }
+
+    #[test]
+    fn evaluation_is_idempotent_and_independent_of_event_order(
+        ops in proptest::collection::vec(op(), 0..20),
+        (window, policy) in policy(),
+        as_of in 0..1600_u32,
+        seed in any::<u64>(),
+    ) {
+        let p = points_programme(6);
+        let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, window)
+            .tier(p.tiers()[0].clone())
+            .tier(Tier::new(tier("silver"), Decimal::from(500)))
+            .tier(p.tiers()[1].clone())
+            .downgrade(policy)
+            .points(*p.points().unwrap())
+            .build()
+            .unwrap();
+        let member = Membership::new(day(0));
+        let events = ledger(&ops, true);
+        let first = p.evaluate(&member, &events, day(as_of));
+        prop_assert_eq!(&first, &p.evaluate(&member, &events, day(as_of)));
+        let mut shuffled = events.clone();
+        let mut state = seed;
+        for i in (1..shuffled.len()).rev() {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let j = (state >> 33) as usize % (i + 1);
+            shuffled.swap(i, j);
+        }
+        prop_assert_eq!(&first, &p.evaluate(&member, &shuffled, day(as_of)));
+    }
+
+    #[test]
+    fn history_at_an_earlier_instant_is_a_prefix_of_later_history(
+        ops in proptest::collection::vec(op(), 0..20),
+        (window, policy) in policy(),
+        a in 0..1600_u32,
+        b in 0..1600_u32,
+    ) {
+        let p = spend_programme(window, policy);
+        let member = Membership::new(day(0));
+        let events = ledger(&ops, false);
+        let (early, late) = (day(a.min(b)), day(a.max(b)));
+        let e1 = p.evaluate(&member, &events, early).unwrap();
+        let e2 = p.evaluate(&member, &events, late).unwrap();
+        let upto: Vec<_> = e2.history().iter().filter(|c| c.at() <= early).cloned().collect();
+        prop_assert_eq!(e1.history(), &upto[..]);
+    }
+
+    #[test]
+    fn points_are_conserved_and_the_balance_never_goes_negative(
+        ops in proptest::collection::vec(op(), 0..25),
+        as_of in 0..1600_u32,
+    ) {
+        let p = points_programme(6);
+        let member = Membership::new(day(0));
+        let events = ledger(&ops, true);
+        match p.evaluate(&member, &events, day(as_of)) {
+            Ok(e) => {
+                let pts = e.points().unwrap();
+                // earned = balance + redeemed + expired + clawed back, all u64.
+                prop_assert_eq!(
+                    pts.earned(),
+                    pts.balance() + pts.redeemed() + pts.expired() + pts.clawed_back()
+                );
+                prop_assert_eq!(pts.balance(), pts.lots().iter().map(PointsLot::remaining).sum::<u64>());
+            }
+            Err(err) => prop_assert!(
+                matches!(err, Error::Loyalty(LoyaltyError::InsufficientPoints { .. })),
+                "{err}"
+            ),
+        }
+    }
+
+    #[test]
+    fn serde_round_trips(
+        ops in proptest::collection::vec(op(), 0..12),
+        (window, policy) in policy(),
+        as_of in 0..1600_u32,
+    ) {
+        let p = spend_programme(window, policy);
+        let json = serde_json::to_string(&p).unwrap();
+        prop_assert_eq!(&serde_json::from_str::<LoyaltyProgramme>(&json).unwrap(), &p);
+        let events = ledger(&ops, false);
+        let json = serde_json::to_string(&events).unwrap();
+        prop_assert_eq!(&serde_json::from_str::<Vec<LoyaltyEvent>>(&json).unwrap(), &events);
+        let e = p.evaluate(&Membership::new(day(0)), &events, day(as_of)).unwrap();
+        let json = serde_json::to_string(&e).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Evaluation>(&json).unwrap(), e);
+    }
+}
+
+#[test]
+fn json_forms_are_validated() {
+    let programme = r#"{
+        "currency": "EUR", "measure": "spend", "window": {"rolling": {"months": 12}},
+        "downgrade": {"rule": "soft_landing", "grace": {"days": 30}},
+        "tiers": [
+            {"id": "blue", "threshold": "0"},
+            {"id": "gold", "threshold": "1000.00", "benefits": {"priority_boost": 1}, "points_multiplier": "1.5"}
+        ],
+        "points": {"earn_rate": "1", "expiry_months": 12}
+    }"#;
+    let p: LoyaltyProgramme = serde_json::from_str(programme).unwrap();
+    assert_eq!(p.window(), Window::Rolling(Span::Months(12)));
+    assert_eq!(p.benefits(&tier("gold")).unwrap().priority_boost(), 1);
+    let bad = programme.replace("\"1000.00\"", "\"0\"");
+    let err = serde_json::from_str::<LoyaltyProgramme>(&bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("thresholds must be strictly increasing"),
+        "{err}"
+    );
+    let bad = programme.replace("\"earn_rate\": \"1\"", "\"earn_rate\": \"0\"");
+    let err = serde_json::from_str::<LoyaltyProgramme>(&bad)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("earn_rate 0 is invalid"), "{err}");
+    let bad = programme.replace(
+        "\"points_multiplier\": \"1.5\"",
+        "\"points_multiplier\": \"-2\"",
+    );
+    let err = serde_json::from_str::<LoyaltyProgramme>(&bad)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("multiplier -2 is invalid"), "{err}");
+
+    let e: LoyaltyEvent = serde_json::from_str(
+        r#"{"id": "p-1", "at": "2024-03-01T10:00:00Z", "type": "purchase",
+            "amount": {"amount": "120.00", "currency": "EUR"}, "matures_at": "2024-03-31T10:00:00Z"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        e.effective_at(),
+        Utc.with_ymd_and_hms(2024, 3, 31, 10, 0, 0).unwrap()
+    );
+    let err = serde_json::from_str::<LoyaltyEvent>(
+        r#"{"id": "x-1", "at": "2024-03-01T10:00:00Z", "type": "redemption", "points": 0}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("of 0 points is invalid"), "{err}");
+    let err = serde_json::from_str::<LoyaltyEvent>(
+        r#"{"id": "x-1", "at": "2024-03-01T10:00:00Z", "type": "return"}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("needs this field"), "{err}");
+}
+
+#[test]
+fn the_order_of_floors_does_not_matter_and_as_of_precedes_nothing() {
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let silver = ManualFloor::new(tier("silver"), t(2024, 2, 1), None).unwrap();
+    let gold = ManualFloor::new(tier("gold"), t(2024, 2, 1), Some(t(2024, 9, 1))).unwrap();
+    let a = Membership::new(t(2024, 1, 1))
+        .with_floor(silver.clone())
+        .with_floor(gold.clone());
+    let b = Membership::new(t(2024, 1, 1))
+        .with_floor(gold)
+        .with_floor(silver);
+    let ea = p.evaluate(&a, &[], t(2025, 2, 1)).unwrap();
+    assert_eq!(ea, p.evaluate(&b, &[], t(2025, 2, 1)).unwrap());
+    // Gold from 2024-02-01 (the higher floor; silver changes nothing);
+    // the gold floor ends 2024-09-01; the 2025-01-01 review sees 0 but the
+    // open-ended silver floor holds: silver.
+    assert_eq!(
+        tiers_in_history(&ea),
+        [
+            (t(2024, 1, 1), "blue"),
+            (t(2024, 2, 1), "gold"),
+            (t(2025, 1, 1), "silver"),
+        ]
+    );
+    let err = p.evaluate(&a, &[], t(2023, 12, 31)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "as_of 2023-12-31T00:00:00Z is before member_since 2024-01-01T00:00:00Z"
+    );
+}

@@ -412,8 +412,9 @@ impl<K: Ord + Clone> Breakdown<K, Nps> {
 }
 
 impl Breakdown<u8, Nps> {
-    /// NPS grouped by a `u8` key column: the fast grouped path (four
-    /// interleaved count tables, no allocation per row).
+    /// NPS grouped by a `u8` key column: the fast grouped path (lane
+    /// counters for up to 12 distinct key values, four interleaved count
+    /// tables above; no allocation per row).
     ///
     /// ```
     /// use carekit::metrics::{Breakdown, Nps};
@@ -435,8 +436,8 @@ impl Breakdown<u8, Nps> {
     pub fn extend_grouped(&mut self, keys: &[u8], scores: &[u8]) -> Result<(), Error> {
         check_lengths(keys.len(), scores.len())?;
         let cfg = self.template.config();
-        let classes = kernels::nps_class_table(cfg.detractor_max(), cfg.promoter_min());
-        let counts = kernels::grouped_nps(keys, scores, 256, &classes).map_err(grouped_error)?;
+        let counts = kernels::grouped_nps_u8(keys, scores, cfg.detractor_max(), cfg.promoter_min())
+            .map_err(grouped_error)?;
         self.add_grouped((0_u8..=255).zip(counts))
     }
 }

@@ -329,6 +329,163 @@ pub(crate) fn grouped_nps<K: Copy + Into<usize>>(
     Ok(out)
 }
 
+/// Largest number of groups counted with lane counters by
+/// [`grouped_nps_u8`]; above it the four-table path is faster.
+const LANE_GROUPS_MAX: usize = 12;
+
+/// Grouped NPS classes over a `u8` key column: for each key value `k`,
+/// `out[k]` = (detractors, passives, promoters); `out` has one entry per key
+/// value up to the largest key present.
+///
+/// With few groups (at most [`LANE_GROUPS_MAX`]) each block is counted
+/// with lane counters, one pass per group over byte masks computed once
+/// per block; with more groups, with four interleaved count tables.
+pub(crate) fn grouped_nps_u8(
+    keys: &[u8],
+    scores: &[u8],
+    detractor_max: u8,
+    promoter_min: u8,
+) -> Result<Vec<[u64; 3]>, BadValue> {
+    let groups = keys
+        .chunks(BLOCK)
+        .map(|b| block_min_max(b).1)
+        .max()
+        .map_or(0, |m| usize::from(m).saturating_add(1));
+    if groups > LANE_GROUPS_MAX {
+        let classes = nps_class_table(detractor_max, promoter_min);
+        return grouped_nps_tables_u8(keys, scores, groups, &classes);
+    }
+    let mut out = vec![[0_u64; 3]; groups];
+    let mut low_mask = [0_u8; BLOCK];
+    let mut high_mask = [0_u8; BLOCK];
+    let mut base = 0_usize;
+    for (kb, sb) in keys.chunks(BLOCK).zip(scores.chunks(BLOCK)) {
+        if block_min_max(sb).1 > 10 {
+            if let Some(bad) = first_bad(sb, base, 0, 10) {
+                return Err(bad);
+            }
+        }
+        for ((l, h), &s) in low_mask.iter_mut().zip(high_mask.iter_mut()).zip(sb) {
+            *l = if s <= detractor_max { 0xFF } else { 0 };
+            *h = if s >= promoter_min { 0xFF } else { 0 };
+        }
+        let lm = low_mask.get(..sb.len()).unwrap_or(&[]);
+        let hm = high_mask.get(..sb.len()).unwrap_or(&[]);
+        for (g, slot) in (0_u8..=u8::MAX).zip(out.iter_mut()) {
+            let [low, mid, high] = count_group(kb, lm, hm, g);
+            let [sd, sm, sp] = slot;
+            *sd = sd.saturating_add(low);
+            *sm = sm.saturating_add(mid);
+            *sp = sp.saturating_add(high);
+        }
+        base = base.saturating_add(sb.len());
+    }
+    Ok(out)
+}
+
+/// (detractors, passives, promoters) of key `g` in a block, given the
+/// block's low and high byte masks.
+fn count_group(keys: &[u8], low_mask: &[u8], high_mask: &[u8], group: u8) -> [u64; 3] {
+    let mut all = [0_u8; LANES];
+    let mut lo = [0_u8; LANES];
+    let mut hi = [0_u8; LANES];
+    let mut kit = keys.chunks_exact(LANES);
+    let mut lit = low_mask.chunks_exact(LANES);
+    let mut hit = high_mask.chunks_exact(LANES);
+    for ((kc, lc), hc) in (&mut kit).zip(&mut lit).zip(&mut hit) {
+        let (Ok(kc), Ok(lc), Ok(hc)) = (
+            <&[u8; LANES]>::try_from(kc),
+            <&[u8; LANES]>::try_from(lc),
+            <&[u8; LANES]>::try_from(hc),
+        ) else {
+            continue;
+        };
+        for (((((cn, ln), hn), &kx), &lx), &hx) in all
+            .iter_mut()
+            .zip(lo.iter_mut())
+            .zip(hi.iter_mut())
+            .zip(kc)
+            .zip(lc)
+            .zip(hc)
+        {
+            let m = if kx == group { 0xFF_u8 } else { 0 };
+            // Subtracting 0xFF adds one; at most 255 times per block, so
+            // the u8 lane counters never wrap.
+            *cn = cn.wrapping_sub(m);
+            *ln = ln.wrapping_sub(m & lx);
+            *hn = hn.wrapping_sub(m & hx);
+        }
+    }
+    let (mut n, mut low, mut high) = (flush(&all), flush(&lo), flush(&hi));
+    for ((&kx, &lx), &hx) in kit
+        .remainder()
+        .iter()
+        .zip(lit.remainder())
+        .zip(hit.remainder())
+    {
+        if kx == group {
+            n = n.saturating_add(1);
+            low = low.saturating_add(u64::from(lx & 1));
+            high = high.saturating_add(u64::from(hx & 1));
+        }
+    }
+    // low + high <= n: the classes are disjoint.
+    [low, n.saturating_sub(low).saturating_sub(high), high]
+}
+
+/// The four-table grouped kernel for `u8` keys, with fixed-size tables
+/// (256 keys × 4 classes) so that no index needs a bounds check.
+fn grouped_nps_tables_u8(
+    keys: &[u8],
+    scores: &[u8],
+    groups: usize,
+    classes: &[u8; 256],
+) -> Result<Vec<[u64; 3]>, BadValue> {
+    let mut out = vec![[0_u64; 3]; groups];
+    let mut base = 0_usize;
+    for (kb, sb) in keys.chunks(GROUP_BLOCK).zip(scores.chunks(GROUP_BLOCK)) {
+        let mut tables = Box::new([[0_u32; 1024]; 4]);
+        let slot = |k: u8, s: u8| -> usize {
+            let class = classes.get(usize::from(s)).copied().unwrap_or(3);
+            (usize::from(k) << 2) | usize::from(class & 3)
+        };
+        let mut kq = kb.chunks_exact(4);
+        let mut sq = sb.chunks_exact(4);
+        for (k4, s4) in (&mut kq).zip(&mut sq) {
+            for ((table, &k), &s) in tables.iter_mut().zip(k4).zip(s4) {
+                // slot < 1024 by construction; at most 2^30 increments per
+                // block, so the u32 counters never wrap.
+                if let Some(c) = table.get_mut(slot(k, s)) {
+                    *c = c.wrapping_add(1);
+                }
+            }
+        }
+        for (&k, &s) in kq.remainder().iter().zip(sq.remainder()) {
+            if let Some(c) = tables.first_mut().and_then(|t| t.get_mut(slot(k, s))) {
+                *c = c.wrapping_add(1);
+            }
+        }
+        let sum = |slot: usize| -> u64 {
+            tables
+                .iter()
+                .map(|t| u64::from(t.get(slot).copied().unwrap_or(0)))
+                .sum()
+        };
+        if (0..groups).any(|g| sum((g << 2) | 3) > 0) {
+            if let Some(bad) = first_bad(sb, base, 0, 10) {
+                return Err(bad);
+            }
+        }
+        for (g, counts) in out.iter_mut().enumerate() {
+            for (class, c) in counts.iter_mut().enumerate() {
+                *c = c.saturating_add(sum((g << 2) | class));
+            }
+        }
+        base = base.saturating_add(sb.len());
+    }
+    Ok(out)
+}
+
 /// Counts per point of a rating scale: the mergeable state of CSAT and CES.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct ScaleCounts {
@@ -535,6 +692,31 @@ mod tests {
                 Err(BadValue {
                     index: BLOCK + 2,
                     value: 0
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn both_u8_grouped_paths_match_a_naive_count() {
+        let classes = nps_class_table(6, 9);
+        for groups in [1, 6, 12, 13, 64, 256] {
+            let keys = data(2 * BLOCK + 77, groups, 0);
+            let scores = data(2 * BLOCK + 77, 11, 0);
+            let got = grouped_nps_u8(&keys, &scores, 6, 9).unwrap();
+            let n = usize::from(*keys.iter().max().unwrap()) + 1;
+            let mut want = vec![[0_u64; 3]; n];
+            for (&k, &s) in keys.iter().zip(&scores) {
+                want[usize::from(k)][usize::from(classes[usize::from(s)])] += 1;
+            }
+            assert_eq!(got, want, "{groups} groups");
+            let mut bad = scores.clone();
+            bad[BLOCK + 3] = 11;
+            assert_eq!(
+                grouped_nps_u8(&keys, &bad, 6, 9),
+                Err(BadValue {
+                    index: BLOCK + 3,
+                    value: 11
                 })
             );
         }

@@ -654,7 +654,9 @@ impl CompensatedSum {
 ///
 /// With `serde`: `{"config": {...}, "n": 2, "detractors": {"sum": 1.5,
 /// "compensation": 0.0}, "passives": {...}, "promoters": {...},
-/// "squares": {...}}`.
+/// "squares": {...}}`. The round trip is bit-exact with a correctly
+/// rounding float parser (for `serde_json`, its `float_roundtrip`
+/// feature); otherwise the last digit of a sum may differ.
 ///
 /// # Example
 ///

@@ -12,6 +12,7 @@
 
 mod conformance;
 mod domain;
+mod metrics_scores;
 mod money_laws;
 #[cfg(feature = "serde")]
 mod serde_forms;

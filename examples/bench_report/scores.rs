@@ -88,6 +88,7 @@ pub(crate) fn run(cfg: &Config) {
         let mut nps = Nps::default();
         nps.extend_by(&rows, |r| r.score).map(|()| nps)
     });
+    memory_reference(cfg, &rows);
     std::hint::black_box(
         rows.first()
             .map(|r| (r.id, r.at, r.agent, r.channel, r.pad)),

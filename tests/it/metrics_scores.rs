@@ -540,3 +540,54 @@ fn grouped_kernel_rejects_bad_input_without_changing_the_breakdown() {
     assert_eq!(by, before);
     assert_eq!(by.template().empty_like(), Nps::default());
 }
+
+#[test]
+fn serde_forms_are_the_documented_json() {
+    let mut csat = Csat::new(CsatConfig::top_two_box().with_neutral(&[3]).unwrap());
+    csat.extend_u8(&[5, 3, 1, 5]).unwrap();
+    assert_eq!(
+        serde_json::to_string(&csat).unwrap(),
+        r#"{"config":{"scale":{"min":1,"max":5},"satisfied_from":4,"neutral":[3]},"counts":[1,0,1,0,2]}"#
+    );
+    let mut ces = Ces::default();
+    ces.extend_u8(&[7, 1]).unwrap();
+    assert_eq!(
+        serde_json::to_string(&ces).unwrap(),
+        r#"{"config":{"scale":{"min":1,"max":7},"easy_from":5,"difficult_to":3,"polarity":"higher_is_easier"},"counts":[1,0,0,0,0,0,1]}"#
+    );
+    let mut by = Breakdown::new(Nps::default());
+    let key = PeriodKey::of(
+        Utc.with_ymd_and_hms(2024, 3, 4, 12, 0, 0).unwrap(),
+        Period::IsoWeek,
+        &Utc,
+    );
+    by.push(key, 10_u8).unwrap();
+    let json = serde_json::to_string(&by).unwrap();
+    assert_eq!(
+        json,
+        r#"{"template":{"config":{"detractor_max":6,"promoter_min":9},"detractors":0,"passives":0,"promoters":0},"groups":[["2024-W10",{"config":{"detractor_max":6,"promoter_min":9},"detractors":0,"passives":0,"promoters":1}]]}"#
+    );
+    let back: Breakdown<PeriodKey, Nps> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, by);
+    // unknown fields and invalid conventions are rejected
+    assert!(
+        serde_json::from_str::<NpsConfig>(r#"{"detractor_max":6,"promoter_min":9,"x":1}"#).is_err()
+    );
+    assert!(
+        serde_json::from_str::<CsatConfig>(r#"{"scale":{"min":1,"max":5},"satisfied_from":9}"#)
+            .is_err()
+    );
+    assert!(
+        serde_json::from_str::<CesConfig>(
+            r#"{"scale":{"min":1,"max":7},"easy_from":3,"difficult_to":5,"polarity":"higher_is_easier"}"#
+        )
+        .is_err()
+    );
+    assert!(serde_json::from_str::<PeriodKey>(r#""2024-W99""#).is_err());
+    let w: Result<WeightedNps, _> = serde_json::from_str(
+        r#"{"config":{"detractor_max":6,"promoter_min":9},"n":1,
+            "detractors":{"sum":-1.0,"compensation":0.0},"passives":{"sum":0.0,"compensation":0.0},
+            "promoters":{"sum":0.0,"compensation":0.0},"squares":{"sum":1.0,"compensation":0.0}}"#,
+    );
+    assert!(w.is_err());
+}

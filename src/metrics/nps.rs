@@ -429,7 +429,12 @@ impl Nps {
     /// ```
     pub fn score(&self) -> Option<f64> {
         let n = self.n();
-        (n > 0).then(|| 100.0 * (self.promoters as f64 - self.detractors as f64) / n as f64)
+        // Exact for counts below 2^46; beyond, the clamp keeps a rounding
+        // overshoot inside [−100, 100].
+        (n > 0).then(|| {
+            (100.0 * (self.promoters as f64 - self.detractors as f64) / n as f64)
+                .clamp(-100.0, 100.0)
+        })
     }
 
     /// The score with its confidence interval (see
@@ -886,10 +891,15 @@ impl WeightedNps {
         (self.n > 0 && w2 > 0.0).then(|| w * w / w2)
     }
 
-    /// Weighted NPS = 100·(`W_P` − `W_D`)/W, `None` with no answers.
+    /// Weighted NPS = 100·(`W_P` − `W_D`)/W, `None` with no answers. A
+    /// float-rounding overshoot past ±100 (one ulp, e.g. all weight on
+    /// detractors) is clamped back to ±100.
     pub fn score(&self) -> Option<f64> {
         let w = self.total_weight();
-        (self.n > 0 && w > 0.0).then(|| 100.0 * (self.promoters() - self.detractors()) / w)
+        // |W_P − W_D| <= W, so only rounding (at most an ulp) can leave
+        // [−100, 100]; the clamp absorbs exactly that.
+        (self.n > 0 && w > 0.0)
+            .then(|| (100.0 * (self.promoters() - self.detractors()) / w).clamp(-100.0, 100.0))
     }
 
     /// The score with its interval on the weight shares and `n_eff`.

@@ -306,6 +306,18 @@ fn empty_accumulators_give_none_never_nan() {
 }
 
 #[test]
+fn weighted_scores_stay_in_bounds_when_all_weight_is_on_one_class() {
+    // 100 · (0 − w) / w is −100.00000000000001 in f64 for this w; the
+    // score is clamped back to the bound.
+    let mut w = WeightedNps::default();
+    w.push(
+        NpsScore::new(0).unwrap(),
+        Weight::new(11.613_470_285_822_574).unwrap(),
+    );
+    assert_eq!(w.score(), Some(-100.0));
+}
+
+#[test]
 fn stricter_cutoffs_move_nines_to_passives() {
     // scores 10, 9, 9, 8, 7, 6, 5, 10, 3, 9 with promoters only at 10:
     // P = 2 (the two 10s), D = 3 (6, 5, 3), N = 10 → 100 · (2 − 3) / 10 = −10

@@ -108,10 +108,11 @@
 //! four interleaved per-value tables). Grouped NPS over a `u8` key column
 //! counts up to 12 key values with lane counters over per-block class
 //! masks and more with four interleaved count tables; `u16` keys use the
-//! tables. On the reference 2-core machine: NPS ≈ 26–30 G rows/s, CSAT
-//! ≈ 17 G rows/s, NPS over 64-byte structs at memory speed, grouped NPS
-//! ≈ 4–5 G rows/s (see `benches/scores.rs` and
-//! `examples/bench_report`).
+//! tables. On the reference 2-core machine (single thread): NPS ≈ 29 G
+//! rows/s on a cache-resident column and at memory bandwidth (13–26 GB/s
+//! there) on a 100 M-row one, CSAT ≈ 14–18 G rows/s, NPS over 64-byte
+//! structs at memory speed, grouped NPS ≈ 3–5 G rows/s for 4–6 key
+//! values (see `benches/scores.rs` and `examples/bench_report`).
 //!
 //! ## Conformance kinds
 //!

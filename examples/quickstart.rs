@@ -1,5 +1,7 @@
 //! The main job on bundled sample data: load customers, interactions and
-//! survey answers, validate them, and print a care summary.
+//! survey answers, validate them, and print a care summary: NPS, CSAT and
+//! CES with 95% intervals, and NPS and CSAT broken down by the channel of
+//! the case each answer rates.
 //!
 //! ```text
 //! cargo run --example quickstart
@@ -9,9 +11,12 @@
 //! 60 survey answers) is embedded with `include_str!`, so the example runs
 //! from any directory.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use carekit::{Customer, Feedback, Interaction, NpsCategory};
+use carekit::stats::NpsIntervalMethod;
+use carekit::{
+    Breakdown, Ces, Channel, Confidence, Csat, Customer, Feedback, Interaction, InteractionId, Nps,
+};
 use chrono::TimeDelta;
 
 #[derive(serde::Deserialize)]
@@ -74,24 +79,97 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         data.interactions.len()
     );
 
-    let (mut p, mut d, mut n) = (0_i32, 0_i32, 0_i32);
-    for f in &data.feedback {
-        if let Some(s) = f.answer().nps() {
-            n += 1;
-            match s.category() {
-                NpsCategory::Promoter => p += 1,
-                NpsCategory::Detractor => d += 1,
-                NpsCategory::Passive => {}
-            }
-        }
-    }
-    if n > 0 {
-        println!(
-            "\nNPS: {:+.1} from {n} answers ({p} promoters, {d} detractors)",
-            100.0 * f64::from(p - d) / f64::from(n)
-        );
-    }
+    survey_scores(&data.feedback)?;
+    scores_by_channel(&data)?;
     let comments: Vec<&str> = data.feedback.iter().filter_map(Feedback::comment).collect();
     println!("comments: {}", comments.join(" | "));
+    Ok(())
+}
+
+/// NPS, CSAT and CES with 95% intervals.
+fn survey_scores(feedback: &[Feedback]) -> Result<(), carekit::Error> {
+    // Survey scores: one accumulator per score, fed straight from the
+    // feedback records (each skips the other surveys' answers).
+    let confidence = Confidence::NINETY_FIVE;
+    let mut nps = Nps::default();
+    nps.extend(feedback);
+    let s = nps.summary(confidence, NpsIntervalMethod::Wald)?;
+    if let (Some(score), Some(ci)) = (s.score(), s.interval()) {
+        println!(
+            "\nNPS {score:+.1} (95% CI {:+.1} to {:+.1}) from {} answers: {} promoters, {} passives, {} detractors",
+            ci.low(),
+            ci.high(),
+            s.n(),
+            s.promoters(),
+            s.passives(),
+            s.detractors()
+        );
+    }
+    let mut csat = Csat::default();
+    csat.extend_feedback(feedback)?;
+    let s = csat.summary(confidence)?;
+    if let (Some(pct), Some(mean), Some(ci)) = (s.percent(), s.mean(), s.interval()) {
+        println!(
+            "CSAT {pct:.1}% satisfied (top-2-box, 95% CI {:.1}–{:.1}%), mean {mean:.2} of {} ratings",
+            ci.low(),
+            ci.high(),
+            s.n()
+        );
+    }
+    let mut ces = Ces::default();
+    ces.extend_feedback(feedback)?;
+    let s = ces.summary(confidence)?;
+    if let (Some(mean), Some(net), Some(ci)) = (s.mean(), s.net(), s.interval()) {
+        println!(
+            "CES mean {mean:.2} on 1..=7 (95% CI {:.2}–{:.2}), net easy {net:+.1} from {} ratings",
+            ci.low(),
+            ci.high(),
+            s.n()
+        );
+    }
+
+    Ok(())
+}
+
+/// NPS and CSAT by the channel of the case each answer rates.
+fn scores_by_channel(data: &SampleData) -> Result<(), carekit::Error> {
+    // The same scores broken down by the channel of the case they rate.
+    let channel_of: HashMap<&InteractionId, Channel> = data
+        .interactions
+        .iter()
+        .map(|i| (i.id(), i.channel()))
+        .collect();
+    let mut nps_by = Breakdown::new(Nps::default());
+    let mut csat_by = Breakdown::new(Csat::default());
+    for f in &data.feedback {
+        let Some(channel) = f.interaction().and_then(|i| channel_of.get(i)).copied() else {
+            continue;
+        };
+        if let Some(score) = f.answer().nps() {
+            nps_by.push(channel, score)?;
+        }
+        if let Some(rating) = f.answer().csat() {
+            csat_by.push(channel, rating)?;
+        }
+    }
+    println!("\nby channel:");
+    let channels: BTreeSet<Channel> = nps_by
+        .iter()
+        .map(|(c, _)| *c)
+        .chain(csat_by.iter().map(|(c, _)| *c))
+        .collect();
+    let show = |x: Option<f64>, fmt: fn(f64) -> String| x.map_or_else(|| "-".to_owned(), fmt);
+    for channel in channels {
+        let n = nps_by.get(&channel);
+        let c = csat_by.get(&channel);
+        println!(
+            "  {:<13} NPS {:>4} (n={:>2})   CSAT {:>4} satisfied (n={:>2})",
+            channel.to_string(),
+            show(n.and_then(Nps::score), |v| format!("{v:+.0}")),
+            n.map_or(0, Nps::n),
+            show(c.and_then(Csat::percent), |v| format!("{v:.0}%")),
+            c.map_or(0, Csat::n),
+        );
+    }
     Ok(())
 }

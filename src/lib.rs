@@ -2,15 +2,17 @@
 //! way.
 //!
 //! ```
-//! use carekit::{Currency, Money, NpsScore, RoundingStrategy};
-//! use rust_decimal::Decimal;
+//! use carekit::{Confidence, Csat, Nps, stats::NpsIntervalMethod};
 //!
-//! let answers = [10, 9, 9, 8, 7, 6, 10, 3];
-//! let scores = answers.iter().map(|&s| NpsScore::new(s)).collect::<Result<Vec<_>, _>>()?;
-//! let promoters = scores.iter().filter(|s| s.get() >= 9).count();
-//! let refund = Money::new(Decimal::new(4000, 2), Currency::EUR).checked_mul(Decimal::new(125, 3))?;
-//! assert_eq!(promoters, 4);
-//! assert_eq!(refund.round_to_minor_units(RoundingStrategy::HalfEven).to_string(), "5.00 EUR");
+//! let mut nps = Nps::default(); // detractors 0–6, passives 7–8, promoters 9–10
+//! nps.extend_u8(&[10, 9, 9, 8, 7, 6, 10, 3])?;
+//! let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+//! assert_eq!(s.score(), Some(25.0)); // 100 · (4 promoters − 2 detractors) / 8
+//! assert!(s.interval().is_some_and(|ci| ci.low() < 25.0 && 25.0 < ci.high()));
+//!
+//! let mut csat = Csat::default(); // top-2-box on 1..=5
+//! csat.extend_u8(&[5, 4, 3, 5, 1])?;
+//! assert_eq!(csat.percent(), Some(60.0)); // 3 of 5 answers are 4 or 5
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
@@ -137,7 +139,116 @@
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
-//! <!-- cookbook: scores -->
+//! ## NPS with a confidence interval
+//!
+//! ```
+//! use carekit::{Confidence, Nps, NpsConfig, stats::NpsIntervalMethod};
+//!
+//! let mut nps = Nps::new(NpsConfig::STANDARD);
+//! nps.extend_u8(&[10, 9, 9, 8, 7, 6, 5, 10, 3, 9])?;
+//! let s = nps.summary(Confidence::new(0.9)?, NpsIntervalMethod::AdjustedWald)?;
+//! // P = 5, D = 3, N = 10: NPS = 100 · (5 − 3) / 10 = 20 points
+//! assert_eq!((s.promoters(), s.passives(), s.detractors()), (5, 2, 3));
+//! assert_eq!(s.score(), Some(20.0));
+//! let ci = s.interval().expect("ten answers give an interval");
+//! println!("NPS {:+.0} (90% CI {:+.0} to {:+.0})", s.score().unwrap_or(0.0), ci.low(), ci.high());
+//! assert!(-100.0 <= ci.low() && ci.high() <= 100.0);
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! ## Combine partial results from two services
+//!
+//! Each service counts its own answers and ships the accumulator as JSON;
+//! merging the shards gives exactly the numbers of one pass over all
+//! answers.
+//!
+//! ```
+//! use carekit::{Csat, Nps};
+//!
+//! let mut web = Nps::default();
+//! web.extend_u8(&[10, 9, 3])?;
+//! let mut app = Nps::default();
+//! app.extend_u8(&[9, 7, 0, 10])?;
+//! let shards = [serde_json::to_string(&web)?, serde_json::to_string(&app)?];
+//! assert_eq!(shards[0], r#"{"config":{"detractor_max":6,"promoter_min":9},"detractors":1,"passives":0,"promoters":2}"#);
+//!
+//! let mut all = Nps::default();
+//! for json in &shards {
+//!     all.merge(&serde_json::from_str::<Nps>(json)?)?;
+//! }
+//! let mut one_pass = Nps::default();
+//! one_pass.extend_u8(&[10, 9, 3, 9, 7, 0, 10])?;
+//! assert_eq!(all, one_pass);
+//! assert_eq!(all.score(), Some(100.0 * 2.0 / 7.0)); // (4 − 2) / 7
+//!
+//! // Shards built with another convention are refused, not mixed.
+//! let mut csat = Csat::default();
+//! assert!(csat.merge(&serde_json::from_str(
+//!     r#"{"config": {"scale": {"min": 0, "max": 1}, "satisfied_from": 1}, "counts": [1, 4]}"#,
+//! )?).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## CSAT the way Zendesk counts it
+//!
+//! Zendesk's satisfaction score is the share of "good" ratings among all
+//! good and bad ratings: good / (good + bad). Feed good as 1 and bad as 0
+//! into [`CsatConfig::zendesk`] (unrated tickets are not ratings: leave
+//! them out).
+//!
+//! ```
+//! use carekit::{Confidence, Csat, CsatConfig};
+//!
+//! let mut csat = Csat::new(CsatConfig::zendesk());
+//! csat.extend_u8(&[1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1])?; // 12 good, 3 bad
+//! let s = csat.summary(Confidence::NINETY_FIVE)?;
+//! assert_eq!(s.percent(), Some(80.0)); // 100 · 12 / 15
+//! let ci = s.interval().expect("15 ratings");
+//! assert!(ci.low() < 80.0 && 80.0 < ci.high()); // Wilson, in percent
+//!
+//! // The same answers on a 1..=5 survey read as top-2-box or as a mean:
+//! let mut five = Csat::new(CsatConfig::top_two_box());
+//! five.extend_u8(&[5, 4, 2, 3])?;
+//! assert_eq!((five.percent(), five.mean()), (Some(50.0), Some(3.5)));
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! ## Break scores down by channel
+//!
+//! ```
+//! use std::collections::HashMap;
+//! use carekit::{Breakdown, Channel, Csat, CsatRating, CustomerId, Feedback, InteractionId};
+//! use chrono::{TimeZone, Utc};
+//!
+//! let at = Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0).unwrap();
+//! let channel_of: HashMap<InteractionId, Channel> = HashMap::from([
+//!     (InteractionId::new("T-1")?, Channel::Chat),
+//!     (InteractionId::new("T-2")?, Channel::Email),
+//!     (InteractionId::new("T-3")?, Channel::Chat),
+//! ]);
+//! let mut feedback = Vec::new();
+//! for (ticket, rating) in [("T-1", 5), ("T-2", 2), ("T-3", 3)] {
+//!     let f = Feedback::builder(CustomerId::new("c-1")?, at, CsatRating::on_default_scale(rating)?)
+//!         .interaction(InteractionId::new(ticket)?)
+//!         .build();
+//!     feedback.push(f);
+//! }
+//!
+//! let mut by_channel = Breakdown::new(Csat::default());
+//! for f in &feedback {
+//!     let channel = f.interaction().and_then(|i| channel_of.get(i)).copied();
+//!     if let (Some(channel), Some(rating)) = (channel, f.answer().csat()) {
+//!         by_channel.push(channel, rating)?;
+//!     }
+//! }
+//! for (channel, csat) in &by_channel {
+//!     println!("{channel}: {:?}% satisfied of {}", csat.percent(), csat.n());
+//! }
+//! assert_eq!(by_channel.get(&Channel::Chat).and_then(Csat::percent), Some(50.0));
+//! assert_eq!(by_channel.get(&Channel::Email).and_then(Csat::percent), Some(0.0));
+//! assert_eq!(by_channel.total()?.n(), 3);
+//! # Ok::<(), carekit::Error>(())
+//! ```
 //!
 //! <!-- cookbook: calendar and sla -->
 //!
@@ -339,8 +450,10 @@ pub use interaction::{
 };
 pub use loyalty::{LoyaltyEvent, LoyaltyProgramme, ManualFloor, Membership};
 pub use metrics::{
-    ClockSummary, Durations, Fcr, FcrConvention, HealthModel, HealthScore, InteractionClocks,
-    PercentileMethod, QuantileSketch, RepeatPurchaseRate, Retention,
+    Breakdown, Ces, CesConfig, CesPolarity, CesSummary, ClockSummary, Csat, CsatConfig,
+    CsatSummary, Durations, Fcr, FcrConvention, HealthModel, HealthScore, InteractionClocks, Nps,
+    NpsConfig, NpsSummary, PercentileMethod, QuantileSketch, RepeatPurchaseRate, Retention,
+    WeightedNps, WeightedNpsSummary,
 };
 pub use money::{Currency, Money, RoundingStrategy};
 pub use sla::{

@@ -1,3 +1,5 @@
+use crate::RatingScale;
+
 /// Why an accumulator rejected input or a merge.
 ///
 /// ```
@@ -136,5 +138,220 @@ pub enum MetricsError {
         value: f64,
         /// The rule it broke.
         rule: &'static str,
+    },
+    /// Two accumulators with different conventions cannot be merged; both
+    /// conventions are named.
+    ///
+    /// ```
+    /// use carekit::metrics::{Nps, NpsConfig};
+    /// let mut a = Nps::default();
+    /// let b = Nps::new(NpsConfig::new(5, 9)?);
+    /// assert_eq!(
+    ///     a.merge(&b).unwrap_err().to_string(),
+    ///     "cannot merge nps accumulators with different conventions: \
+    ///      detractors 0..=6, promoters 9..=10 vs detractors 0..=5, promoters 9..=10"
+    /// );
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    #[error(
+        "cannot merge {accumulator} accumulators with different conventions: {left} vs {right}"
+    )]
+    ConventionsDiffer {
+        /// Which accumulator.
+        accumulator: &'static str,
+        /// The receiving accumulator's convention, as displayed.
+        left: String,
+        /// The other accumulator's convention, as displayed.
+        right: String,
+    },
+    /// NPS cut-offs that do not satisfy `detractor_max < promoter_min <= 10`.
+    ///
+    /// ```
+    /// use carekit::metrics::NpsConfig;
+    /// assert_eq!(
+    ///     NpsConfig::new(9, 9).unwrap_err().to_string(),
+    ///     "nps cut-offs detractor_max 9, promoter_min 9 are invalid: \
+    ///      detractor_max < promoter_min <= 10 is required"
+    /// );
+    /// ```
+    #[error(
+        "nps cut-offs detractor_max {detractor_max}, promoter_min {promoter_min} are invalid: \
+         detractor_max < promoter_min <= 10 is required"
+    )]
+    NpsCutoffs {
+        /// The given highest detractor score.
+        detractor_max: u8,
+        /// The given lowest promoter score.
+        promoter_min: u8,
+    },
+    /// A value in a column lies outside its scale; the accumulator was left
+    /// unchanged.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// assert_eq!(
+    ///     nps.extend_u8(&[9, 10, 12]).unwrap_err().to_string(),
+    ///     "nps score 12 at index 2 is outside the scale 0..=10"
+    /// );
+    /// assert_eq!(nps.n(), 0);
+    /// ```
+    #[error("{field} {value} at index {index} is outside the scale {scale}")]
+    ColumnValueOutOfScale {
+        /// Which rating (`"nps score"`, `"csat rating"`, `"ces rating"`).
+        field: &'static str,
+        /// The rejected value.
+        value: u8,
+        /// Its position in the column.
+        index: usize,
+        /// The scale it had to lie on.
+        scale: RatingScale,
+    },
+    /// A threshold of a convention (CSAT `satisfied_from`, CES `easy_from`
+    /// or `difficult_to`, a neutral rating) lies outside the scale.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::CsatConfig};
+    /// assert_eq!(
+    ///     CsatConfig::new(RatingScale::CSAT_DEFAULT, 6).unwrap_err().to_string(),
+    ///     "csat satisfied_from 6 is outside the scale 1..=5"
+    /// );
+    /// ```
+    #[error("{field} {value} is outside the scale {scale}")]
+    ThresholdOutOfScale {
+        /// Which threshold (`"csat satisfied_from"`, ...).
+        field: &'static str,
+        /// The rejected value.
+        value: u8,
+        /// The scale it had to lie on.
+        scale: RatingScale,
+    },
+    /// A neutral CSAT rating at or above `satisfied_from`: a rating cannot
+    /// both count as satisfied and be excluded as neutral.
+    ///
+    /// ```
+    /// use carekit::metrics::CsatConfig;
+    /// assert_eq!(
+    ///     CsatConfig::top_two_box().with_neutral(&[4]).unwrap_err().to_string(),
+    ///     "csat neutral rating 4 is invalid: neutral ratings must be below satisfied_from 4"
+    /// );
+    /// ```
+    #[error(
+        "csat neutral rating {value} is invalid: neutral ratings must be below satisfied_from {satisfied_from}"
+    )]
+    NeutralSatisfied {
+        /// The rejected neutral rating.
+        value: u8,
+        /// The configured satisfied threshold.
+        satisfied_from: u8,
+    },
+    /// CES thresholds in the wrong order for their polarity.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::{CesConfig, CesPolarity}};
+    /// assert_eq!(
+    ///     CesConfig::new(RatingScale::CES_DEFAULT, 3, 5, CesPolarity::HigherIsEasier)
+    ///         .unwrap_err()
+    ///         .to_string(),
+    ///     "ces thresholds easy_from 3, difficult_to 5 are invalid: \
+    ///      with higher-is-easier ratings difficult_to must be below easy_from"
+    /// );
+    /// ```
+    #[error(
+        "ces thresholds easy_from {easy_from}, difficult_to {difficult_to} are invalid: {rule}"
+    )]
+    CesThresholds {
+        /// The given `easy_from`.
+        easy_from: u8,
+        /// The given `difficult_to`.
+        difficult_to: u8,
+        /// The rule for the polarity.
+        rule: &'static str,
+    },
+    /// A rating given on another scale than the accumulator's.
+    ///
+    /// ```
+    /// use carekit::{CsatRating, RatingScale, metrics::Csat};
+    /// let mut csat = Csat::default();
+    /// let r = CsatRating::new(8, RatingScale::new(1, 10)?)?;
+    /// assert_eq!(
+    ///     csat.push(r).unwrap_err().to_string(),
+    ///     "csat rating on the scale 1..=10 cannot be added to an accumulator on the scale 1..=5"
+    /// );
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    #[error(
+        "{field} on the scale {found} cannot be added to an accumulator on the scale {expected}"
+    )]
+    ScaleMismatch {
+        /// Which rating.
+        field: &'static str,
+        /// The accumulator's scale.
+        expected: RatingScale,
+        /// The rating's scale.
+        found: RatingScale,
+    },
+    /// Two columns that must be read row by row have different lengths.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps};
+    /// let mut by = Breakdown::<u8, Nps>::default();
+    /// assert_eq!(
+    ///     by.extend_grouped(&[0, 1], &[9]).unwrap_err().to_string(),
+    ///     "keys has 2 rows but scores has 1"
+    /// );
+    /// ```
+    #[error("{left} has {left_len} rows but {right} has {right_len}")]
+    LengthMismatch {
+        /// The first column.
+        left: &'static str,
+        /// Its length.
+        left_len: usize,
+        /// The second column.
+        right: &'static str,
+        /// Its length.
+        right_len: usize,
+    },
+    /// A count would exceed `u64::MAX` (only reachable by merging forged
+    /// serialised states).
+    ///
+    /// ```
+    /// use carekit::metrics::MetricsError;
+    /// let e = MetricsError::CountOverflow { accumulator: "nps" };
+    /// assert_eq!(e.to_string(), "nps counts would overflow u64");
+    /// ```
+    #[error("{accumulator} counts would overflow u64")]
+    CountOverflow {
+        /// Which accumulator.
+        accumulator: &'static str,
+    },
+    /// A serialised accumulator or breakdown that breaks a rule.
+    ///
+    /// ```
+    /// use carekit::metrics::MetricsError;
+    /// let e = MetricsError::InvalidState { accumulator: "breakdown", rule: "each key may appear once" };
+    /// assert_eq!(e.to_string(), "breakdown state is invalid: each key may appear once");
+    /// ```
+    #[error("{accumulator} state is invalid: {rule}")]
+    InvalidState {
+        /// Which accumulator.
+        accumulator: &'static str,
+        /// The rule it broke.
+        rule: &'static str,
+    },
+    /// A period key that is not `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM` or
+    /// `YYYY-Qn`.
+    ///
+    /// ```
+    /// use carekit::metrics::PeriodKey;
+    /// assert_eq!(
+    ///     "2024-13".parse::<PeriodKey>().unwrap_err().to_string(),
+    ///     "period key \"2024-13\" is invalid: expected YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY-Qn"
+    /// );
+    /// ```
+    #[error("period key {value:?} is invalid: expected YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY-Qn")]
+    InvalidPeriodKey {
+        /// The rejected text.
+        value: String,
     },
 }

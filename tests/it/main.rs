@@ -13,6 +13,7 @@
 mod conformance;
 mod domain;
 mod loyalty;
+mod metrics_scores;
 mod metrics_service;
 mod money_laws;
 #[cfg(feature = "serde")]

@@ -146,3 +146,22 @@ fn loyalty_types_are_send_and_sync() {
     send_sync::<Expiry>();
     send_sync::<LoyaltyError>();
 }
+
+#[test]
+fn metrics_scores_types_are_send_and_sync() {
+    send_sync::<metrics::NpsConfig>();
+    send_sync::<metrics::Nps>();
+    send_sync::<metrics::NpsSummary>();
+    send_sync::<metrics::WeightedNps>();
+    send_sync::<metrics::WeightedNpsSummary>();
+    send_sync::<metrics::CsatConfig>();
+    send_sync::<metrics::Csat>();
+    send_sync::<metrics::CsatSummary>();
+    send_sync::<metrics::CesConfig>();
+    send_sync::<metrics::CesPolarity>();
+    send_sync::<metrics::Ces>();
+    send_sync::<metrics::CesSummary>();
+    send_sync::<metrics::Breakdown<Channel, metrics::Nps>>();
+    send_sync::<metrics::Period>();
+    send_sync::<metrics::PeriodKey>();
+}

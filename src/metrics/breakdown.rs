@@ -1,0 +1,732 @@
+//! Breakdowns: any accumulator grouped by a key ([`Breakdown`]), and
+//! calendar periods as keys ([`Period`], [`PeriodKey`]).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+
+use crate::Error;
+use crate::metrics::kernels;
+use crate::metrics::{MetricsError, Nps};
+
+/// A mergeable accumulator: the monoid behind every score.
+///
+/// ```
+/// use carekit::metrics::{Accumulator, Nps, NpsConfig};
+/// let mut a = Nps::new(NpsConfig::new(6, 10)?);
+/// a.extend_u8(&[10])?;
+/// let empty = a.empty_like();
+/// assert_eq!((empty.n(), empty.config()), (0, a.config()));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+pub trait Accumulator: Clone {
+    /// An empty accumulator with the same convention.
+    #[must_use]
+    fn empty_like(&self) -> Self;
+
+    /// Adds another accumulator's data.
+    ///
+    /// # Errors
+    ///
+    /// When the conventions differ or a count would overflow; `self` is
+    /// then unchanged.
+    fn merge(&mut self, other: &Self) -> Result<(), Error>;
+}
+
+/// An accumulator that takes values of type `V` one at a time.
+///
+/// ```
+/// use carekit::metrics::{Csat, Observe};
+/// let mut csat = Csat::default();
+/// csat.observe(5_u8)?;
+/// assert_eq!(csat.n(), 1);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+pub trait Observe<V>: Accumulator {
+    /// Adds one value.
+    ///
+    /// # Errors
+    ///
+    /// When the value is invalid for the accumulator; `self` is then
+    /// unchanged.
+    fn observe(&mut self, value: V) -> Result<(), Error>;
+}
+
+/// One accumulator per key, all with the same convention.
+///
+/// Keys are whatever the caller groups by: [`Channel`](crate::Channel),
+/// [`Priority`](crate::Priority), [`TierId`](crate::TierId),
+/// [`AgentId`](crate::AgentId), [`Segment`](crate::Segment), a
+/// [`PeriodKey`], a tuple of those, or a column code (`u8`, `u16`). Groups
+/// are kept in key order (a `BTreeMap`), so iteration and serialised forms
+/// are deterministic.
+///
+/// A breakdown is itself mergeable: merging the breakdowns of any split of
+/// the data equals the breakdown of the whole.
+///
+/// With `serde`: `{"template": <empty accumulator>, "groups": [[key,
+/// accumulator], ...]}` (keys ascending and unique; every group must use
+/// the template's convention).
+///
+/// # Example
+///
+/// ```
+/// use carekit::{Channel, metrics::{Breakdown, Csat}};
+///
+/// let mut by_channel = Breakdown::new(Csat::default());
+/// for (channel, rating) in [(Channel::Chat, 5), (Channel::Email, 2), (Channel::Chat, 4)] {
+///     by_channel.push(channel, rating)?;
+/// }
+/// assert_eq!(by_channel.get(&Channel::Chat).and_then(Csat::percent), Some(100.0));
+/// assert_eq!(by_channel.get(&Channel::Email).and_then(Csat::percent), Some(0.0));
+/// assert_eq!(by_channel.len(), 2);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Breakdown<K: Ord + Clone, A: Accumulator> {
+    template: A,
+    groups: BTreeMap<K, A>,
+}
+
+impl<K: Ord + Clone, A: Accumulator + Default> Default for Breakdown<K, A> {
+    fn default() -> Self {
+        Self::new(A::default())
+    }
+}
+
+impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
+    /// An empty breakdown whose groups start as `template.empty_like()`
+    /// (any data in `template` itself is ignored).
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps, NpsConfig};
+    /// let by: Breakdown<&str, Nps> = Breakdown::new(Nps::new(NpsConfig::new(6, 10)?));
+    /// assert!(by.is_empty());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    #[allow(
+        clippy::needless_pass_by_value,
+        reason = "`Breakdown::new(Nps::default())` reads naturally; only the convention is kept"
+    )]
+    pub fn new(template: A) -> Self {
+        Self {
+            template: template.empty_like(),
+            groups: BTreeMap::new(),
+        }
+    }
+
+    /// The empty accumulator new groups start from.
+    pub fn template(&self) -> &A {
+        &self.template
+    }
+
+    /// Adds one value to the group of `key`.
+    ///
+    /// ```
+    /// use carekit::{Priority, metrics::{Breakdown, Nps}};
+    /// let mut by = Breakdown::new(Nps::default());
+    /// by.push(Priority::Urgent, 3_u8)?;
+    /// assert!(by.push(Priority::Low, 11_u8).is_err());
+    /// assert_eq!(by.len(), 1); // a rejected value creates no group
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The accumulator's error for an invalid value; nothing changes then.
+    pub fn push<V>(&mut self, key: K, value: V) -> Result<(), Error>
+    where
+        A: Observe<V>,
+    {
+        if let Some(group) = self.groups.get_mut(&key) {
+            return group.observe(value);
+        }
+        let mut group = self.template.empty_like();
+        group.observe(value)?;
+        self.groups.insert(key, group);
+        Ok(())
+    }
+
+    /// Adds `(key, value)` pairs.
+    ///
+    /// ```
+    /// use carekit::{AgentId, metrics::{Breakdown, Ces}};
+    /// let (ana, bo) = (AgentId::new("ana")?, AgentId::new("bo")?);
+    /// let mut by_agent = Breakdown::new(Ces::default());
+    /// by_agent.extend([(ana.clone(), 7_u8), (bo, 2), (ana.clone(), 5)])?;
+    /// assert_eq!(by_agent.get(&ana).and_then(Ces::mean), Some(6.0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first invalid value's error; the breakdown is then unchanged.
+    pub fn extend<V>(&mut self, pairs: impl IntoIterator<Item = (K, V)>) -> Result<(), Error>
+    where
+        A: Observe<V>,
+    {
+        let mut part = Self::new(self.template.clone());
+        for (k, v) in pairs {
+            part.push(k, v)?;
+        }
+        self.merge(&part)
+    }
+
+    /// The accumulator of `key`, created empty if missing: use it to feed a
+    /// group with the accumulator's own fast paths.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps};
+    /// let mut by = Breakdown::new(Nps::default());
+    /// by.group_mut("web").extend_u8(&[10, 9, 2])?;
+    /// assert_eq!(by.get(&"web").map(Nps::n), Some(3));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn group_mut(&mut self, key: K) -> &mut A {
+        let template = &self.template;
+        self.groups
+            .entry(key)
+            .or_insert_with(|| template.empty_like())
+    }
+
+    /// The accumulator of `key`, if any value was added under it.
+    pub fn get(&self, key: &K) -> Option<&A> {
+        self.groups.get(key)
+    }
+
+    /// Groups in key order.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps};
+    /// let mut by = Breakdown::new(Nps::default());
+    /// by.push(2_u8, 10_u8)?;
+    /// by.push(1_u8, 0_u8)?;
+    /// let keys: Vec<u8> = by.iter().map(|(k, _)| *k).collect();
+    /// assert_eq!(keys, [1, 2]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn iter(&self) -> std::collections::btree_map::Iter<'_, K, A> {
+        self.groups.iter()
+    }
+
+    /// Number of groups.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether there is no group.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// All groups merged into one accumulator.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps};
+    /// let mut by = Breakdown::new(Nps::default());
+    /// by.push("a", 10_u8)?;
+    /// by.push("b", 0_u8)?;
+    /// assert_eq!(by.total()?.n(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::CountOverflow`] if a total would pass `u64::MAX`.
+    pub fn total(&self) -> Result<A, Error> {
+        let mut total = self.template.empty_like();
+        for g in self.groups.values() {
+            total.merge(g)?;
+        }
+        Ok(total)
+    }
+
+    /// Merges another breakdown group by group.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps};
+    /// let (mut a, mut b) = (Breakdown::new(Nps::default()), Breakdown::new(Nps::default()));
+    /// a.push("web", 10_u8)?;
+    /// b.push("web", 0_u8)?;
+    /// b.push("app", 9_u8)?;
+    /// a.merge(&b)?;
+    /// assert_eq!(a.get(&"web").map(Nps::n), Some(2));
+    /// assert_eq!(a.len(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The accumulator's merge error (differing conventions, overflow);
+    /// `self` is then unchanged.
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        let mut template = self.template.clone();
+        template.merge(&other.template)?;
+        let mut changed: Vec<(K, A)> = Vec::with_capacity(other.groups.len());
+        for (k, g) in &other.groups {
+            let mut mine = self
+                .groups
+                .get(k)
+                .cloned()
+                .unwrap_or_else(|| self.template.empty_like());
+            mine.merge(g)?;
+            changed.push((k.clone(), mine));
+        }
+        self.groups.extend(changed);
+        Ok(())
+    }
+}
+
+impl<'a, K: Ord + Clone, A: Accumulator> IntoIterator for &'a Breakdown<K, A> {
+    type Item = (&'a K, &'a A);
+    type IntoIter = std::collections::btree_map::Iter<'a, K, A>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.groups.iter()
+    }
+}
+
+impl<K: Ord + Clone, A: Accumulator> Accumulator for Breakdown<K, A> {
+    fn empty_like(&self) -> Self {
+        Self::new(self.template.clone())
+    }
+    fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        Breakdown::merge(self, other)
+    }
+}
+
+impl<K: Ord + Clone, A: Observe<V>, V> Observe<(K, V)> for Breakdown<K, A> {
+    fn observe(&mut self, (key, value): (K, V)) -> Result<(), Error> {
+        self.push(key, value)
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_form {
+    use super::{Accumulator, Breakdown, MetricsError};
+    use crate::Error;
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct RawBreakdown<K, A> {
+        template: A,
+        groups: Vec<(K, A)>,
+    }
+
+    impl<K: Ord + Clone, A: Accumulator> TryFrom<RawBreakdown<K, A>> for Breakdown<K, A> {
+        type Error = Error;
+        fn try_from(raw: RawBreakdown<K, A>) -> Result<Self, Error> {
+            let mut out = Breakdown::new(raw.template);
+            for (k, g) in raw.groups {
+                if out
+                    .groups
+                    .last_key_value()
+                    .is_some_and(|(last, _)| *last >= k)
+                {
+                    return Err(MetricsError::InvalidState {
+                        accumulator: "breakdown",
+                        rule: "group keys must be unique and ascending",
+                    }
+                    .into());
+                }
+                // Merging into an empty copy of the template checks the
+                // group's convention.
+                let mut group = out.template.empty_like();
+                group.merge(&g)?;
+                out.groups.insert(k, group);
+            }
+            Ok(out)
+        }
+    }
+
+    impl<K: Ord + Clone, A: Accumulator> From<Breakdown<K, A>> for RawBreakdown<K, A> {
+        fn from(b: Breakdown<K, A>) -> Self {
+            Self {
+                template: b.template,
+                groups: b.groups.into_iter().collect(),
+            }
+        }
+    }
+
+    impl<K, A> serde::Serialize for Breakdown<K, A>
+    where
+        K: Ord + Clone + serde::Serialize,
+        A: Accumulator + serde::Serialize,
+    {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            RawBreakdown::from(self.clone()).serialize(s)
+        }
+    }
+
+    impl<'de, K, A> serde::Deserialize<'de> for Breakdown<K, A>
+    where
+        K: Ord + Clone + serde::Deserialize<'de>,
+        A: Accumulator + serde::Deserialize<'de>,
+    {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let raw = RawBreakdown::<K, A>::deserialize(d)?;
+            Breakdown::try_from(raw).map_err(serde::de::Error::custom)
+        }
+    }
+}
+
+fn grouped_error(bad: kernels::BadValue) -> Error {
+    MetricsError::ColumnValueOutOfScale {
+        field: "nps score",
+        value: bad.value,
+        index: bad.index,
+        scale: crate::RatingScale::NPS,
+    }
+    .into()
+}
+
+fn check_lengths(keys: usize, scores: usize) -> Result<(), Error> {
+    if keys == scores {
+        Ok(())
+    } else {
+        Err(MetricsError::LengthMismatch {
+            left: "keys",
+            left_len: keys,
+            right: "scores",
+            right_len: scores,
+        }
+        .into())
+    }
+}
+
+impl<K: Ord + Clone> Breakdown<K, Nps> {
+    /// Folds per-key class counts into the groups (`keys[i]` is the key of
+    /// `counts[i]`).
+    fn add_grouped(&mut self, keyed: impl Iterator<Item = (K, [u64; 3])>) -> Result<(), Error> {
+        let mut part = Self::new(self.template.clone());
+        for (k, [d, m, p]) in keyed {
+            if d == 0 && m == 0 && p == 0 {
+                continue;
+            }
+            let g = part.group_mut(k);
+            g.add_counts(d, m, p);
+        }
+        self.merge(&part)
+    }
+}
+
+impl Breakdown<u8, Nps> {
+    /// NPS grouped by a `u8` key column: the fast grouped path (lane
+    /// counters for up to 12 distinct key values, four interleaved count
+    /// tables above; no allocation per row).
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps};
+    /// let channels = [0, 1, 0, 2, 1];
+    /// let scores = [10, 3, 9, 7, 10];
+    /// let mut by = Breakdown::<u8, Nps>::default();
+    /// by.extend_grouped(&channels, &scores)?;
+    /// assert_eq!(by.get(&0).and_then(Nps::score), Some(100.0));
+    /// assert_eq!(by.get(&1).and_then(Nps::score), Some(0.0));
+    /// assert_eq!(by.get(&2).and_then(Nps::score), Some(0.0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::LengthMismatch`] if the columns differ in length;
+    /// [`MetricsError::ColumnValueOutOfScale`] naming the first score above
+    /// 10 and its index. On error the breakdown is unchanged.
+    pub fn extend_grouped(&mut self, keys: &[u8], scores: &[u8]) -> Result<(), Error> {
+        check_lengths(keys.len(), scores.len())?;
+        let cfg = self.template.config();
+        let counts = kernels::grouped_nps_u8(keys, scores, cfg.detractor_max(), cfg.promoter_min())
+            .map_err(grouped_error)?;
+        self.add_grouped((0_u8..=255).zip(counts))
+    }
+}
+
+impl Breakdown<u16, Nps> {
+    /// NPS grouped by a `u16` key column (tables sized to the largest key).
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps};
+    /// let mut by = Breakdown::<u16, Nps>::default();
+    /// by.extend_grouped(&[1000, 1000, 7], &[9, 0, 8])?;
+    /// assert_eq!(by.get(&1000).and_then(Nps::score), Some(0.0));
+    /// assert_eq!(by.get(&7).map(Nps::passives), Some(1));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As for the `u8` key column.
+    pub fn extend_grouped(&mut self, keys: &[u16], scores: &[u8]) -> Result<(), Error> {
+        check_lengths(keys.len(), scores.len())?;
+        let cfg = self.template.config();
+        let classes = kernels::nps_class_table(cfg.detractor_max(), cfg.promoter_min());
+        let groups = keys
+            .iter()
+            .copied()
+            .max()
+            .map_or(0, |m| usize::from(m).saturating_add(1));
+        let counts = kernels::grouped_nps(keys, scores, groups, &classes).map_err(grouped_error)?;
+        self.add_grouped((0_u16..=u16::MAX).zip(counts))
+    }
+}
+
+/// A calendar period for time breakdowns.
+///
+/// ```
+/// use carekit::metrics::Period;
+/// assert_eq!(Period::IsoWeek.to_string(), "iso week");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Period {
+    /// A calendar day (`2024-03-04`).
+    Day,
+    /// An ISO 8601 week, Monday to Sunday, numbered within its ISO year
+    /// (`2024-W10`; 2024-12-30 is in `2025-W01`).
+    IsoWeek,
+    /// A calendar month (`2024-03`).
+    Month,
+    /// A calendar quarter (`2024-Q1` = January to March).
+    Quarter,
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Day => "day",
+            Self::IsoWeek => "iso week",
+            Self::Month => "month",
+            Self::Quarter => "quarter",
+        })
+    }
+}
+
+/// The period an instant falls in, in the caller's time zone: a
+/// [`Breakdown`] key that sorts chronologically and displays as
+/// `2024-03-04`, `2024-W10`, `2024-03` or `2024-Q1`.
+///
+/// With `serde` it reads and writes as that text.
+///
+/// # Example
+///
+/// ```
+/// use carekit::metrics::{Period, PeriodKey};
+/// use chrono::{FixedOffset, TimeZone, Utc};
+///
+/// // Sunday 23:30 UTC is already Monday in UTC+2.
+/// let at = Utc.with_ymd_and_hms(2024, 3, 10, 23, 30, 0).unwrap();
+/// let plus2 = FixedOffset::east_opt(2 * 3600).unwrap();
+/// assert_eq!(PeriodKey::of(at, Period::IsoWeek, &Utc).to_string(), "2024-W10");
+/// assert_eq!(PeriodKey::of(at, Period::IsoWeek, &plus2).to_string(), "2024-W11");
+/// assert_eq!(PeriodKey::of(at, Period::Quarter, &Utc).to_string(), "2024-Q1");
+/// assert_eq!("2024-W11".parse::<PeriodKey>()?, PeriodKey::of(at, Period::IsoWeek, &plus2));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
+pub struct PeriodKey {
+    start: NaiveDate,
+    period: Period,
+}
+
+impl PeriodKey {
+    /// The period of `period` kind containing `at`, with `at` read as a
+    /// local date in `tz`.
+    ///
+    /// ```
+    /// use carekit::metrics::{Period, PeriodKey};
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    /// let at = Utc.with_ymd_and_hms(2024, 12, 30, 12, 0, 0).unwrap();
+    /// let week = PeriodKey::of(at, Period::IsoWeek, &Utc);
+    /// assert_eq!(week.to_string(), "2025-W01");
+    /// assert_eq!(week.start(), NaiveDate::from_ymd_opt(2024, 12, 30).unwrap());
+    /// assert_eq!(PeriodKey::of(at, Period::Month, &Utc).to_string(), "2024-12");
+    /// ```
+    pub fn of<Tz: TimeZone>(at: DateTime<Utc>, period: Period, tz: &Tz) -> Self {
+        Self::containing(at.with_timezone(tz).date_naive(), period)
+    }
+
+    /// The period of `period` kind containing a local date.
+    ///
+    /// ```
+    /// use carekit::metrics::{Period, PeriodKey};
+    /// use chrono::NaiveDate;
+    /// let d = NaiveDate::from_ymd_opt(2024, 8, 15).unwrap();
+    /// assert_eq!(PeriodKey::containing(d, Period::Quarter).to_string(), "2024-Q3");
+    /// assert_eq!(PeriodKey::containing(d, Period::Day).to_string(), "2024-08-15");
+    /// ```
+    pub fn containing(date: NaiveDate, period: Period) -> Self {
+        let start = match period {
+            Period::Day => Some(date),
+            Period::IsoWeek => date.week(chrono::Weekday::Mon).checked_first_day(),
+            Period::Month => date.with_day(1),
+            Period::Quarter => {
+                let first_month = (date.month0() / 3).saturating_mul(3).saturating_add(1);
+                NaiveDate::from_ymd_opt(date.year(), first_month, 1)
+            }
+        };
+        Self {
+            // The first day of a period containing a valid date exists
+            // except at chrono's minimum date; fall back to the date itself.
+            start: start.unwrap_or(date),
+            period,
+        }
+    }
+
+    /// The kind of period.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The period's first local day (the Monday of an ISO week).
+    pub fn start(&self) -> NaiveDate {
+        self.start
+    }
+}
+
+impl fmt::Display for PeriodKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.start;
+        match self.period {
+            Period::Day => write!(f, "{}", d.format("%Y-%m-%d")),
+            Period::IsoWeek => {
+                let w = d.iso_week();
+                write!(f, "{:04}-W{:02}", w.year(), w.week())
+            }
+            Period::Month => write!(f, "{:04}-{:02}", d.year(), d.month()),
+            Period::Quarter => write!(f, "{:04}-Q{}", d.year(), (d.month0() / 3).saturating_add(1)),
+        }
+    }
+}
+
+impl FromStr for PeriodKey {
+    type Err = Error;
+
+    /// Parses `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM` or `YYYY-Qn`.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let bad = || {
+            Error::from(MetricsError::InvalidPeriodKey {
+                value: s.to_owned(),
+            })
+        };
+        let (year, rest) = s.split_once('-').ok_or_else(bad)?;
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        let number = |t: &str| -> Option<u32> {
+            (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
+        };
+        let key = if let Some(w) = rest.strip_prefix('W') {
+            let week = number(w).filter(|_| w.len() == 2).ok_or_else(bad)?;
+            NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon).map(|start| Self {
+                start,
+                period: Period::IsoWeek,
+            })
+        } else if let Some(q) = rest.strip_prefix('Q') {
+            let quarter = number(q)
+                .filter(|&n| q.len() == 1 && (1..=4).contains(&n))
+                .ok_or_else(bad)?;
+            NaiveDate::from_ymd_opt(
+                year,
+                quarter
+                    .saturating_sub(1)
+                    .saturating_mul(3)
+                    .saturating_add(1),
+                1,
+            )
+            .map(|start| Self {
+                start,
+                period: Period::Quarter,
+            })
+        } else if let Some((m, d)) = rest.split_once('-') {
+            let (m, d) = (
+                number(m).filter(|_| m.len() == 2),
+                number(d).filter(|_| d.len() == 2),
+            );
+            m.zip(d)
+                .and_then(|(m, d)| NaiveDate::from_ymd_opt(year, m, d))
+                .map(|start| Self {
+                    start,
+                    period: Period::Day,
+                })
+        } else {
+            number(rest)
+                .filter(|_| rest.len() == 2)
+                .and_then(|m| NaiveDate::from_ymd_opt(year, m, 1))
+                .map(|start| Self {
+                    start,
+                    period: Period::Month,
+                })
+        };
+        key.ok_or_else(bad)
+    }
+}
+
+impl TryFrom<String> for PeriodKey {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
+        s.parse()
+    }
+}
+
+impl From<PeriodKey> for String {
+    fn from(k: PeriodKey) -> String {
+        k.to_string()
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::arithmetic_side_effects,
+    clippy::float_cmp,
+    reason = "tests: overflow panics fail the test; expected values are exact"
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_keys_round_trip_through_text() {
+        for s in ["2024-03-04", "2024-W10", "2020-W53", "2024-03", "2024-Q4"] {
+            let k: PeriodKey = s.parse().unwrap();
+            assert_eq!(k.to_string(), s);
+        }
+        for bad in [
+            "2024",
+            "2024-W54",
+            "2021-W53",
+            "2024-Q5",
+            "2024-Q01",
+            "2024-3",
+            "24-03",
+            "2024-02-30",
+            "2024-W1",
+        ] {
+            assert!(bad.parse::<PeriodKey>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn quarter_and_month_starts() {
+        let d = NaiveDate::from_ymd_opt(2024, 11, 30).unwrap();
+        assert_eq!(
+            PeriodKey::containing(d, Period::Quarter).start(),
+            NaiveDate::from_ymd_opt(2024, 10, 1).unwrap()
+        );
+        assert_eq!(
+            PeriodKey::containing(d, Period::Month).start(),
+            NaiveDate::from_ymd_opt(2024, 11, 1).unwrap()
+        );
+        // 2024-11-30 is a Saturday; its ISO week starts Monday 2024-11-25.
+        assert_eq!(
+            PeriodKey::containing(d, Period::IsoWeek).start(),
+            NaiveDate::from_ymd_opt(2024, 11, 25).unwrap()
+        );
+    }
+}

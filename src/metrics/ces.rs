@@ -1,0 +1,615 @@
+//! Customer effort: [`CesConfig`], [`CesPolarity`], [`Ces`] and
+//! [`CesSummary`].
+
+use std::fmt;
+
+use crate::metrics::MetricsError;
+use crate::metrics::breakdown::{Accumulator, Observe};
+use crate::metrics::kernels::ScaleCounts;
+use crate::stats::{self, Confidence, Interval};
+use crate::{CesRating, Error, Feedback, RatingScale};
+
+/// Which end of a CES scale means "easy". A closed set.
+///
+/// ```
+/// use carekit::metrics::CesPolarity;
+/// assert_eq!(CesPolarity::default(), CesPolarity::HigherIsEasier);
+/// assert_eq!(CesPolarity::LowerIsEasier.to_string(), "lower is easier");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CesPolarity {
+    /// "The company made it easy for me" agreement scales: 7 = easiest
+    /// (the default).
+    #[default]
+    HigherIsEasier,
+    /// "How much effort did it take?" scales: 1 = very low effort.
+    LowerIsEasier,
+}
+
+impl fmt::Display for CesPolarity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::HigherIsEasier => "higher is easier",
+            Self::LowerIsEasier => "lower is easier",
+        })
+    }
+}
+
+/// How CES is counted: the scale, its polarity, and the "easy" and
+/// "difficult" thresholds.
+///
+/// With [`CesPolarity::HigherIsEasier`] (the default) a rating is easy when
+/// `rating >= easy_from` and difficult when `rating <= difficult_to`; with
+/// [`CesPolarity::LowerIsEasier`], easy when `rating <= easy_from` and
+/// difficult when `rating >= difficult_to`. Net easy = percent easy −
+/// percent difficult. Defaults: scale 1..=7, easy from 5, difficult to 3,
+/// higher is easier.
+///
+/// With `serde`: `{"scale": {"min": 1, "max": 7}, "easy_from": 5,
+/// "difficult_to": 3, "polarity": "higher_is_easier"}`, validated like
+/// [`CesConfig::new`].
+///
+/// # Example
+///
+/// ```
+/// use carekit::{RatingScale, metrics::{CesConfig, CesPolarity}};
+///
+/// let effort = CesConfig::new(RatingScale::new(1, 5)?, 2, 4, CesPolarity::LowerIsEasier)?;
+/// assert!(effort.is_easy(1) && effort.is_difficult(5));
+/// assert!(!effort.is_easy(3) && !effort.is_difficult(3));
+/// assert_eq!(CesConfig::default().to_string(), "easy 5..=7, difficult 1..=3 on 1..=7");
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RawCesConfig", into = "RawCesConfig")
+)]
+pub struct CesConfig {
+    scale: RatingScale,
+    easy_from: u8,
+    difficult_to: u8,
+    polarity: CesPolarity,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCesConfig {
+    scale: RatingScale,
+    easy_from: u8,
+    difficult_to: u8,
+    #[serde(default)]
+    polarity: CesPolarity,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawCesConfig> for CesConfig {
+    type Error = Error;
+    fn try_from(r: RawCesConfig) -> Result<Self, Error> {
+        Self::new(r.scale, r.easy_from, r.difficult_to, r.polarity)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<CesConfig> for RawCesConfig {
+    fn from(c: CesConfig) -> Self {
+        Self {
+            scale: c.scale,
+            easy_from: c.easy_from,
+            difficult_to: c.difficult_to,
+            polarity: c.polarity,
+        }
+    }
+}
+
+impl CesConfig {
+    /// A validated convention.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::{CesConfig, CesPolarity}};
+    /// let c = CesConfig::new(RatingScale::new(1, 5)?, 4, 2, CesPolarity::HigherIsEasier)?;
+    /// assert_eq!((c.easy_from(), c.difficult_to()), (4, 2));
+    /// assert!(CesConfig::new(RatingScale::new(1, 5)?, 6, 2, CesPolarity::HigherIsEasier).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ThresholdOutOfScale`] if a threshold is off the
+    /// scale; [`MetricsError::CesThresholds`] unless `difficult_to <
+    /// easy_from` (higher is easier) or `easy_from < difficult_to` (lower
+    /// is easier), so no rating is both easy and difficult.
+    pub fn new(
+        scale: RatingScale,
+        easy_from: u8,
+        difficult_to: u8,
+        polarity: CesPolarity,
+    ) -> Result<Self, Error> {
+        for (field, value) in [
+            ("ces easy_from", easy_from),
+            ("ces difficult_to", difficult_to),
+        ] {
+            if !scale.contains(value) {
+                return Err(MetricsError::ThresholdOutOfScale {
+                    field,
+                    value,
+                    scale,
+                }
+                .into());
+            }
+        }
+        let (ordered, rule) = match polarity {
+            CesPolarity::HigherIsEasier => (
+                difficult_to < easy_from,
+                "with higher-is-easier ratings difficult_to must be below easy_from",
+            ),
+            CesPolarity::LowerIsEasier => (
+                easy_from < difficult_to,
+                "with lower-is-easier ratings easy_from must be below difficult_to",
+            ),
+        };
+        if !ordered {
+            return Err(MetricsError::CesThresholds {
+                easy_from,
+                difficult_to,
+                rule,
+            }
+            .into());
+        }
+        Ok(Self {
+            scale,
+            easy_from,
+            difficult_to,
+            polarity,
+        })
+    }
+
+    /// The rating scale.
+    pub fn scale(&self) -> RatingScale {
+        self.scale
+    }
+    /// The easy threshold.
+    pub fn easy_from(&self) -> u8 {
+        self.easy_from
+    }
+    /// The difficult threshold.
+    pub fn difficult_to(&self) -> u8 {
+        self.difficult_to
+    }
+    /// Which end means easy.
+    pub fn polarity(&self) -> CesPolarity {
+        self.polarity
+    }
+
+    /// Whether `rating` counts as easy.
+    pub fn is_easy(&self, rating: u8) -> bool {
+        match self.polarity {
+            CesPolarity::HigherIsEasier => rating >= self.easy_from,
+            CesPolarity::LowerIsEasier => rating <= self.easy_from,
+        }
+    }
+
+    /// Whether `rating` counts as difficult.
+    pub fn is_difficult(&self, rating: u8) -> bool {
+        match self.polarity {
+            CesPolarity::HigherIsEasier => rating <= self.difficult_to,
+            CesPolarity::LowerIsEasier => rating >= self.difficult_to,
+        }
+    }
+}
+
+impl Default for CesConfig {
+    fn default() -> Self {
+        Self {
+            scale: RatingScale::CES_DEFAULT,
+            easy_from: 5,
+            difficult_to: 3,
+            polarity: CesPolarity::HigherIsEasier,
+        }
+    }
+}
+
+impl fmt::Display for CesConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (min, max) = (self.scale.min(), self.scale.max());
+        match self.polarity {
+            CesPolarity::HigherIsEasier => write!(
+                f,
+                "easy {}..={max}, difficult {min}..={} on {}",
+                self.easy_from, self.difficult_to, self.scale
+            ),
+            CesPolarity::LowerIsEasier => write!(
+                f,
+                "easy {min}..={}, difficult {}..={max} on {} (lower is easier)",
+                self.easy_from, self.difficult_to, self.scale
+            ),
+        }
+    }
+}
+
+/// A mergeable CES accumulator: the count of each rating on the scale.
+///
+/// Feed it [`CesRating`]s, plain `u8` ratings ([`Ces::push_u8`],
+/// [`Ces::extend_u8`] for a column) or [`Feedback`] records
+/// ([`Ces::extend_feedback`]; other answers are skipped). See
+/// [`CesConfig`] for the formulas; the mean's interval is the normal
+/// approximation of [`stats::mean_interval`] with the sample variance.
+///
+/// With `serde`: `{"config": {...}, "counts": [0, 1, 3, 2, 5, 4, 1]}`.
+///
+/// # Example
+///
+/// ```
+/// use carekit::metrics::Ces;
+/// use carekit::stats::Confidence;
+///
+/// let mut ces = Ces::default(); // 1..=7, easy ≥ 5, difficult ≤ 3
+/// ces.extend_u8(&[7, 6, 5, 5, 4, 3, 2, 1, 6, 7, 5, 4, 3])?;
+/// let s = ces.summary(Confidence::NINETY_FIVE)?;
+/// // easy: 7 of 13, difficult: 4 of 13 → net = 100 · 3 / 13
+/// assert_eq!(s.percent_easy(), Some(100.0 * 7.0 / 13.0));
+/// assert_eq!(s.net(), Some(100.0 * 7.0 / 13.0 - 100.0 * 4.0 / 13.0));
+/// assert_eq!(s.mean(), Some(58.0 / 13.0));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawCes", into = "RawCes"))]
+pub struct Ces {
+    config: CesConfig,
+    counts: ScaleCounts,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCes {
+    config: CesConfig,
+    counts: Vec<u64>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawCes> for Ces {
+    type Error = Error;
+    fn try_from(raw: RawCes) -> Result<Self, Error> {
+        let counts = ScaleCounts::from_counts(raw.config.scale, raw.counts).ok_or(
+            MetricsError::InvalidState {
+                accumulator: "ces",
+                rule: "counts must have one entry per point of the scale and a total below 2^64",
+            },
+        )?;
+        Ok(Self {
+            config: raw.config,
+            counts,
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Ces> for RawCes {
+    fn from(c: Ces) -> Self {
+        Self {
+            config: c.config,
+            counts: c.counts.counts().to_vec(),
+        }
+    }
+}
+
+impl Default for Ces {
+    fn default() -> Self {
+        Self::new(CesConfig::default())
+    }
+}
+
+impl Ces {
+    /// An empty accumulator with a convention.
+    ///
+    /// ```
+    /// use carekit::metrics::{Ces, CesConfig};
+    /// assert_eq!(Ces::new(CesConfig::default()).mean(), None);
+    /// ```
+    pub fn new(config: CesConfig) -> Self {
+        Self {
+            config,
+            counts: ScaleCounts::new(config.scale),
+        }
+    }
+
+    /// The convention.
+    pub fn config(&self) -> CesConfig {
+        self.config
+    }
+
+    /// Adds one rating.
+    ///
+    /// ```
+    /// use carekit::{CesRating, metrics::Ces};
+    /// let mut ces = Ces::default();
+    /// ces.push(CesRating::on_default_scale(6)?)?;
+    /// assert_eq!(ces.easy(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ScaleMismatch`] if the rating was given on another
+    /// scale.
+    pub fn push(&mut self, rating: CesRating) -> Result<(), Error> {
+        if rating.scale() != self.config.scale {
+            return Err(MetricsError::ScaleMismatch {
+                field: "ces rating",
+                expected: self.config.scale,
+                found: rating.scale(),
+            }
+            .into());
+        }
+        self.counts.add(rating.get());
+        Ok(())
+    }
+
+    /// Adds one plain rating.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut ces = Ces::default();
+    /// ces.push_u8(2)?;
+    /// assert_eq!(ces.push_u8(8).unwrap_err().to_string(), "ces rating 8 is outside the scale 1..=7");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RatingOutOfScale`] if the rating is off the scale.
+    pub fn push_u8(&mut self, rating: u8) -> Result<(), Error> {
+        self.push(CesRating::new(rating, self.config.scale)?)
+    }
+
+    /// Adds a column of plain ratings: the fast path.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[7, 1])?;
+    /// assert_eq!(ces.extend_u8(&[7, 9]).unwrap_err().to_string(),
+    ///            "ces rating 9 at index 1 is outside the scale 1..=7");
+    /// assert_eq!(ces.n(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ColumnValueOutOfScale`] naming the first rating off
+    /// the scale and its index; the accumulator is then unchanged.
+    pub fn extend_u8(&mut self, ratings: &[u8]) -> Result<(), Error> {
+        let scale = self.config.scale;
+        self.counts.extend(ratings).map_err(|bad| {
+            MetricsError::ColumnValueOutOfScale {
+                field: "ces rating",
+                value: bad.value,
+                index: bad.index,
+                scale,
+            }
+            .into()
+        })
+    }
+
+    /// Adds the CES answers among feedback records; other answers are
+    /// skipped.
+    ///
+    /// ```
+    /// use carekit::{CesRating, CustomerId, Feedback, metrics::Ces};
+    /// # let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let f = Feedback::builder(CustomerId::new("c-1")?, at, CesRating::on_default_scale(2)?).build();
+    /// let mut ces = Ces::default();
+    /// ces.extend_feedback([&f])?;
+    /// assert_eq!(ces.difficult(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ScaleMismatch`] for a rating on another scale; the
+    /// accumulator is then unchanged.
+    pub fn extend_feedback<'a>(
+        &mut self,
+        records: impl IntoIterator<Item = &'a Feedback>,
+    ) -> Result<(), Error> {
+        let mut part = Self::new(self.config);
+        for r in records.into_iter().filter_map(|f| f.answer().ces()) {
+            part.push(r)?;
+        }
+        self.merge(&part)
+    }
+
+    /// Adds another accumulator's counts (exact, commutative, associative).
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let (mut a, mut b) = (Ces::default(), Ces::default());
+    /// a.extend_u8(&[7])?;
+    /// b.extend_u8(&[1])?;
+    /// a.merge(&b)?;
+    /// assert_eq!(a.mean(), Some(4.0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ConventionsDiffer`] if the conventions differ;
+    /// [`MetricsError::CountOverflow`] if a count would pass `u64::MAX`.
+    /// On error `self` is unchanged.
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        if self.config != other.config {
+            return Err(MetricsError::ConventionsDiffer {
+                accumulator: "ces",
+                left: self.config.to_string(),
+                right: other.config.to_string(),
+            }
+            .into());
+        }
+        self.counts
+            .merge(&other.counts)
+            .ok_or(MetricsError::CountOverflow { accumulator: "ces" })?;
+        Ok(())
+    }
+
+    /// Number of ratings.
+    pub fn n(&self) -> u64 {
+        self.counts.total()
+    }
+
+    /// Easy ratings.
+    pub fn easy(&self) -> u64 {
+        let c = self.config;
+        self.counts.count_where(|r| c.is_easy(r))
+    }
+
+    /// Difficult ratings.
+    pub fn difficult(&self) -> u64 {
+        let c = self.config;
+        self.counts.count_where(|r| c.is_difficult(r))
+    }
+
+    /// How often `rating` was given (0 off the scale).
+    pub fn count(&self, rating: u8) -> u64 {
+        self.counts.count_where(|r| r == rating)
+    }
+
+    /// Mean rating, `None` when empty.
+    pub fn mean(&self) -> Option<f64> {
+        self.counts.mean()
+    }
+
+    /// Percent easy minus percent difficult, `None` when empty.
+    pub fn net(&self) -> Option<f64> {
+        let n = self.n();
+        (n > 0).then(|| {
+            100.0 * self.easy() as f64 / n as f64 - 100.0 * self.difficult() as f64 / n as f64
+        })
+    }
+
+    /// The result, with a normal-approximation interval for the mean.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// use carekit::stats::Confidence;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[1, 2, 3, 1])?;
+    /// let s = ces.summary(Confidence::NINETY_FIVE)?;
+    /// assert_eq!((s.percent_easy(), s.percent_difficult(), s.net()), (Some(0.0), Some(100.0), Some(-100.0)));
+    /// assert_eq!(s.mean(), Some(1.75)); // 7 / 4
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Errors of [`stats::mean_interval`].
+    pub fn summary(&self, confidence: Confidence) -> Result<CesSummary, Error> {
+        let n = self.n();
+        let mean = self.mean();
+        let interval = match (mean, self.counts.sample_variance()) {
+            (Some(m), Some(v)) => stats::mean_interval(m, v, n, confidence)?,
+            _ => None,
+        };
+        let pct = |k: u64| (n > 0).then(|| 100.0 * k as f64 / n as f64);
+        Ok(CesSummary {
+            n,
+            mean,
+            percent_easy: pct(self.easy()),
+            percent_difficult: pct(self.difficult()),
+            net: self.net(),
+            distribution: self.counts.iter().collect(),
+            interval,
+            confidence,
+            config: self.config,
+        })
+    }
+}
+
+impl Accumulator for Ces {
+    fn empty_like(&self) -> Self {
+        Self::new(self.config)
+    }
+    fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        Ces::merge(self, other)
+    }
+}
+
+impl Observe<CesRating> for Ces {
+    fn observe(&mut self, value: CesRating) -> Result<(), Error> {
+        self.push(value)
+    }
+}
+
+impl Observe<u8> for Ces {
+    fn observe(&mut self, value: u8) -> Result<(), Error> {
+        self.push_u8(value)
+    }
+}
+
+/// A CES result. Built by [`Ces::summary`].
+///
+/// ```
+/// use carekit::metrics::Ces;
+/// use carekit::stats::Confidence;
+/// let s = Ces::default().summary(Confidence::NINETY_FIVE)?;
+/// assert_eq!((s.n(), s.mean(), s.net(), s.interval()), (0, None, None, None));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct CesSummary {
+    n: u64,
+    mean: Option<f64>,
+    percent_easy: Option<f64>,
+    percent_difficult: Option<f64>,
+    net: Option<f64>,
+    distribution: Vec<(u8, u64)>,
+    interval: Option<Interval>,
+    confidence: Confidence,
+    config: CesConfig,
+}
+
+impl CesSummary {
+    /// Number of ratings.
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+    /// Mean rating.
+    pub fn mean(&self) -> Option<f64> {
+        self.mean
+    }
+    /// Percent easy (0..=100).
+    pub fn percent_easy(&self) -> Option<f64> {
+        self.percent_easy
+    }
+    /// Percent difficult (0..=100).
+    pub fn percent_difficult(&self) -> Option<f64> {
+        self.percent_difficult
+    }
+    /// Net easy: percent easy − percent difficult (−100..=100).
+    pub fn net(&self) -> Option<f64> {
+        self.net
+    }
+    /// `(rating, count)` for every point of the scale, lowest first.
+    pub fn distribution(&self) -> &[(u8, u64)] {
+        &self.distribution
+    }
+    /// Normal-approximation interval for the mean (`None` below two
+    /// ratings).
+    pub fn interval(&self) -> Option<Interval> {
+        self.interval
+    }
+    /// The interval's confidence level.
+    pub fn confidence(&self) -> Confidence {
+        self.confidence
+    }
+    /// The convention.
+    pub fn config(&self) -> CesConfig {
+        self.config
+    }
+}

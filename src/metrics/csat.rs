@@ -1,0 +1,702 @@
+//! Customer satisfaction: [`CsatConfig`], [`Csat`] and [`CsatSummary`].
+
+use std::fmt;
+
+use crate::metrics::MetricsError;
+use crate::metrics::breakdown::{Accumulator, Observe};
+use crate::metrics::kernels::{BadValue, ScaleCounts};
+use crate::stats::{self, Confidence, Interval};
+use crate::{CsatRating, Error, Feedback, RatingScale};
+
+/// A set of ratings 0..=255 (a 256-bit set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+struct RatingSet([u64; 4]);
+
+impl RatingSet {
+    fn insert(&mut self, r: u8) {
+        if let Some(w) = self.0.get_mut(usize::from(r >> 6)) {
+            *w |= 1_u64 << (r & 63);
+        }
+    }
+    fn contains(self, r: u8) -> bool {
+        self.0
+            .get(usize::from(r >> 6))
+            .is_some_and(|w| w & (1_u64 << (r & 63)) != 0)
+    }
+    fn iter(self) -> impl Iterator<Item = u8> {
+        (0_u8..=255).filter(move |&r| self.contains(r))
+    }
+    fn is_empty(self) -> bool {
+        self.0 == [0; 4]
+    }
+}
+
+/// How CSAT is counted: the scale, the lowest satisfied rating, and the
+/// neutral ratings left out of the denominator.
+///
+/// - percent satisfied = 100 · #(rating ≥ `satisfied_from`) / #(ratings
+///   that are not neutral);
+/// - mean = the arithmetic mean of all ratings, neutral ones included.
+///
+/// The default is [`CsatConfig::top_two_box`]: 1..=5, satisfied from 4, no
+/// neutral ratings. With `serde`: `{"scale": {"min": 1, "max": 5},
+/// "satisfied_from": 4, "neutral": [3]}` (`neutral` may be omitted),
+/// validated like the constructors.
+///
+/// # Example
+///
+/// ```
+/// use carekit::{RatingScale, metrics::CsatConfig};
+///
+/// let ten = CsatConfig::new(RatingScale::new(1, 10)?, 8)?.with_neutral(&[5, 6])?;
+/// assert!(ten.is_satisfied(9) && !ten.is_satisfied(7));
+/// assert!(ten.is_neutral(5));
+/// assert_eq!(ten.to_string(), "satisfied 8..=10 on 1..=10, neutral [5, 6]");
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RawCsatConfig", into = "RawCsatConfig")
+)]
+pub struct CsatConfig {
+    scale: RatingScale,
+    satisfied_from: u8,
+    neutral: RatingSet,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCsatConfig {
+    scale: RatingScale,
+    satisfied_from: u8,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    neutral: Vec<u8>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawCsatConfig> for CsatConfig {
+    type Error = Error;
+    fn try_from(raw: RawCsatConfig) -> Result<Self, Error> {
+        Self::new(raw.scale, raw.satisfied_from)?.with_neutral(&raw.neutral)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<CsatConfig> for RawCsatConfig {
+    fn from(c: CsatConfig) -> Self {
+        Self {
+            scale: c.scale,
+            satisfied_from: c.satisfied_from,
+            neutral: c.neutral(),
+        }
+    }
+}
+
+impl CsatConfig {
+    /// A scale and the lowest satisfied rating, no neutral ratings.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::CsatConfig};
+    /// let c = CsatConfig::new(RatingScale::new(1, 7)?, 6)?;
+    /// assert_eq!((c.scale(), c.satisfied_from()), (RatingScale::new(1, 7)?, 6));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ThresholdOutOfScale`] if `satisfied_from` is not on
+    /// the scale.
+    pub fn new(scale: RatingScale, satisfied_from: u8) -> Result<Self, Error> {
+        if !scale.contains(satisfied_from) {
+            return Err(MetricsError::ThresholdOutOfScale {
+                field: "csat satisfied_from",
+                value: satisfied_from,
+                scale,
+            }
+            .into());
+        }
+        Ok(Self {
+            scale,
+            satisfied_from,
+            neutral: RatingSet::default(),
+        })
+    }
+
+    /// The same convention with these ratings excluded from the
+    /// denominator of the percentage (replacing any earlier set; they still
+    /// count in the mean and the distribution).
+    ///
+    /// ```
+    /// use carekit::metrics::CsatConfig;
+    /// let c = CsatConfig::top_two_box().with_neutral(&[3])?;
+    /// assert_eq!(c.neutral(), vec![3]);
+    /// assert!(CsatConfig::top_two_box().with_neutral(&[0]).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ThresholdOutOfScale`] for a rating off the scale,
+    /// [`MetricsError::NeutralSatisfied`] for a rating at or above
+    /// `satisfied_from`.
+    pub fn with_neutral(mut self, ratings: &[u8]) -> Result<Self, Error> {
+        let mut set = RatingSet::default();
+        for &r in ratings {
+            if !self.scale.contains(r) {
+                return Err(MetricsError::ThresholdOutOfScale {
+                    field: "csat neutral rating",
+                    value: r,
+                    scale: self.scale,
+                }
+                .into());
+            }
+            if r >= self.satisfied_from {
+                return Err(MetricsError::NeutralSatisfied {
+                    value: r,
+                    satisfied_from: self.satisfied_from,
+                }
+                .into());
+            }
+            set.insert(r);
+        }
+        self.neutral = set;
+        Ok(self)
+    }
+
+    /// Top-2-box on 1..=5: satisfied = 4 or 5, nothing neutral (the
+    /// default).
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::CsatConfig};
+    /// let c = CsatConfig::top_two_box();
+    /// assert_eq!((c.scale(), c.satisfied_from()), (RatingScale::CSAT_DEFAULT, 4));
+    /// ```
+    pub fn top_two_box() -> Self {
+        Self {
+            scale: RatingScale::CSAT_DEFAULT,
+            satisfied_from: 4,
+            neutral: RatingSet::default(),
+        }
+    }
+
+    /// A binary survey: 0 = bad, 1 = good; satisfied = 1.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::CsatConfig};
+    /// assert_eq!(CsatConfig::binary().scale(), RatingScale::BINARY);
+    /// ```
+    pub fn binary() -> Self {
+        Self {
+            scale: RatingScale::BINARY,
+            satisfied_from: 1,
+            neutral: RatingSet::default(),
+        }
+    }
+
+    /// CSAT the way Zendesk counts it: a good/bad survey scored as
+    /// good / (good + bad), which is [`CsatConfig::binary`] with 1 = good
+    /// and 0 = bad. (Zendesk's help centre defines the satisfaction score
+    /// as the share of good ratings among all good and bad ratings
+    /// received; unrated tickets are not ratings and are simply not fed to
+    /// the accumulator.)
+    ///
+    /// ```
+    /// use carekit::metrics::{Csat, CsatConfig};
+    /// let mut csat = Csat::new(CsatConfig::zendesk());
+    /// csat.extend_u8(&[1, 1, 1, 0])?; // 3 good, 1 bad
+    /// assert_eq!(csat.percent(), Some(75.0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn zendesk() -> Self {
+        Self::binary()
+    }
+
+    /// The rating scale.
+    pub fn scale(&self) -> RatingScale {
+        self.scale
+    }
+
+    /// The lowest satisfied rating.
+    pub fn satisfied_from(&self) -> u8 {
+        self.satisfied_from
+    }
+
+    /// The neutral ratings, ascending.
+    pub fn neutral(&self) -> Vec<u8> {
+        self.neutral.iter().collect()
+    }
+
+    /// Whether `rating` counts as satisfied.
+    pub fn is_satisfied(&self, rating: u8) -> bool {
+        self.scale.contains(rating) && rating >= self.satisfied_from
+    }
+
+    /// Whether `rating` is excluded from the percentage's denominator.
+    pub fn is_neutral(&self, rating: u8) -> bool {
+        self.neutral.contains(rating)
+    }
+}
+
+impl Default for CsatConfig {
+    fn default() -> Self {
+        Self::top_two_box()
+    }
+}
+
+impl fmt::Display for CsatConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "satisfied {}..={} on {}",
+            self.satisfied_from,
+            self.scale.max(),
+            self.scale
+        )?;
+        if !self.neutral.is_empty() {
+            write!(f, ", neutral {:?}", self.neutral())?;
+        }
+        Ok(())
+    }
+}
+
+fn column_error(bad: BadValue, scale: RatingScale) -> Error {
+    MetricsError::ColumnValueOutOfScale {
+        field: "csat rating",
+        value: bad.value,
+        index: bad.index,
+        scale,
+    }
+    .into()
+}
+
+/// A mergeable CSAT accumulator: the count of each rating on the scale.
+///
+/// Feed it [`CsatRating`]s, plain `u8` ratings ([`Csat::push_u8`], or
+/// [`Csat::extend_u8`] for a column: the fast path), or [`Feedback`]
+/// records ([`Csat::extend_feedback`]; answers that are not CSAT answers
+/// are skipped). See [`CsatConfig`] for the formulas.
+///
+/// With `serde`: `{"config": {...}, "counts": [1, 2, 2, 4, 3]}` (one count
+/// per point of the scale, lowest first).
+///
+/// # Example
+///
+/// ```
+/// use carekit::metrics::Csat;
+/// use carekit::stats::Confidence;
+///
+/// let mut csat = Csat::default(); // top-2-box on 1..=5
+/// csat.extend_u8(&[5, 4, 4, 3, 2, 5, 1, 4, 5, 3, 4, 2])?;
+/// let s = csat.summary(Confidence::NINETY_FIVE)?;
+/// // 7 of 12 ratings are 4 or 5: 100 · 7 / 12
+/// assert_eq!(s.percent(), Some(100.0 * 7.0 / 12.0));
+/// assert_eq!(s.mean(), Some(3.5)); // 42 / 12
+/// assert_eq!(s.count(5), 3);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawCsat", into = "RawCsat"))]
+pub struct Csat {
+    config: CsatConfig,
+    counts: ScaleCounts,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCsat {
+    config: CsatConfig,
+    counts: Vec<u64>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawCsat> for Csat {
+    type Error = Error;
+    fn try_from(raw: RawCsat) -> Result<Self, Error> {
+        let counts = ScaleCounts::from_counts(raw.config.scale, raw.counts).ok_or(
+            MetricsError::InvalidState {
+                accumulator: "csat",
+                rule: "counts must have one entry per point of the scale and a total below 2^64",
+            },
+        )?;
+        Ok(Self {
+            config: raw.config,
+            counts,
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Csat> for RawCsat {
+    fn from(c: Csat) -> Self {
+        Self {
+            config: c.config,
+            counts: c.counts.counts().to_vec(),
+        }
+    }
+}
+
+impl Default for Csat {
+    fn default() -> Self {
+        Self::new(CsatConfig::default())
+    }
+}
+
+impl Csat {
+    /// An empty accumulator with a convention.
+    ///
+    /// ```
+    /// use carekit::metrics::{Csat, CsatConfig};
+    /// let csat = Csat::new(CsatConfig::binary());
+    /// assert_eq!((csat.n(), csat.percent()), (0, None));
+    /// ```
+    pub fn new(config: CsatConfig) -> Self {
+        Self {
+            config,
+            counts: ScaleCounts::new(config.scale),
+        }
+    }
+
+    /// The convention.
+    pub fn config(&self) -> CsatConfig {
+        self.config
+    }
+
+    /// Adds one rating.
+    ///
+    /// ```
+    /// use carekit::{CsatRating, metrics::Csat};
+    /// let mut csat = Csat::default();
+    /// csat.push(CsatRating::on_default_scale(5)?)?;
+    /// assert_eq!(csat.satisfied(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ScaleMismatch`] if the rating was given on another
+    /// scale.
+    pub fn push(&mut self, rating: CsatRating) -> Result<(), Error> {
+        if rating.scale() != self.config.scale {
+            return Err(MetricsError::ScaleMismatch {
+                field: "csat rating",
+                expected: self.config.scale,
+                found: rating.scale(),
+            }
+            .into());
+        }
+        self.counts.add(rating.get());
+        Ok(())
+    }
+
+    /// Adds one plain rating.
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// let mut csat = Csat::default();
+    /// csat.push_u8(4)?;
+    /// assert_eq!(csat.push_u8(6).unwrap_err().to_string(), "csat rating 6 is outside the scale 1..=5");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RatingOutOfScale`] if the rating is off the scale.
+    pub fn push_u8(&mut self, rating: u8) -> Result<(), Error> {
+        self.push(CsatRating::new(rating, self.config.scale)?)
+    }
+
+    /// Adds a column of plain ratings: the fast path.
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[5, 4, 1])?;
+    /// assert_eq!(csat.n(), 3);
+    /// assert!(csat.extend_u8(&[5, 0]).is_err());
+    /// assert_eq!(csat.n(), 3);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ColumnValueOutOfScale`] naming the first rating off
+    /// the scale and its index; the accumulator is then unchanged.
+    pub fn extend_u8(&mut self, ratings: &[u8]) -> Result<(), Error> {
+        let scale = self.config.scale;
+        self.counts
+            .extend(ratings)
+            .map_err(|bad| column_error(bad, scale))
+    }
+
+    /// Adds the CSAT answers among feedback records; other answers are
+    /// skipped.
+    ///
+    /// ```
+    /// use carekit::{CsatRating, CustomerId, Feedback, NpsScore, metrics::Csat};
+    /// # let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let c = CustomerId::new("c-1")?;
+    /// let records = [
+    ///     Feedback::builder(c.clone(), at, CsatRating::on_default_scale(5)?).build(),
+    ///     Feedback::builder(c, at, NpsScore::new(2)?).build(),
+    /// ];
+    /// let mut csat = Csat::default();
+    /// csat.extend_feedback(&records)?;
+    /// assert_eq!(csat.n(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ScaleMismatch`] for a rating on another scale; the
+    /// accumulator is then unchanged.
+    pub fn extend_feedback<'a>(
+        &mut self,
+        records: impl IntoIterator<Item = &'a Feedback>,
+    ) -> Result<(), Error> {
+        let mut part = Self::new(self.config);
+        for r in records.into_iter().filter_map(|f| f.answer().csat()) {
+            part.push(r)?;
+        }
+        self.merge(&part)
+    }
+
+    /// Adds another accumulator's counts (exact, commutative, associative).
+    ///
+    /// ```
+    /// use carekit::metrics::{Csat, CsatConfig};
+    /// let mut a = Csat::default();
+    /// a.extend_u8(&[5])?;
+    /// assert!(a.merge(&Csat::new(CsatConfig::binary())).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ConventionsDiffer`] if the conventions differ;
+    /// [`MetricsError::CountOverflow`] if a count would pass `u64::MAX`.
+    /// On error `self` is unchanged.
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        if self.config != other.config {
+            return Err(MetricsError::ConventionsDiffer {
+                accumulator: "csat",
+                left: self.config.to_string(),
+                right: other.config.to_string(),
+            }
+            .into());
+        }
+        self.counts
+            .merge(&other.counts)
+            .ok_or(MetricsError::CountOverflow {
+                accumulator: "csat",
+            })?;
+        Ok(())
+    }
+
+    /// All ratings received, neutral ones included.
+    pub fn responses(&self) -> u64 {
+        self.counts.total()
+    }
+
+    /// Ratings counted in the percentage (neutral ones excluded).
+    pub fn n(&self) -> u64 {
+        let cfg = self.config;
+        self.counts.count_where(|r| !cfg.is_neutral(r))
+    }
+
+    /// Satisfied ratings.
+    pub fn satisfied(&self) -> u64 {
+        let cfg = self.config;
+        self.counts.count_where(|r| cfg.is_satisfied(r))
+    }
+
+    /// How often `rating` was given (0 off the scale).
+    pub fn count(&self, rating: u8) -> u64 {
+        self.counts.count_where(|r| r == rating)
+    }
+
+    /// Percent satisfied, 0..=100; `None` when no rating counts.
+    pub fn percent(&self) -> Option<f64> {
+        let n = self.n();
+        (n > 0).then(|| 100.0 * self.satisfied() as f64 / n as f64)
+    }
+
+    /// Mean of all ratings (neutral included); `None` when empty.
+    pub fn mean(&self) -> Option<f64> {
+        self.counts.mean()
+    }
+
+    /// The result with a Wilson interval for the percentage (see
+    /// [`stats::wilson_interval`]), in percent.
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// use carekit::stats::Confidence;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[5, 5, 4, 5])?;
+    /// let s = csat.summary(Confidence::NINETY_FIVE)?;
+    /// assert_eq!(s.percent(), Some(100.0));
+    /// let ci = s.interval().unwrap();
+    /// assert!(ci.low() > 50.0 && ci.high() == 100.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Errors of [`stats::wilson_interval`].
+    pub fn summary(&self, confidence: Confidence) -> Result<CsatSummary, Error> {
+        let (n, satisfied) = (self.n(), self.satisfied());
+        let interval = stats::wilson_interval(satisfied, n, confidence)?
+            .map(|i| percent_interval(&i))
+            .transpose()?;
+        Ok(CsatSummary {
+            responses: self.responses(),
+            n,
+            satisfied,
+            percent: self.percent(),
+            mean: self.mean(),
+            distribution: self.counts.iter().collect(),
+            interval,
+            confidence,
+            config: self.config,
+        })
+    }
+}
+
+impl Accumulator for Csat {
+    fn empty_like(&self) -> Self {
+        Self::new(self.config)
+    }
+    fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        Csat::merge(self, other)
+    }
+}
+
+impl Observe<CsatRating> for Csat {
+    fn observe(&mut self, value: CsatRating) -> Result<(), Error> {
+        self.push(value)
+    }
+}
+
+impl Observe<u8> for Csat {
+    fn observe(&mut self, value: u8) -> Result<(), Error> {
+        self.push_u8(value)
+    }
+}
+
+/// A proportion interval (0..=1) in percent.
+fn percent_interval(i: &Interval) -> Result<Interval, Error> {
+    Interval::new(100.0 * i.low(), 100.0 * i.high())
+}
+
+/// A CSAT result. Built by [`Csat::summary`].
+///
+/// With `serde` it serialises (for reports); ship the [`Csat`]
+/// accumulator to combine partial results.
+///
+/// ```
+/// use carekit::metrics::{Csat, CsatConfig};
+/// use carekit::stats::Confidence;
+/// let mut csat = Csat::new(CsatConfig::top_two_box().with_neutral(&[3])?);
+/// csat.extend_u8(&[5, 3, 1])?;
+/// let s = csat.summary(Confidence::NINETY_FIVE)?;
+/// assert_eq!((s.responses(), s.n(), s.satisfied()), (3, 2, 1));
+/// assert_eq!(s.percent(), Some(50.0)); // 1 of the 2 non-neutral ratings
+/// assert_eq!(s.mean(), Some(3.0)); // (5 + 3 + 1) / 3, neutral included
+/// assert_eq!(s.distribution(), &[(1, 1), (2, 0), (3, 1), (4, 0), (5, 1)]);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct CsatSummary {
+    responses: u64,
+    n: u64,
+    satisfied: u64,
+    percent: Option<f64>,
+    mean: Option<f64>,
+    distribution: Vec<(u8, u64)>,
+    interval: Option<Interval>,
+    confidence: Confidence,
+    config: CsatConfig,
+}
+
+impl CsatSummary {
+    /// All ratings, neutral included.
+    pub fn responses(&self) -> u64 {
+        self.responses
+    }
+    /// Ratings counted in the percentage (neutral excluded).
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+    /// Satisfied ratings.
+    pub fn satisfied(&self) -> u64 {
+        self.satisfied
+    }
+    /// Percent satisfied (0..=100), `None` when no rating counts.
+    pub fn percent(&self) -> Option<f64> {
+        self.percent
+    }
+    /// Mean of all ratings, neutral included; `None` when empty.
+    pub fn mean(&self) -> Option<f64> {
+        self.mean
+    }
+    /// `(rating, count)` for every point of the scale, lowest first.
+    pub fn distribution(&self) -> &[(u8, u64)] {
+        &self.distribution
+    }
+    /// How often `rating` was given.
+    pub fn count(&self, rating: u8) -> u64 {
+        self.distribution
+            .iter()
+            .find(|(r, _)| *r == rating)
+            .map_or(0, |&(_, c)| c)
+    }
+    /// Wilson interval for the percentage, in percent (0..=100).
+    pub fn interval(&self) -> Option<Interval> {
+        self.interval
+    }
+    /// The interval's confidence level.
+    pub fn confidence(&self) -> Confidence {
+        self.confidence
+    }
+    /// The convention.
+    pub fn config(&self) -> CsatConfig {
+        self.config
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::arithmetic_side_effects,
+    clippy::float_cmp,
+    reason = "tests: overflow panics fail the test; expected values are exact"
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rating_set_holds_every_byte() {
+        let mut s = RatingSet::default();
+        for r in [0, 63, 64, 127, 128, 255] {
+            s.insert(r);
+        }
+        assert_eq!(s.iter().collect::<Vec<_>>(), [0, 63, 64, 127, 128, 255]);
+        assert!(!s.contains(1));
+    }
+
+    #[test]
+    fn neutral_ratings_leave_the_denominator_but_not_the_mean() {
+        let mut c = Csat::new(CsatConfig::top_two_box().with_neutral(&[3]).unwrap());
+        c.extend_u8(&[5, 4, 4, 3, 2, 5, 1, 4, 5, 3, 4, 2]).unwrap();
+        // 12 ratings, two 3s neutral: n = 10, satisfied = 7 → 70 %
+        // mean over all 12: (5+4+4+3+2+5+1+4+5+3+4+2) / 12 = 42 / 12 = 3.5
+        assert_eq!((c.responses(), c.n(), c.satisfied()), (12, 10, 7));
+        assert_eq!(c.percent(), Some(70.0));
+        assert_eq!(c.mean(), Some(3.5));
+    }
+}

@@ -1,0 +1,1132 @@
+//! Net Promoter Score: [`NpsConfig`], [`Nps`], [`WeightedNps`] and their
+//! summaries.
+
+use std::fmt;
+
+use crate::metrics::MetricsError;
+use crate::metrics::breakdown::{Accumulator, Observe};
+use crate::metrics::kernels;
+use crate::stats::{self, Confidence, Interval, NpsIntervalMethod};
+use crate::{Error, Feedback, NpsCategory, NpsScore, RatingScale, Weight};
+
+/// NPS cut-offs: scores `0..=detractor_max` are detractors, scores
+/// `promoter_min..=10` promoters, the rest passives.
+///
+/// The default is the standard 0–6 / 7–8 / 9–10 split
+/// ([`NpsConfig::STANDARD`]). With `serde` it reads and writes as
+/// `{"detractor_max": 6, "promoter_min": 9}` and is validated like
+/// [`NpsConfig::new`].
+///
+/// # Example
+///
+/// ```
+/// use carekit::{NpsCategory, NpsScore, metrics::NpsConfig};
+///
+/// let strict = NpsConfig::new(6, 10)?;
+/// assert_eq!(strict.category(NpsScore::new(9)?), NpsCategory::Passive);
+/// assert_eq!(NpsConfig::default(), NpsConfig::STANDARD);
+/// assert_eq!(strict.to_string(), "detractors 0..=6, promoters 10..=10");
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RawNpsConfig", into = "RawNpsConfig")
+)]
+pub struct NpsConfig {
+    detractor_max: u8,
+    promoter_min: u8,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNpsConfig {
+    detractor_max: u8,
+    promoter_min: u8,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawNpsConfig> for NpsConfig {
+    type Error = Error;
+    fn try_from(raw: RawNpsConfig) -> Result<Self, Error> {
+        Self::new(raw.detractor_max, raw.promoter_min)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<NpsConfig> for RawNpsConfig {
+    fn from(c: NpsConfig) -> Self {
+        Self {
+            detractor_max: c.detractor_max,
+            promoter_min: c.promoter_min,
+        }
+    }
+}
+
+impl NpsConfig {
+    /// Detractors 0–6, passives 7–8, promoters 9–10.
+    pub const STANDARD: NpsConfig = NpsConfig {
+        detractor_max: 6,
+        promoter_min: 9,
+    };
+
+    /// Cut-offs with `detractor_max < promoter_min <= 10`.
+    ///
+    /// ```
+    /// use carekit::metrics::NpsConfig;
+    /// let c = NpsConfig::new(5, 9)?;
+    /// assert_eq!((c.detractor_max(), c.promoter_min()), (5, 9));
+    /// assert!(NpsConfig::new(6, 11).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::NpsCutoffs`] unless `detractor_max < promoter_min <= 10`.
+    pub fn new(detractor_max: u8, promoter_min: u8) -> Result<Self, Error> {
+        if detractor_max < promoter_min && promoter_min <= 10 {
+            Ok(Self {
+                detractor_max,
+                promoter_min,
+            })
+        } else {
+            Err(MetricsError::NpsCutoffs {
+                detractor_max,
+                promoter_min,
+            }
+            .into())
+        }
+    }
+
+    /// The highest detractor score (6 by default).
+    pub fn detractor_max(self) -> u8 {
+        self.detractor_max
+    }
+
+    /// The lowest promoter score (9 by default).
+    pub fn promoter_min(self) -> u8 {
+        self.promoter_min
+    }
+
+    /// The bucket of a score under these cut-offs.
+    ///
+    /// ```
+    /// use carekit::{NpsCategory, NpsScore, metrics::NpsConfig};
+    /// assert_eq!(NpsConfig::STANDARD.category(NpsScore::new(7)?), NpsCategory::Passive);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn category(self, score: NpsScore) -> NpsCategory {
+        let s = score.get();
+        if s <= self.detractor_max {
+            NpsCategory::Detractor
+        } else if s >= self.promoter_min {
+            NpsCategory::Promoter
+        } else {
+            NpsCategory::Passive
+        }
+    }
+}
+
+impl Default for NpsConfig {
+    fn default() -> Self {
+        Self::STANDARD
+    }
+}
+
+impl fmt::Display for NpsConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "detractors 0..={}, promoters {}..=10",
+            self.detractor_max, self.promoter_min
+        )
+    }
+}
+
+fn nps_error(bad: kernels::BadValue) -> Error {
+    MetricsError::ColumnValueOutOfScale {
+        field: "nps score",
+        value: bad.value,
+        index: bad.index,
+        scale: RatingScale::NPS,
+    }
+    .into()
+}
+
+/// Rows gathered per batch by [`Nps::extend_by`] before counting.
+const GATHER: usize = 4096;
+
+/// A mergeable NPS accumulator: detractor, passive and promoter counts
+/// under its [`NpsConfig`].
+///
+/// NPS = 100·(P − D)/N in points, `None` when N = 0. Feed it
+/// [`NpsScore`]s, plain `u8` answers one by one ([`Nps::push_u8`]) or as a
+/// column ([`Nps::extend_u8`], the fast path), fields of the caller's
+/// structs ([`Nps::extend_by`]) or [`Feedback`] records (`extend`; answers
+/// that are not NPS answers are skipped, and weights are ignored: use
+/// [`WeightedNps`] to honour them).
+///
+/// The state is the three class counts (not the eleven score counts): that
+/// is all the score and its interval need, merging requires equal cut-offs
+/// anyway, and counting three classes is what lets the column kernel run at
+/// memory speed. For the distribution of the eleven answers use a
+/// [`Csat`](crate::metrics::Csat) on the scale 0..=10.
+///
+/// With `serde`: `{"config": {"detractor_max": 6, "promoter_min": 9},
+/// "detractors": 3, "passives": 2, "promoters": 5}`.
+///
+/// # Example
+///
+/// ```
+/// use carekit::metrics::Nps;
+/// use carekit::stats::{Confidence, NpsIntervalMethod};
+///
+/// let mut nps = Nps::default();
+/// nps.extend_u8(&[10, 9, 9, 8, 7, 6, 5, 10, 3, 9])?;
+/// // P = 5, D = 3, N = 10: 100 · (5 − 3) / 10 = 20
+/// assert_eq!(nps.score(), Some(20.0));
+/// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+/// let ci = s.interval().unwrap();
+/// assert!(ci.low() < 20.0 && 20.0 < ci.high());
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Nps {
+    config: NpsConfig,
+    detractors: u64,
+    passives: u64,
+    promoters: u64,
+}
+
+impl Nps {
+    /// An empty accumulator with the given cut-offs.
+    ///
+    /// ```
+    /// use carekit::metrics::{Nps, NpsConfig};
+    /// let nps = Nps::new(NpsConfig::new(6, 10)?);
+    /// assert_eq!((nps.n(), nps.score()), (0, None));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn new(config: NpsConfig) -> Self {
+        Self {
+            config,
+            detractors: 0,
+            passives: 0,
+            promoters: 0,
+        }
+    }
+
+    /// The cut-offs.
+    pub fn config(&self) -> NpsConfig {
+        self.config
+    }
+
+    /// Adds one answer. Counts saturate at `u64::MAX` (2⁶⁴ answers, out of
+    /// reach of any real run).
+    ///
+    /// ```
+    /// use carekit::{NpsScore, metrics::Nps};
+    /// let mut nps = Nps::default();
+    /// nps.push(NpsScore::new(9)?);
+    /// assert_eq!(nps.promoters(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn push(&mut self, score: NpsScore) {
+        let slot = match self.config.category(score) {
+            NpsCategory::Detractor => &mut self.detractors,
+            NpsCategory::Passive => &mut self.passives,
+            NpsCategory::Promoter => &mut self.promoters,
+        };
+        *slot = slot.saturating_add(1);
+    }
+
+    /// Adds one plain answer.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// nps.push_u8(3)?;
+    /// assert_eq!(nps.push_u8(11).unwrap_err().to_string(), "nps score 11 is outside the scale 0..=10");
+    /// assert_eq!(nps.detractors(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RatingOutOfScale`] if `score > 10`.
+    pub fn push_u8(&mut self, score: u8) -> Result<(), Error> {
+        self.push(NpsScore::new(score)?);
+        Ok(())
+    }
+
+    /// Adds a column of plain answers: the fast path (tens of G rows/s on
+    /// one core, see the [module docs](crate::metrics)).
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 9, 0, 7])?;
+    /// assert_eq!((nps.promoters(), nps.passives(), nps.detractors()), (2, 1, 1));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ColumnValueOutOfScale`] naming the first value above
+    /// 10 and its index; the accumulator is then unchanged.
+    pub fn extend_u8(&mut self, scores: &[u8]) -> Result<(), Error> {
+        let (low, high) =
+            kernels::nps_classes(scores, self.config.detractor_max, self.config.promoter_min)
+                .map_err(nps_error)?;
+        // low + high <= len because the classes are disjoint.
+        let mid = (scores.len() as u64)
+            .saturating_sub(low)
+            .saturating_sub(high);
+        self.detractors = self.detractors.saturating_add(low);
+        self.passives = self.passives.saturating_add(mid);
+        self.promoters = self.promoters.saturating_add(high);
+        Ok(())
+    }
+
+    /// Adds the score field of each of the caller's records, without
+    /// converting them first: scores are gathered in batches of 4096 into
+    /// a stack buffer and counted with the column kernel.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// struct Survey { ticket: u64, score: u8 }
+    /// let rows = [Survey { ticket: 1, score: 10 }, Survey { ticket: 2, score: 4 }];
+    /// let mut nps = Nps::default();
+    /// nps.extend_by(&rows, |r| r.score)?;
+    /// assert_eq!(nps.score(), Some(0.0));
+    /// # let _ = rows[0].ticket;
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ColumnValueOutOfScale`] naming the first score above
+    /// 10 and the index of its record; the accumulator is then unchanged.
+    pub fn extend_by<T>(
+        &mut self,
+        records: &[T],
+        mut score: impl FnMut(&T) -> u8,
+    ) -> Result<(), Error> {
+        let mut total = Self::new(self.config);
+        let mut buf = [0_u8; GATHER];
+        let mut base = 0_usize;
+        for batch in records.chunks(GATHER) {
+            for (slot, r) in buf.iter_mut().zip(batch) {
+                *slot = score(r);
+            }
+            let filled = buf.get(..batch.len()).unwrap_or(&[]);
+            total.extend_u8(filled).map_err(|e| match e {
+                Error::Metrics(MetricsError::ColumnValueOutOfScale {
+                    field,
+                    value,
+                    index,
+                    scale,
+                }) => MetricsError::ColumnValueOutOfScale {
+                    field,
+                    value,
+                    index: index.saturating_add(base),
+                    scale,
+                }
+                .into(),
+                other => other,
+            })?;
+            base = base.saturating_add(batch.len());
+        }
+        self.merge(&total)
+    }
+
+    /// Adds another accumulator's counts (commutative and associative:
+    /// merging the parts of any split gives exactly the whole).
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let (mut a, mut b) = (Nps::default(), Nps::default());
+    /// a.extend_u8(&[10, 3])?;
+    /// b.extend_u8(&[9])?;
+    /// a.merge(&b)?;
+    /// assert_eq!((a.n(), a.promoters()), (3, 2));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ConventionsDiffer`] if the cut-offs differ;
+    /// [`MetricsError::CountOverflow`] if a count would pass `u64::MAX`.
+    /// On error `self` is unchanged.
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        if self.config != other.config {
+            return Err(MetricsError::ConventionsDiffer {
+                accumulator: "nps",
+                left: self.config.to_string(),
+                right: other.config.to_string(),
+            }
+            .into());
+        }
+        let overflow = || Error::from(MetricsError::CountOverflow { accumulator: "nps" });
+        let d = self
+            .detractors
+            .checked_add(other.detractors)
+            .ok_or_else(overflow)?;
+        let m = self
+            .passives
+            .checked_add(other.passives)
+            .ok_or_else(overflow)?;
+        let p = self
+            .promoters
+            .checked_add(other.promoters)
+            .ok_or_else(overflow)?;
+        (self.detractors, self.passives, self.promoters) = (d, m, p);
+        Ok(())
+    }
+
+    /// Adds class counts computed elsewhere (grouped kernels).
+    pub(crate) fn add_counts(&mut self, detractors: u64, passives: u64, promoters: u64) {
+        self.detractors = self.detractors.saturating_add(detractors);
+        self.passives = self.passives.saturating_add(passives);
+        self.promoters = self.promoters.saturating_add(promoters);
+    }
+
+    /// Number of answers N.
+    pub fn n(&self) -> u64 {
+        self.detractors
+            .saturating_add(self.passives)
+            .saturating_add(self.promoters)
+    }
+
+    /// Number of promoters P.
+    pub fn promoters(&self) -> u64 {
+        self.promoters
+    }
+
+    /// Number of passives.
+    pub fn passives(&self) -> u64 {
+        self.passives
+    }
+
+    /// Number of detractors D.
+    pub fn detractors(&self) -> u64 {
+        self.detractors
+    }
+
+    /// NPS = 100·(P − D)/N in points, `None` when N = 0.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// assert_eq!(nps.score(), None);
+    /// nps.extend_u8(&[9, 9, 9, 0])?;
+    /// assert_eq!(nps.score(), Some(50.0)); // 100 · (3 − 1) / 4
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn score(&self) -> Option<f64> {
+        let n = self.n();
+        // Exact for counts below 2^46; beyond, the clamp keeps a rounding
+        // overshoot inside [−100, 100].
+        (n > 0).then(|| {
+            (100.0 * (self.promoters as f64 - self.detractors as f64) / n as f64)
+                .clamp(-100.0, 100.0)
+        })
+    }
+
+    /// The score with its confidence interval (see
+    /// [`stats::nps_interval`]; the effective n is N).
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[9, 9, 9, 9])?;
+    /// let s = nps.summary(Confidence::new(0.9)?, NpsIntervalMethod::AdjustedWald)?;
+    /// assert_eq!((s.n(), s.score()), (4, Some(100.0)));
+    /// assert_eq!(s.method(), NpsIntervalMethod::AdjustedWald);
+    /// assert!(s.interval().unwrap().low() < 100.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Errors of [`stats::nps_interval`].
+    pub fn summary(
+        &self,
+        confidence: Confidence,
+        method: NpsIntervalMethod,
+    ) -> Result<NpsSummary, Error> {
+        let n = self.n();
+        let interval = if n == 0 {
+            None
+        } else {
+            stats::nps_interval(
+                self.promoters as f64,
+                self.detractors as f64,
+                n as f64,
+                n as f64,
+                method,
+                confidence,
+            )?
+        };
+        Ok(NpsSummary {
+            n,
+            promoters: self.promoters,
+            passives: self.passives,
+            detractors: self.detractors,
+            score: self.score(),
+            interval,
+            method,
+            confidence,
+            config: self.config,
+        })
+    }
+}
+
+impl Extend<NpsScore> for Nps {
+    fn extend<I: IntoIterator<Item = NpsScore>>(&mut self, iter: I) {
+        for s in iter {
+            self.push(s);
+        }
+    }
+}
+
+/// Adds the NPS answers among feedback records; other answers (CSAT, CES)
+/// are skipped and weights are ignored.
+///
+/// ```
+/// use carekit::{CsatRating, CustomerId, Feedback, NpsScore, metrics::Nps};
+/// # let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
+/// let c = CustomerId::new("c-1")?;
+/// let records = [
+///     Feedback::builder(c.clone(), at, NpsScore::new(10)?).build(),
+///     Feedback::builder(c, at, CsatRating::on_default_scale(2)?).build(),
+/// ];
+/// let mut nps = Nps::default();
+/// nps.extend(&records);
+/// assert_eq!(nps.n(), 1);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+impl<'a> Extend<&'a Feedback> for Nps {
+    fn extend<I: IntoIterator<Item = &'a Feedback>>(&mut self, iter: I) {
+        self.extend(iter.into_iter().filter_map(|f| f.answer().nps()));
+    }
+}
+
+impl FromIterator<NpsScore> for Nps {
+    fn from_iter<I: IntoIterator<Item = NpsScore>>(iter: I) -> Self {
+        let mut nps = Self::default();
+        nps.extend(iter);
+        nps
+    }
+}
+
+impl Accumulator for Nps {
+    fn empty_like(&self) -> Self {
+        Self::new(self.config)
+    }
+    fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        Nps::merge(self, other)
+    }
+}
+
+impl Observe<NpsScore> for Nps {
+    fn observe(&mut self, value: NpsScore) -> Result<(), Error> {
+        self.push(value);
+        Ok(())
+    }
+}
+
+impl Observe<u8> for Nps {
+    fn observe(&mut self, value: u8) -> Result<(), Error> {
+        self.push_u8(value)
+    }
+}
+
+/// An NPS result: counts, score, interval, and the convention, method and
+/// confidence that produced them. Built by [`Nps::summary`].
+///
+/// With `serde` it serialises (for reports) as `{"n", "promoters",
+/// "passives", "detractors", "score", "interval", "method", "confidence",
+/// "config"}`; to ship partial results, serialise the [`Nps`] accumulator.
+///
+/// ```
+/// use carekit::metrics::Nps;
+/// use carekit::stats::{Confidence, NpsIntervalMethod};
+/// let s = Nps::default().summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+/// assert_eq!((s.n(), s.score(), s.interval()), (0, None, None));
+/// assert_eq!(s.confidence(), Confidence::NINETY_FIVE);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct NpsSummary {
+    n: u64,
+    promoters: u64,
+    passives: u64,
+    detractors: u64,
+    score: Option<f64>,
+    interval: Option<Interval>,
+    method: NpsIntervalMethod,
+    confidence: Confidence,
+    config: NpsConfig,
+}
+
+impl NpsSummary {
+    /// Number of answers.
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+    /// Number of promoters.
+    pub fn promoters(&self) -> u64 {
+        self.promoters
+    }
+    /// Number of passives.
+    pub fn passives(&self) -> u64 {
+        self.passives
+    }
+    /// Number of detractors.
+    pub fn detractors(&self) -> u64 {
+        self.detractors
+    }
+    /// NPS in points (−100..=100), `None` with no answers.
+    pub fn score(&self) -> Option<f64> {
+        self.score
+    }
+    /// The interval in points, clamped to [−100, 100]; `None` with no
+    /// answers.
+    pub fn interval(&self) -> Option<Interval> {
+        self.interval
+    }
+    /// How the interval was computed.
+    pub fn method(&self) -> NpsIntervalMethod {
+        self.method
+    }
+    /// The interval's confidence level.
+    pub fn confidence(&self) -> Confidence {
+        self.confidence
+    }
+    /// The cut-offs.
+    pub fn config(&self) -> NpsConfig {
+        self.config
+    }
+}
+
+/// A compensated (Neumaier) running sum: `sum + compensation` carries the
+/// rounding error of every addition, so long sums and merges lose far less
+/// than plain `f64` addition.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+struct CompensatedSum {
+    sum: f64,
+    compensation: f64,
+}
+
+impl CompensatedSum {
+    fn add(&mut self, x: f64) {
+        let t = self.sum + x;
+        if self.sum.abs() >= x.abs() {
+            self.compensation += (self.sum - t) + x;
+        } else {
+            self.compensation += (x - t) + self.sum;
+        }
+        self.sum = t;
+    }
+    fn add_sum(&mut self, other: CompensatedSum) {
+        self.add(other.sum);
+        self.add(other.compensation);
+    }
+    fn value(self) -> f64 {
+        self.sum + self.compensation
+    }
+}
+
+/// A mergeable weighted NPS accumulator.
+///
+/// Shares are weight sums: NPS = 100·(`W_P` − `W_D`)/W with W = Σw; the
+/// interval uses Kish's effective sample size `n_eff` = (Σw)²/Σw². Weights
+/// come from [`Weight`] (finite, > 0); feedback records without a weight
+/// count with weight 1.
+///
+/// Sums are kept with Neumaier compensation. Merging is exact for the
+/// answer count and equals the whole-data result up to floating-point
+/// rounding for the weight sums (float addition is not associative; the
+/// compensation keeps the difference at the level of a few ulps).
+///
+/// With `serde`: `{"config": {...}, "n": 2, "detractors": {"sum": 1.5,
+/// "compensation": 0.0}, "passives": {...}, "promoters": {...},
+/// "squares": {...}}`. The round trip is bit-exact with a correctly
+/// rounding float parser (for `serde_json`, its `float_roundtrip`
+/// feature); otherwise the last digit of a sum may differ.
+///
+/// # Example
+///
+/// ```
+/// use carekit::{NpsScore, Weight, metrics::WeightedNps};
+///
+/// let mut nps = WeightedNps::default();
+/// nps.push(NpsScore::new(10)?, Weight::new(3.0)?);
+/// nps.push(NpsScore::new(2)?, Weight::new(1.0)?);
+/// // W_P = 3, W_D = 1, W = 4: 100 · (3 − 1) / 4 = 50; n_eff = 16 / 10 = 1.6
+/// assert_eq!(nps.score(), Some(50.0));
+/// assert_eq!(nps.effective_n(), Some(1.6));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RawWeightedNps", into = "RawWeightedNps")
+)]
+pub struct WeightedNps {
+    config: NpsConfig,
+    n: u64,
+    detractors: CompensatedSum,
+    passives: CompensatedSum,
+    promoters: CompensatedSum,
+    squares: CompensatedSum,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWeightedNps {
+    config: NpsConfig,
+    n: u64,
+    detractors: CompensatedSum,
+    passives: CompensatedSum,
+    promoters: CompensatedSum,
+    squares: CompensatedSum,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawWeightedNps> for WeightedNps {
+    type Error = Error;
+    fn try_from(r: RawWeightedNps) -> Result<Self, Error> {
+        for s in [r.detractors, r.passives, r.promoters, r.squares] {
+            let v = s.value();
+            if !(s.sum.is_finite() && s.compensation.is_finite() && v >= 0.0) {
+                return Err(Error::InvalidWeight { value: v });
+            }
+        }
+        Ok(Self {
+            config: r.config,
+            n: r.n,
+            detractors: r.detractors,
+            passives: r.passives,
+            promoters: r.promoters,
+            squares: r.squares,
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<WeightedNps> for RawWeightedNps {
+    fn from(w: WeightedNps) -> Self {
+        Self {
+            config: w.config,
+            n: w.n,
+            detractors: w.detractors,
+            passives: w.passives,
+            promoters: w.promoters,
+            squares: w.squares,
+        }
+    }
+}
+
+impl WeightedNps {
+    /// An empty accumulator with the given cut-offs.
+    ///
+    /// ```
+    /// use carekit::metrics::{NpsConfig, WeightedNps};
+    /// assert_eq!(WeightedNps::new(NpsConfig::STANDARD).score(), None);
+    /// ```
+    pub fn new(config: NpsConfig) -> Self {
+        Self {
+            config,
+            ..Self::default()
+        }
+    }
+
+    /// The cut-offs.
+    pub fn config(&self) -> NpsConfig {
+        self.config
+    }
+
+    /// Adds one weighted answer.
+    ///
+    /// ```
+    /// use carekit::{NpsScore, Weight, metrics::WeightedNps};
+    /// let mut nps = WeightedNps::default();
+    /// nps.push(NpsScore::new(8)?, Weight::new(0.5)?);
+    /// assert_eq!((nps.n(), nps.passives()), (1, 0.5));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn push(&mut self, score: NpsScore, weight: Weight) {
+        self.add(score, weight.get());
+    }
+
+    /// Adds an answer with a weight already known to be finite and > 0.
+    fn add(&mut self, score: NpsScore, w: f64) {
+        match self.config.category(score) {
+            NpsCategory::Detractor => self.detractors.add(w),
+            NpsCategory::Passive => self.passives.add(w),
+            NpsCategory::Promoter => self.promoters.add(w),
+        }
+        self.squares.add(w * w);
+        self.n = self.n.saturating_add(1);
+    }
+
+    /// Adds a column of plain answers with a column of plain weights.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 3], &[1.5, 0.5])?;
+    /// assert_eq!(nps.score(), Some(50.0)); // 100 · (1.5 − 0.5) / 2
+    /// assert!(nps.extend_u8(&[10], &[0.0]).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::LengthMismatch`] if the columns differ in length,
+    /// [`MetricsError::ColumnValueOutOfScale`] for a score above 10,
+    /// [`Error::InvalidWeight`] for a weight that is not finite and
+    /// positive. On error the accumulator is unchanged.
+    pub fn extend_u8(&mut self, scores: &[u8], weights: &[f64]) -> Result<(), Error> {
+        if scores.len() != weights.len() {
+            return Err(MetricsError::LengthMismatch {
+                left: "scores",
+                left_len: scores.len(),
+                right: "weights",
+                right_len: weights.len(),
+            }
+            .into());
+        }
+        let mut part = Self::new(self.config);
+        for (index, (&s, &w)) in scores.iter().zip(weights).enumerate() {
+            let score =
+                NpsScore::new(s).map_err(|_| nps_error(kernels::BadValue { index, value: s }))?;
+            part.push(score, Weight::new(w)?);
+        }
+        self.merge(&part)
+    }
+
+    /// Adds another accumulator (see the type docs on float rounding).
+    ///
+    /// ```
+    /// use carekit::{NpsScore, Weight, metrics::WeightedNps};
+    /// let (mut a, mut b) = (WeightedNps::default(), WeightedNps::default());
+    /// a.push(NpsScore::new(10)?, Weight::new(2.0)?);
+    /// b.push(NpsScore::new(0)?, Weight::new(2.0)?);
+    /// a.merge(&b)?;
+    /// assert_eq!(a.score(), Some(0.0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ConventionsDiffer`] if the cut-offs differ;
+    /// [`MetricsError::CountOverflow`] if the answer count would pass
+    /// `u64::MAX`. On error `self` is unchanged.
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        if self.config != other.config {
+            return Err(MetricsError::ConventionsDiffer {
+                accumulator: "weighted nps",
+                left: self.config.to_string(),
+                right: other.config.to_string(),
+            }
+            .into());
+        }
+        self.n = self
+            .n
+            .checked_add(other.n)
+            .ok_or(MetricsError::CountOverflow {
+                accumulator: "weighted nps",
+            })?;
+        self.detractors.add_sum(other.detractors);
+        self.passives.add_sum(other.passives);
+        self.promoters.add_sum(other.promoters);
+        self.squares.add_sum(other.squares);
+        Ok(())
+    }
+
+    /// Number of answers (unweighted).
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// Σw over promoters.
+    pub fn promoters(&self) -> f64 {
+        self.promoters.value()
+    }
+
+    /// Σw over passives.
+    pub fn passives(&self) -> f64 {
+        self.passives.value()
+    }
+
+    /// Σw over detractors.
+    pub fn detractors(&self) -> f64 {
+        self.detractors.value()
+    }
+
+    /// Σw over all answers.
+    pub fn total_weight(&self) -> f64 {
+        let mut t = self.detractors;
+        t.add_sum(self.passives);
+        t.add_sum(self.promoters);
+        t.value()
+    }
+
+    /// Kish's effective sample size (Σw)²/Σw², `None` with no answers.
+    pub fn effective_n(&self) -> Option<f64> {
+        let w = self.total_weight();
+        let w2 = self.squares.value();
+        (self.n > 0 && w2 > 0.0).then(|| w * w / w2)
+    }
+
+    /// Weighted NPS = 100·(`W_P` − `W_D`)/W, `None` with no answers. A
+    /// float-rounding overshoot past ±100 (one ulp, e.g. all weight on
+    /// detractors) is clamped back to ±100.
+    pub fn score(&self) -> Option<f64> {
+        let w = self.total_weight();
+        // |W_P − W_D| <= W, so only rounding (at most an ulp) can leave
+        // [−100, 100]; the clamp absorbs exactly that.
+        (self.n > 0 && w > 0.0)
+            .then(|| (100.0 * (self.promoters() - self.detractors()) / w).clamp(-100.0, 100.0))
+    }
+
+    /// The score with its interval on the weight shares and `n_eff`.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 9, 3], &[1.0, 2.0, 1.0])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.score(), Some(50.0)); // 100 · (3 − 1) / 4
+    /// assert_eq!(s.effective_n(), Some(16.0 / 6.0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Errors of [`stats::nps_interval`].
+    pub fn summary(
+        &self,
+        confidence: Confidence,
+        method: NpsIntervalMethod,
+    ) -> Result<WeightedNpsSummary, Error> {
+        let effective_n = self.effective_n();
+        let interval = match effective_n {
+            Some(n_eff) => stats::nps_interval(
+                self.promoters(),
+                self.detractors(),
+                self.total_weight(),
+                n_eff,
+                method,
+                confidence,
+            )?,
+            None => None,
+        };
+        Ok(WeightedNpsSummary {
+            n: self.n,
+            promoters: self.promoters(),
+            passives: self.passives(),
+            detractors: self.detractors(),
+            total_weight: self.total_weight(),
+            effective_n,
+            score: self.score(),
+            interval,
+            method,
+            confidence,
+            config: self.config,
+        })
+    }
+}
+
+/// Adds the NPS answers among feedback records with their weights (1 when
+/// missing); other answers are skipped.
+///
+/// ```
+/// use carekit::{CustomerId, Feedback, NpsScore, Weight, metrics::WeightedNps};
+/// # let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
+/// let c = CustomerId::new("c-1")?;
+/// let records = [
+///     Feedback::builder(c.clone(), at, NpsScore::new(10)?).weight(Weight::new(3.0)?).build(),
+///     Feedback::builder(c, at, NpsScore::new(0)?).build(),
+/// ];
+/// let mut nps = WeightedNps::default();
+/// nps.extend(&records);
+/// assert_eq!(nps.score(), Some(50.0)); // 100 · (3 − 1) / 4
+/// # Ok::<(), carekit::Error>(())
+/// ```
+impl<'a> Extend<&'a Feedback> for WeightedNps {
+    fn extend<I: IntoIterator<Item = &'a Feedback>>(&mut self, iter: I) {
+        for f in iter {
+            if let Some(s) = f.answer().nps() {
+                self.add(s, f.weight().map_or(1.0, Weight::get));
+            }
+        }
+    }
+}
+
+impl Accumulator for WeightedNps {
+    fn empty_like(&self) -> Self {
+        Self::new(self.config)
+    }
+    fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        WeightedNps::merge(self, other)
+    }
+}
+
+impl Observe<(NpsScore, Weight)> for WeightedNps {
+    fn observe(&mut self, (score, weight): (NpsScore, Weight)) -> Result<(), Error> {
+        self.push(score, weight);
+        Ok(())
+    }
+}
+
+/// A weighted NPS result. Built by [`WeightedNps::summary`]; counts are
+/// weight sums.
+///
+/// ```
+/// use carekit::metrics::WeightedNps;
+/// use carekit::stats::{Confidence, NpsIntervalMethod};
+/// let s = WeightedNps::default().summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+/// assert_eq!((s.n(), s.score(), s.effective_n()), (0, None, None));
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct WeightedNpsSummary {
+    n: u64,
+    promoters: f64,
+    passives: f64,
+    detractors: f64,
+    total_weight: f64,
+    effective_n: Option<f64>,
+    score: Option<f64>,
+    interval: Option<Interval>,
+    method: NpsIntervalMethod,
+    confidence: Confidence,
+    config: NpsConfig,
+}
+
+impl WeightedNpsSummary {
+    /// Number of answers (unweighted).
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+    /// Σw over promoters.
+    pub fn promoters(&self) -> f64 {
+        self.promoters
+    }
+    /// Σw over passives.
+    pub fn passives(&self) -> f64 {
+        self.passives
+    }
+    /// Σw over detractors.
+    pub fn detractors(&self) -> f64 {
+        self.detractors
+    }
+    /// Σw.
+    pub fn total_weight(&self) -> f64 {
+        self.total_weight
+    }
+    /// Kish's effective sample size, `None` with no answers.
+    pub fn effective_n(&self) -> Option<f64> {
+        self.effective_n
+    }
+    /// Weighted NPS in points, `None` with no answers.
+    pub fn score(&self) -> Option<f64> {
+        self.score
+    }
+    /// The interval in points, clamped to [−100, 100].
+    pub fn interval(&self) -> Option<Interval> {
+        self.interval
+    }
+    /// How the interval was computed.
+    pub fn method(&self) -> NpsIntervalMethod {
+        self.method
+    }
+    /// The interval's confidence level.
+    pub fn confidence(&self) -> Confidence {
+        self.confidence
+    }
+    /// The cut-offs.
+    pub fn config(&self) -> NpsConfig {
+        self.config
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::arithmetic_side_effects,
+    clippy::float_cmp,
+    reason = "tests: overflow panics fail the test; expected values are exact"
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_cutoffs_bucket_like_nps_score_category() {
+        for v in 0..=10 {
+            let s = NpsScore::new(v).unwrap();
+            assert_eq!(NpsConfig::STANDARD.category(s), s.category());
+        }
+    }
+
+    #[test]
+    fn cutoff_validation() {
+        assert!(NpsConfig::new(0, 1).is_ok());
+        assert!(NpsConfig::new(9, 10).is_ok());
+        assert!(NpsConfig::new(7, 7).is_err());
+        assert!(NpsConfig::new(8, 7).is_err());
+        assert!(NpsConfig::new(6, 11).is_err());
+    }
+
+    #[test]
+    fn extend_by_reports_the_record_index_across_batches() {
+        let mut rows = vec![5_u8; 3 * GATHER + 10];
+        rows[2 * GATHER + 7] = 11;
+        let mut nps = Nps::default();
+        let err = nps.extend_by(&rows, |&r| r).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "nps score 11 at index {} is outside the scale 0..=10",
+                2 * GATHER + 7
+            )
+        );
+        assert_eq!(nps.n(), 0);
+    }
+
+    #[test]
+    fn weighted_with_unit_weights_equals_unweighted() {
+        let scores = [10, 9, 9, 8, 7, 6, 5, 10, 3, 9];
+        let mut w = WeightedNps::default();
+        w.extend_u8(&scores, &[1.0; 10]).unwrap();
+        // P = 5, D = 3, N = 10 → 20; n_eff = 100 / 10 = 10
+        assert_eq!(w.score(), Some(20.0));
+        assert_eq!(w.effective_n(), Some(10.0));
+    }
+
+    #[test]
+    fn compensated_sum_recovers_small_addends() {
+        let mut s = CompensatedSum::default();
+        s.add(1e16);
+        for _ in 0..10 {
+            s.add(1.0);
+        }
+        s.add(-1e16);
+        // plain f64 addition gives 0 (each 1.0 is lost against 1e16)
+        assert_eq!(s.value(), 10.0);
+    }
+}

@@ -3,6 +3,8 @@
 //! `carekit::metrics` docs for their fields).
 
 use carekit::calendar::CalendarTime;
+
+use super::calendar::parse_calendar;
 use carekit::metrics::{
     Durations, FcrConvention, InteractionClocks, PercentileMethod, QuantileSketch, Retention,
 };
@@ -90,9 +92,6 @@ fn opt_seconds(d: Option<TimeDelta>) -> Value {
 }
 
 fn interaction_clocks(input: &Value) -> CaseResult {
-    if input.get("calendar").is_some_and(|c| !c.is_null()) {
-        return Err("business-time calendars are not supported yet".to_owned());
-    }
     let interaction: Interaction = typed(input, "interaction")?;
     let until = match input.get("until") {
         None | Some(Value::Null) => interaction
@@ -114,8 +113,17 @@ fn interaction_clocks(input: &Value) -> CaseResult {
             }
         },
     };
-    let c = InteractionClocks::measure(&interaction, until, &CalendarTime, convention)
-        .map_err(|e| e.to_string())?;
+    // With a `calendar`, every clock counts business time only.
+    let measured = match input.get("calendar") {
+        None | Some(Value::Null) => {
+            InteractionClocks::measure(&interaction, until, &CalendarTime, convention)
+        }
+        Some(v) => {
+            let calendar = parse_calendar(v).map_err(|e| format!("input.{e}"))?;
+            InteractionClocks::measure(&interaction, until, &calendar, convention)
+        }
+    };
+    let c = measured.map_err(|e| e.to_string())?;
     Ok(json!({
         "first_reply": opt_seconds(c.first_reply()),
         "full_resolution": opt_seconds(c.full_resolution()),

@@ -13,11 +13,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use carekit::calendar::CalendarTime;
+use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks, PercentileMethod};
 use carekit::stats::NpsIntervalMethod;
 use carekit::{
     Breakdown, Ces, Channel, Confidence, Csat, Customer, Feedback, Interaction, InteractionId, Nps,
 };
-use chrono::TimeDelta;
 
 #[derive(serde::Deserialize)]
 struct SampleData {
@@ -28,8 +29,12 @@ struct SampleData {
 
 const SAMPLE: &str = include_str!("data/sample_care.json");
 
-fn minutes(d: TimeDelta) -> String {
-    format!("{:.0} min", d.num_seconds() as f64 / 60.0)
+fn minutes(seconds: Option<f64>) -> String {
+    seconds.map_or_else(|| "-".to_owned(), |s| format!("{:.0} min", s / 60.0))
+}
+
+fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "-".to_owned(), |r| format!("{:.0}%", 100.0 * r))
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -54,29 +59,49 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {tier:<10} {n:>3}");
     }
 
-    println!("\ninteractions by channel (first reply in calendar time):");
-    let mut by_channel: BTreeMap<String, Vec<TimeDelta>> = BTreeMap::new();
-    let (mut reopened, mut solved) = (0, 0);
+    // Service clocks per channel, in calendar time, measured as of the last
+    // event in the sample. `ClockSummary` keeps mergeable `Durations` per
+    // clock and the first-contact resolution rate (one-touch convention).
+    let as_of = data
+        .interactions
+        .iter()
+        .filter_map(|i| i.events().last().map(carekit::Event::at))
+        .max()
+        .unwrap_or_default();
+    let mut by_channel: BTreeMap<Channel, ClockSummary> = BTreeMap::new();
+    let mut all = ClockSummary::new(FcrConvention::OneTouch);
     for i in &data.interactions {
-        let entry = by_channel.entry(i.channel().to_string()).or_default();
-        if let Some(first) = i.first_public_agent_reply() {
-            entry.push(first - i.created_at());
-        }
-        solved += usize::from(i.first_solve().is_some());
-        reopened += usize::from(i.reopen_count() > 0);
+        let clocks = InteractionClocks::measure(i, as_of, &CalendarTime, FcrConvention::OneTouch)?;
+        all.push(&clocks)?;
+        by_channel
+            .entry(i.channel())
+            .or_insert_with(|| ClockSummary::new(FcrConvention::OneTouch))
+            .push(&clocks)?;
     }
-    for (channel, mut waits) in by_channel {
-        waits.sort();
-        let median = waits.get(waits.len() / 2).copied().unwrap_or_default();
+    println!("\nservice clocks by channel (calendar time):");
+    for (channel, summary) in &by_channel {
+        let p = summary
+            .first_reply()
+            .percentiles(&[0.5, 0.9], PercentileMethod::Linear)?
+            .unwrap_or_default();
         println!(
-            "  {channel:<13} {:>3} cases, median first reply {}",
-            waits.len(),
-            minutes(median)
+            "  {:<13} {:>3} cases, first reply p50 {} p90 {}, FCR {}",
+            channel.name(),
+            summary.interactions(),
+            minutes(p.first().copied()),
+            minutes(p.get(1).copied()),
+            percent(summary.fcr().rate()),
         );
     }
+    let fcr = all.fcr();
+    let fcr_ci = fcr.interval(Confidence::NINETY_FIVE)?;
     println!(
-        "  solved: {solved} of {}, reopened at least once: {reopened}",
-        data.interactions.len()
+        "  all           {:>3} cases, FCR {} (95% CI {}–{}), reopen rate {}",
+        all.interactions(),
+        percent(fcr.rate()),
+        percent(fcr_ci.map(carekit::stats::Interval::low)),
+        percent(fcr_ci.map(carekit::stats::Interval::high)),
+        percent(all.reopen_rate()),
     );
 
     survey_scores(&data.feedback)?;

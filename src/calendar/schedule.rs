@@ -176,6 +176,13 @@ impl Schedule {
         self.week_total > 0 || self.last_open_day.is_some()
     }
 
+    /// Whether counting `rem` seconds needs more than a week of open time
+    /// (false when the week has none: then only exception dates count).
+    #[inline]
+    pub(super) fn more_than_a_week(&self, rem: i64) -> bool {
+        self.week_total > 0 && rem > self.week_total
+    }
+
     /// Index of the first exception on or after day `d`.
     #[inline]
     fn cursor(&self, d: i64) -> usize {

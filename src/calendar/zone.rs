@@ -160,14 +160,27 @@ impl ZoneCache {
         }
     }
 
-    /// The offset stretch containing UTC second `t`.
+    /// The offset stretch containing UTC second `t`. When the stretch runs
+    /// to the end of its block it is extended to the next change in the
+    /// following block, so that a year-long span crosses few stretches.
     #[inline]
     pub(super) fn regime<Tz: TimeZone>(&self, tz: &Tz, t: i64) -> Regime {
         let index = t.saturating_sub(BASE).div_euclid(BLOCK);
+        let mut regime = self.with_block(tz, index, |b| b.regime(t));
+        if regime.end == BASE.saturating_add(index.saturating_add(1).saturating_mul(BLOCK)) {
+            regime.end = self.with_block(tz, index.saturating_add(1), |b| {
+                let i = b.changes.partition_point(|&(at, _)| at <= t);
+                b.changes.get(i).map_or(b.end, |c| c.0)
+            });
+        }
+        regime
+    }
+
+    fn with_block<Tz: TimeZone, R>(&self, tz: &Tz, index: i64, f: impl FnOnce(&Block) -> R) -> R {
         let slot = usize::try_from(index).ok().and_then(|i| self.blocks.get(i));
         match slot {
-            Some(cell) => cell.get_or_init(|| Block::build(tz, index)).regime(t),
-            None => Block::build(tz, index).regime(t),
+            Some(cell) => f(cell.get_or_init(|| Block::build(tz, index))),
+            None => f(&Block::build(tz, index)),
         }
     }
 }

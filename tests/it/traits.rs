@@ -64,3 +64,15 @@ fn error_is_clone_and_comparable() {
         "nps score 11 is outside the scale 0..=10"
     );
 }
+
+#[test]
+fn calendar_types_are_send_and_sync() {
+    send_sync::<calendar::BusinessCalendar<chrono::Utc>>();
+    send_sync::<calendar::BusinessCalendar<chrono::FixedOffset>>();
+    send_sync::<calendar::BusinessCalendar<chrono_tz::Tz>>();
+    send_sync::<calendar::CalendarSpec>();
+    send_sync::<calendar::WeekSchedule>();
+    send_sync::<calendar::OpenInterval>();
+    send_sync::<calendar::LocalTime>();
+    send_sync::<calendar::CalendarError>();
+}

@@ -184,3 +184,68 @@ impl ZoneCache {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "tests: small hand-picked values that cannot overflow"
+)]
+mod tests {
+    use super::*;
+
+    fn direct(tz: chrono_tz::Tz, t: i64) -> i64 {
+        offset_at(&tz, t)
+    }
+
+    #[test]
+    fn finds_new_york_changes_to_the_second() {
+        let tz = chrono_tz::America::New_York;
+        let cache = ZoneCache::new();
+        // 2024-03-10 07:00:00Z: 02:00 EST becomes 03:00 EDT.
+        let spring = 1_710_054_000;
+        let before = cache.regime(&tz, spring - 1);
+        assert_eq!(before.offset, -5 * 3600);
+        assert_eq!(before.end, spring);
+        assert_eq!(cache.regime(&tz, spring).offset, -4 * 3600);
+        // 2024-11-03 06:00:00Z: 02:00 EDT becomes 01:00 EST; the repeated
+        // hour ends at 07:00Z and holds the state of 01:59:59 EDT.
+        let fall = 1_730_613_600;
+        let r = cache.regime(&tz, fall + 10);
+        assert_eq!(r.offset, -5 * 3600);
+        assert_eq!(r.stuck_end, fall + 3600);
+        assert_eq!(r.stuck_wall, fall - 1 - 4 * 3600);
+    }
+
+    #[test]
+    fn memoised_offsets_match_the_zone() {
+        let cache_for = |_: &chrono_tz::Tz| ZoneCache::new();
+        for tz in [
+            chrono_tz::America::New_York,
+            chrono_tz::Europe::Berlin,
+            chrono_tz::Australia::Lord_Howe,
+            chrono_tz::Pacific::Apia,
+            chrono_tz::Africa::Casablanca,
+            chrono_tz::Asia::Kolkata,
+        ] {
+            let cache = cache_for(&tz);
+            // Every 7919 s (prime, so all times of day) over 1990-2030, plus
+            // instants before 1900 and after 2200 (computed on the fly).
+            let mut t = 631_152_000_i64;
+            while t < 1_893_456_000 {
+                assert_eq!(cache.regime(&tz, t).offset, direct(tz, t), "{tz} at {t}");
+                t += 7919;
+            }
+            for t in [-3_000_000_000_i64, 8_000_000_000] {
+                assert_eq!(cache.regime(&tz, t).offset, direct(tz, t), "{tz} at {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_offsets_have_no_changes() {
+        let tz = chrono::FixedOffset::west_opt(5 * 3600 + 1800).unwrap();
+        let r = ZoneCache::new().regime(&tz, 0);
+        assert_eq!(r.offset, -(5 * 3600 + 1800));
+        assert_eq!(r.stuck_end, i64::MIN);
+    }
+}

@@ -592,6 +592,14 @@ fn json_form_round_trips_and_validates() {
         (r#"{"week": {"monday": []}}"#, "monday"),
         (r#"{"week": {}, "timezone": "UTC"}"#, "timezone"),
         (r#"{"week": {"mon": [["24:00", "06:00"]]}}"#, "24:00"),
+        (
+            r#"{"week": {}, "special": {"2024-12-24": [], "2024-12-24": [["09:00", "12:00"]]}}"#,
+            "special hours for 2024-12-24 are given twice",
+        ),
+        (
+            r#"{"week": {"sun": [["22:00", "06:00"]], "mon": [["05:00", "09:00"]]}}"#,
+            "runs into mon",
+        ),
     ] {
         let err = serde_json::from_str::<CalendarSpec>(bad)
             .unwrap_err()

@@ -117,18 +117,21 @@
 //! look-ups plus two binary searches in that list, however long the run;
 //! `add` skips whole weeks the same way. Only the stretches between offset
 //! changes are visited, so the cost grows with the holidays and the DST
-//! changes in the span, not with its length (a one-year `add` costs about
-//! 3.5× a one-day `add` on a 22-holiday New York calendar; see
-//! `cargo run --release --example bench_report`).
+//! changes in the span, not with its length. On a 22-holiday New York
+//! calendar (2-core machine, `cargo run --release --example bench_report`):
+//! about 17 M `add`/s for 4 business hours, 15 M/s for 3 business days or a
+//! 3-day `between`; a one-year `add` costs 3.4× a one-day `add`, a one-year
+//! `between` 2.5× a one-day `between`.
 //!
 //! The zone's offset changes are found once per ~388 days of UTC time, on
 //! first use, by probing the zone once a day and bisecting to the second
 //! where the offset differs, and memoised inside the calendar (shared by its
 //! clones; thread-safe; no global state). After that, `add` and `between`
 //! call the time zone not at all. The probe finds every offset change that
-//! is not undone within the same day, which holds for every zone in the IANA
-//! database. Years 1900–2200 are memoised; instants outside are served
-//! correctly but recompute their stretch each time.
+//! is not undone within the same day; in every zone of chrono-tz 0.10 from
+//! 1900 to 2100 the closest two changes are 6.96 days apart. Years 1900–2200
+//! are memoised; instants outside are served correctly but recompute their
+//! stretch each time.
 //!
 //! # JSON
 //!

@@ -4,8 +4,9 @@
 //!
 //! A block is probed once a day (plus a two-day lead-in); where the offset
 //! differs between two probes the change is located to the second by
-//! bisection. This finds every change that does not revert within a day,
-//! which holds for every zone of the IANA database.
+//! bisection. This finds every change that is not undone within a day; in
+//! every zone of chrono-tz 0.10 from 1900 to 2100 the closest two changes
+//! are 6.96 days apart (scanned at 15-minute steps).
 
 use std::sync::{Arc, OnceLock};
 
@@ -27,15 +28,18 @@ const CACHED_BLOCKS: usize = 283;
 /// within ±24 h, so a repeated period is shorter than two days.
 const LEAD_IN: i64 = 2 * DAY;
 
-/// The first and last whole seconds chrono can represent.
-pub(super) fn min_ts() -> i64 {
-    DateTime::<Utc>::MIN_UTC.timestamp()
+/// The first whole second chrono can represent.
+pub(super) const fn min_ts() -> i64 {
+    MIN_TS
 }
 
-/// See [`min_ts`].
-pub(super) fn max_ts() -> i64 {
-    DateTime::<Utc>::MAX_UTC.timestamp()
+/// The last whole second chrono can represent.
+pub(super) const fn max_ts() -> i64 {
+    MAX_TS
 }
+
+const MIN_TS: i64 = DateTime::<Utc>::MIN_UTC.timestamp();
+const MAX_TS: i64 = DateTime::<Utc>::MAX_UTC.timestamp();
 
 /// The offset (local minus UTC, seconds) at UTC second `t`.
 fn offset_at<Tz: TimeZone>(tz: &Tz, t: i64) -> i64 {

@@ -250,7 +250,46 @@
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
-//! <!-- cookbook: calendar and sla -->
+//! ## First reply due by
+//!
+//! A first reply is due within 4 business hours; the support desk in New
+//! York is open Monday to Friday, 09:00–17:00, closed on public holidays.
+//!
+//! ```
+//! use carekit::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
+//! use chrono::{NaiveDate, TimeDelta, TimeZone, Utc};
+//!
+//! let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?);
+//! let july_4 = NaiveDate::from_ymd_opt(2024, 7, 4).unwrap();
+//! let desk = BusinessCalendar::new(chrono_tz::America::New_York, CalendarSpec::new(week).with_holidays([july_4])?)?;
+//!
+//! // Opened Wed 2024-07-03 at 15:00 EDT (19:00Z): 2 h that day, the 4th is
+//! // a holiday, 2 h on Friday: due Fri 11:00 EDT = 15:00Z.
+//! let opened = Utc.with_ymd_and_hms(2024, 7, 3, 19, 0, 0).unwrap();
+//! let due = desk.add(opened, TimeDelta::hours(4))?;
+//! assert_eq!(due, Utc.with_ymd_and_hms(2024, 7, 5, 15, 0, 0).unwrap());
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! ## How long did we really take, in business hours
+//!
+//! ```
+//! use carekit::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
+//! use chrono::{TimeDelta, TimeZone, Utc};
+//!
+//! let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?);
+//! let desk = BusinessCalendar::new(chrono_tz::Europe::Berlin, CalendarSpec::new(week))?;
+//!
+//! // Asked Fri 2024-03-29 at 16:30 CET (15:30Z), answered Mon 04-01 at
+//! // 09:45 CEST (07:45Z; DST began on Sunday): 30 min + 45 min.
+//! let asked = Utc.with_ymd_and_hms(2024, 3, 29, 15, 30, 0).unwrap();
+//! let answered = Utc.with_ymd_and_hms(2024, 4, 1, 7, 45, 0).unwrap();
+//! assert_eq!(desk.between(asked, answered)?, TimeDelta::minutes(75));
+//! assert_eq!(answered - asked, TimeDelta::minutes(64 * 60 + 15)); // wall-clock: 2 days 16 h 15 min
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! <!-- cookbook: sla -->
 //!
 //! ## Pause while waiting on the customer
 //!

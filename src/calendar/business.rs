@@ -318,6 +318,10 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
             return Err(Stop::NoOpenTime);
         }
         let max = max_ts();
+        if count > max.saturating_sub(from) {
+            // Business time never runs faster than real time.
+            return Err(Stop::OutOfRange);
+        }
         let mut now = from;
         let mut rem = count;
         loop {
@@ -339,6 +343,19 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
             }
             let local = now.saturating_add(regime.offset);
             let limit = regime.end.saturating_add(regime.offset);
+            if self.schedule.more_than_a_week(rem) {
+                // A long count: first see whether it even ends in this
+                // stretch (two prefix-sum look-ups) before searching it.
+                let avail = self
+                    .schedule
+                    .f(limit)
+                    .saturating_sub(self.schedule.f(local));
+                if avail < rem {
+                    rem = rem.saturating_sub(avail);
+                    now = regime.end;
+                    continue;
+                }
+            }
             match self.schedule.add(local, rem, limit) {
                 Step::Reached(found) => return Ok(found.saturating_sub(regime.offset)),
                 Step::Never => return Err(Stop::NoOpenTime),

@@ -176,6 +176,13 @@ impl Schedule {
         self.week_total > 0 || self.last_open_day.is_some()
     }
 
+    /// Whether counting `rem` seconds needs more than a week of open time
+    /// (false when the week has none: then only exception dates count).
+    #[inline]
+    pub(super) fn more_than_a_week(&self, rem: i64) -> bool {
+        self.week_total > 0 && rem > self.week_total
+    }
+
     /// Index of the first exception on or after day `d`.
     #[inline]
     fn cursor(&self, d: i64) -> usize {
@@ -365,5 +372,141 @@ impl Schedule {
                 return within(d.saturating_mul(DAY).saturating_add(s));
             }
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "tests: small hand-picked values that cannot overflow"
+)]
+mod tests {
+    use super::*;
+    use crate::calendar::{OpenInterval, WeekSchedule};
+
+    fn schedule(spec: &CalendarSpec) -> Schedule {
+        Schedule::new(spec)
+    }
+
+    fn nine_to_five() -> CalendarSpec {
+        CalendarSpec::new(WeekSchedule::mon_to_fri(
+            OpenInterval::parse("09:00", "17:00").unwrap(),
+        ))
+    }
+
+    /// Local second of `date` at `h:00`.
+    fn at(y: i32, m: u32, d: u32, h: i64) -> i64 {
+        day_number(NaiveDate::from_ymd_opt(y, m, d).unwrap()) * DAY + h * 3600
+    }
+
+    #[test]
+    fn day_numbers_and_weekdays() {
+        assert_eq!(day_number(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()), 0);
+        // 2024-03-04 is a Monday.
+        let d = day_number(NaiveDate::from_ymd_opt(2024, 3, 4).unwrap());
+        assert_eq!(weekday_index(d), 0);
+        assert_eq!(weekday_index(-1), 2); // 1969-12-31 was a Wednesday
+    }
+
+    #[test]
+    fn open_seconds_over_a_week_and_a_year() {
+        let s = schedule(&nine_to_five());
+        // Mon 2024-03-04 00:00 to Mon 03-11 00:00: 5 × 8 h.
+        assert_eq!(s.f(at(2024, 3, 11, 0)) - s.f(at(2024, 3, 4, 0)), 40 * 3600);
+        // Mon 10:00 to Mon 12:00 the same day: 2 h.
+        assert_eq!(s.f(at(2024, 3, 4, 12)) - s.f(at(2024, 3, 4, 10)), 2 * 3600);
+        // 2024 has 262 weekdays.
+        assert_eq!(
+            s.f(at(2025, 1, 1, 0)) - s.f(at(2024, 1, 1, 0)),
+            262 * 8 * 3600
+        );
+    }
+
+    #[test]
+    fn add_skips_weeks_and_stops_at_closing_time() {
+        let s = schedule(&nine_to_five());
+        let far = at(2030, 1, 1, 0);
+        // Mon 13:00 + 4 h = Mon 17:00 (the close).
+        assert_eq!(
+            s.add(at(2024, 3, 4, 13), 4 * 3600, far),
+            Step::Reached(at(2024, 3, 4, 17))
+        );
+        // Mon 09:00 + 10 weeks of open time (400 h) = Fri 05-10 17:00.
+        assert_eq!(
+            s.add(at(2024, 3, 4, 9), 400 * 3600, far),
+            Step::Reached(at(2024, 5, 10, 17))
+        );
+        // Not reached before the limit.
+        assert_eq!(
+            s.add(at(2024, 3, 4, 9), 400 * 3600, at(2024, 5, 1, 0)),
+            Step::Beyond
+        );
+    }
+
+    #[test]
+    fn overnight_spill_is_counted_on_the_next_morning() {
+        let spec = CalendarSpec::new(
+            WeekSchedule::closed()
+                .with_day(
+                    chrono::Weekday::Sun,
+                    [OpenInterval::parse("22:00", "06:00").unwrap()],
+                )
+                .unwrap(),
+        );
+        let s = schedule(&spec);
+        // Sun 2024-03-03 22:00 .. Mon 03-04 06:00; Mon 03:00 is open.
+        assert!(s.is_open(at(2024, 3, 4, 3)));
+        assert!(!s.is_open(at(2024, 3, 4, 6)));
+        assert_eq!(s.f(at(2024, 3, 4, 3)) - s.f(at(2024, 3, 3, 0)), 5 * 3600);
+        assert_eq!(
+            s.next_open(at(2024, 3, 4, 6), at(2030, 1, 1, 0)),
+            Step::Reached(at(2024, 3, 10, 22))
+        );
+    }
+
+    #[test]
+    fn holidays_and_special_hours_shift_the_prefix_sums() {
+        let date = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+        let spec = nine_to_five()
+            .with_holidays([date(12, 25)])
+            .unwrap()
+            .with_special(
+                date(12, 24),
+                [OpenInterval::parse("09:00", "13:00").unwrap()],
+            )
+            .unwrap()
+            .with_special(
+                date(12, 28),
+                [OpenInterval::parse("10:00", "12:00").unwrap()],
+            )
+            .unwrap();
+        let s = schedule(&spec);
+        // Mon 12-23 8 h, Tue 12-24 4 h, Wed 12-25 0, Thu 8 h, Fri 8 h, Sat 2 h.
+        assert_eq!(
+            s.f(at(2024, 12, 29, 0)) - s.f(at(2024, 12, 23, 0)),
+            30 * 3600
+        );
+        // Tue 12:00 + 2 h: 1 h on the 24th, then Thu 10:00.
+        assert_eq!(
+            s.add(at(2024, 12, 24, 12), 2 * 3600, at(2030, 1, 1, 0)),
+            Step::Reached(at(2024, 12, 26, 10))
+        );
+    }
+
+    #[test]
+    fn a_closed_week_with_one_special_date_runs_out() {
+        let date = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        let spec = CalendarSpec::new(WeekSchedule::closed())
+            .with_special(date, [OpenInterval::parse("10:00", "11:00").unwrap()])
+            .unwrap();
+        let s = schedule(&spec);
+        let far = at(2100, 1, 1, 0);
+        assert_eq!(
+            s.add(at(2024, 1, 1, 0), 3600, far),
+            Step::Reached(at(2024, 6, 1, 11))
+        );
+        assert_eq!(s.add(at(2024, 1, 1, 0), 3601, far), Step::Never);
+        assert_eq!(s.next_open(at(2024, 6, 1, 11), far), Step::Never);
+        assert!(!schedule(&CalendarSpec::new(WeekSchedule::closed())).has_open_time());
     }
 }

@@ -640,6 +640,10 @@ impl CalendarSpec {
 
     /// Sets special hours for one local date (an empty list closes it).
     ///
+    /// The overnight checks look at the neighbouring dates' hours as they are
+    /// now; to set neighbouring dates whose hours only fit together, use
+    /// [`with_special_hours`](Self::with_special_hours).
+    ///
     /// ```
     /// use carekit::calendar::{CalendarSpec, OpenInterval, WeekSchedule};
     /// let date = chrono::NaiveDate::from_ymd_opt(2024, 12, 24).unwrap();
@@ -650,20 +654,53 @@ impl CalendarSpec {
     ///
     /// # Errors
     ///
-    /// [`CalendarError::DuplicateSpecialHours`] when the date already has
-    /// special hours; [`CalendarError::OverlappingIntervals`] or
-    /// [`CalendarError::OvernightOverlap`] as for a weekday.
+    /// As [`with_special_hours`](Self::with_special_hours).
     pub fn with_special(
-        mut self,
+        self,
         date: NaiveDate,
         intervals: impl IntoIterator<Item = OpenInterval>,
     ) -> Result<Self, Error> {
-        if self.special.contains_key(&date) {
-            return Err(CalendarError::DuplicateSpecialHours { date }.into());
+        self.with_special_hours([(date, intervals.into_iter().collect())])
+    }
+
+    /// Sets special hours for several dates at once; the checks run after
+    /// all are set, so the order of the dates does not matter.
+    ///
+    /// ```
+    /// use carekit::calendar::{CalendarSpec, OpenInterval, WeekSchedule};
+    /// use chrono::{NaiveDate, Weekday};
+    /// let d = |day| NaiveDate::from_ymd_opt(2024, 12, day).unwrap();
+    /// let week = WeekSchedule::closed().with_day(Weekday::Wed, [OpenInterval::parse("00:00", "08:00")?])?;
+    /// // Tue 12-24 runs overnight into Wed 12-25, which is closed that day.
+    /// let spec = CalendarSpec::new(week).with_special_hours([
+    ///     (d(24), vec![OpenInterval::parse("20:00", "02:00")?]),
+    ///     (d(25), vec![]),
+    /// ])?;
+    /// assert_eq!(spec.special().count(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::DuplicateSpecialHours`] when a date already has
+    /// special hours or is given twice; [`CalendarError::OverlappingIntervals`]
+    /// or [`CalendarError::OvernightOverlap`] as for a weekday.
+    pub fn with_special_hours(
+        mut self,
+        dates: impl IntoIterator<Item = (NaiveDate, Vec<OpenInterval>)>,
+    ) -> Result<Self, Error> {
+        let mut added = Vec::new();
+        for (date, ivs) in dates {
+            if self.special.contains_key(&date) {
+                return Err(CalendarError::DuplicateSpecialHours { date }.into());
+            }
+            let ivs = normalise_day(&date.to_string(), ivs)?;
+            self.special.insert(date, ivs);
+            added.push(date);
         }
-        let ivs = normalise_day(&date.to_string(), intervals.into_iter().collect())?;
-        self.special.insert(date, ivs);
-        self.check_special_spills(date)?;
+        for date in added {
+            self.check_special_spills(date)?;
+        }
         Ok(self)
     }
 
@@ -744,26 +781,51 @@ struct RawSpec {
     week: WeekSchedule,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     holidays: Vec<NaiveDate>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_dates"
+    )]
     special: BTreeMap<NaiveDate, Vec<OpenInterval>>,
+}
+
+/// Reads the `special` object, rejecting a date given twice (a plain map
+/// would silently keep the last).
+#[cfg(feature = "serde")]
+fn unique_dates<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<NaiveDate, Vec<OpenInterval>>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = BTreeMap<NaiveDate, Vec<OpenInterval>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object from dates to lists of opening intervals")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((date, ivs)) = map.next_entry::<NaiveDate, Vec<OpenInterval>>()? {
+                if out.insert(date, ivs).is_some() {
+                    return Err(serde::de::Error::custom(
+                        CalendarError::DuplicateSpecialHours { date },
+                    ));
+                }
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(Visitor)
 }
 
 #[cfg(feature = "serde")]
 impl TryFrom<RawSpec> for CalendarSpec {
     type Error = Error;
     fn try_from(raw: RawSpec) -> Result<Self, Error> {
-        let mut spec = Self::new(raw.week).with_holidays(raw.holidays)?;
-        for (date, ivs) in raw.special {
-            let ivs = normalise_day(&date.to_string(), ivs)?;
-            spec.special.insert(date, ivs);
-        }
-        // Validate after inserting all, so the result does not depend on
-        // the order of the dates.
-        let dates: Vec<NaiveDate> = spec.special.keys().copied().collect();
-        for date in dates {
-            spec.check_special_spills(date)?;
-        }
-        Ok(spec)
+        Self::new(raw.week)
+            .with_holidays(raw.holidays)?
+            .with_special_hours(raw.special)
     }
 }
 

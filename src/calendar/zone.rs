@@ -4,8 +4,9 @@
 //!
 //! A block is probed once a day (plus a two-day lead-in); where the offset
 //! differs between two probes the change is located to the second by
-//! bisection. This finds every change that does not revert within a day,
-//! which holds for every zone of the IANA database.
+//! bisection. This finds every change that is not undone within a day; in
+//! every zone of chrono-tz 0.10 from 1900 to 2100 the closest two changes
+//! are 6.96 days apart (scanned at 15-minute steps).
 
 use std::sync::{Arc, OnceLock};
 
@@ -27,15 +28,18 @@ const CACHED_BLOCKS: usize = 283;
 /// within ±24 h, so a repeated period is shorter than two days.
 const LEAD_IN: i64 = 2 * DAY;
 
-/// The first and last whole seconds chrono can represent.
-pub(super) fn min_ts() -> i64 {
-    DateTime::<Utc>::MIN_UTC.timestamp()
+/// The first whole second chrono can represent.
+pub(super) const fn min_ts() -> i64 {
+    MIN_TS
 }
 
-/// See [`min_ts`].
-pub(super) fn max_ts() -> i64 {
-    DateTime::<Utc>::MAX_UTC.timestamp()
+/// The last whole second chrono can represent.
+pub(super) const fn max_ts() -> i64 {
+    MAX_TS
 }
+
+const MIN_TS: i64 = DateTime::<Utc>::MIN_UTC.timestamp();
+const MAX_TS: i64 = DateTime::<Utc>::MAX_UTC.timestamp();
 
 /// The offset (local minus UTC, seconds) at UTC second `t`.
 fn offset_at<Tz: TimeZone>(tz: &Tz, t: i64) -> i64 {
@@ -160,14 +164,92 @@ impl ZoneCache {
         }
     }
 
-    /// The offset stretch containing UTC second `t`.
+    /// The offset stretch containing UTC second `t`. When the stretch runs
+    /// to the end of its block it is extended to the next change in the
+    /// following block, so that a year-long span crosses few stretches.
     #[inline]
     pub(super) fn regime<Tz: TimeZone>(&self, tz: &Tz, t: i64) -> Regime {
         let index = t.saturating_sub(BASE).div_euclid(BLOCK);
+        let mut regime = self.with_block(tz, index, |b| b.regime(t));
+        if regime.end == BASE.saturating_add(index.saturating_add(1).saturating_mul(BLOCK)) {
+            regime.end = self.with_block(tz, index.saturating_add(1), |b| {
+                let i = b.changes.partition_point(|&(at, _)| at <= t);
+                b.changes.get(i).map_or(b.end, |c| c.0)
+            });
+        }
+        regime
+    }
+
+    fn with_block<Tz: TimeZone, R>(&self, tz: &Tz, index: i64, f: impl FnOnce(&Block) -> R) -> R {
         let slot = usize::try_from(index).ok().and_then(|i| self.blocks.get(i));
         match slot {
-            Some(cell) => cell.get_or_init(|| Block::build(tz, index)).regime(t),
-            None => Block::build(tz, index).regime(t),
+            Some(cell) => f(cell.get_or_init(|| Block::build(tz, index))),
+            None => f(&Block::build(tz, index)),
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "tests: small hand-picked values that cannot overflow"
+)]
+mod tests {
+    use super::*;
+
+    fn direct(tz: chrono_tz::Tz, t: i64) -> i64 {
+        offset_at(&tz, t)
+    }
+
+    #[test]
+    fn finds_new_york_changes_to_the_second() {
+        let tz = chrono_tz::America::New_York;
+        let cache = ZoneCache::new();
+        // 2024-03-10 07:00:00Z: 02:00 EST becomes 03:00 EDT.
+        let spring = 1_710_054_000;
+        let before = cache.regime(&tz, spring - 1);
+        assert_eq!(before.offset, -5 * 3600);
+        assert_eq!(before.end, spring);
+        assert_eq!(cache.regime(&tz, spring).offset, -4 * 3600);
+        // 2024-11-03 06:00:00Z: 02:00 EDT becomes 01:00 EST; the repeated
+        // hour ends at 07:00Z and holds the state of 01:59:59 EDT.
+        let fall = 1_730_613_600;
+        let r = cache.regime(&tz, fall + 10);
+        assert_eq!(r.offset, -5 * 3600);
+        assert_eq!(r.stuck_end, fall + 3600);
+        assert_eq!(r.stuck_wall, fall - 1 - 4 * 3600);
+    }
+
+    #[test]
+    fn memoised_offsets_match_the_zone() {
+        let cache_for = |_: &chrono_tz::Tz| ZoneCache::new();
+        for tz in [
+            chrono_tz::America::New_York,
+            chrono_tz::Europe::Berlin,
+            chrono_tz::Australia::Lord_Howe,
+            chrono_tz::Pacific::Apia,
+            chrono_tz::Africa::Casablanca,
+            chrono_tz::Asia::Kolkata,
+        ] {
+            let cache = cache_for(&tz);
+            // Every 7919 s (prime, so all times of day) over 1990-2030, plus
+            // instants before 1900 and after 2200 (computed on the fly).
+            let mut t = 631_152_000_i64;
+            while t < 1_893_456_000 {
+                assert_eq!(cache.regime(&tz, t).offset, direct(tz, t), "{tz} at {t}");
+                t += 7919;
+            }
+            for t in [-3_000_000_000_i64, 8_000_000_000] {
+                assert_eq!(cache.regime(&tz, t).offset, direct(tz, t), "{tz} at {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_offsets_have_no_changes() {
+        let tz = chrono::FixedOffset::west_opt(5 * 3600 + 1800).unwrap();
+        let r = ZoneCache::new().regime(&tz, 0);
+        assert_eq!(r.offset, -(5 * 3600 + 1800));
+        assert_eq!(r.stuck_end, i64::MIN);
     }
 }

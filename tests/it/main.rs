@@ -10,6 +10,8 @@
     reason = "tests may panic: a panic is a failed test"
 )]
 
+mod calendar;
+mod calendar_bruteforce;
 mod conformance;
 mod domain;
 mod loyalty;

@@ -165,3 +165,15 @@ fn metrics_scores_types_are_send_and_sync() {
     send_sync::<metrics::Period>();
     send_sync::<metrics::PeriodKey>();
 }
+
+#[test]
+fn calendar_types_are_send_and_sync() {
+    send_sync::<calendar::BusinessCalendar<chrono::Utc>>();
+    send_sync::<calendar::BusinessCalendar<chrono::FixedOffset>>();
+    send_sync::<calendar::BusinessCalendar<chrono_tz::Tz>>();
+    send_sync::<calendar::CalendarSpec>();
+    send_sync::<calendar::WeekSchedule>();
+    send_sync::<calendar::OpenInterval>();
+    send_sync::<calendar::LocalTime>();
+    send_sync::<calendar::CalendarError>();
+}

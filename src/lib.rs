@@ -289,8 +289,6 @@
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
-//! <!-- cookbook: sla -->
-//!
 //! ## Pause while waiting on the customer
 //!
 //! A resolution target pauses in `pending` by default: time spent waiting on

@@ -10,6 +10,8 @@
     reason = "tests may panic: a panic is a failed test"
 )]
 
+#[cfg(feature = "serde")]
+mod compensation;
 mod conformance;
 mod domain;
 mod money_laws;

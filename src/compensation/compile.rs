@@ -33,11 +33,26 @@ pub(crate) enum Act {
     Escalate(Option<usize>),
 }
 
+/// A limit's id and description, shared by every check it makes.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(crate) struct LimitInfo {
+    pub(crate) id: Box<str>,
+    pub(crate) description: Box<str>,
+}
+
+impl LimitInfo {
+    pub(crate) fn new(id: &str, description: &str) -> Arc<Self> {
+        Arc::new(Self {
+            id: Box::from(id),
+            description: Box::from(description),
+        })
+    }
+}
+
 /// A limit ready to evaluate.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Compiled {
-    pub(crate) id: Arc<str>,
-    pub(crate) description: Arc<str>,
+    pub(crate) info: Arc<LimitInfo>,
     pub(crate) scope: Scope,
     pub(crate) bound: Bound,
     pub(crate) kinds: u8,
@@ -93,6 +108,8 @@ pub struct CompiledPolicy {
     pub(crate) tier_multipliers: Vec<(TierId, Decimal)>,
     pub(crate) warnings: Vec<Warning>,
     pub(crate) document: Policy,
+    /// The synthetic check for roles outside the levels.
+    pub(crate) levels_info: Arc<LimitInfo>,
 }
 
 fn parse_offset(text: &str) -> Option<FixedOffset> {
@@ -270,10 +287,10 @@ impl Policy {
                 path.clone(),
                 Filters::default().roles([role.clone()]),
                 Compiled {
-                    id: Arc::from(path),
-                    description: Arc::from(format!(
-                        "{role} approves at most {above} per offer without escalating"
-                    )),
+                    info: LimitInfo::new(
+                        &path,
+                        &format!("{role} approves at most {above} per offer without escalating"),
+                    ),
                     scope: Scope::Offer,
                     bound: Bound::Amount(above.amount()),
                     kinds: u8::MAX,
@@ -310,6 +327,10 @@ impl Policy {
                 .collect(),
             warnings,
             document: self.clone(),
+            levels_info: LimitInfo::new(
+                "levels",
+                "only the policy's authority levels may compensate",
+            ),
         })
     }
 
@@ -401,8 +422,7 @@ impl Policy {
             path,
             l.filters().clone(),
             Compiled {
-                id: Arc::from(l.id()),
-                description: Arc::from(description),
+                info: LimitInfo::new(l.id(), &description),
                 scope: l.scope(),
                 bound,
                 kinds: l

@@ -8,13 +8,13 @@ use chrono::{DateTime, Datelike, Days, NaiveTime, TimeDelta, TimeZone, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
-use super::compile::{Act, Bound, Compiled, CompiledPolicy};
+use super::compile::{Act, Bound, Compiled, CompiledPolicy, LimitInfo};
 use super::history::{Fingerprint, Fnv, Grant, GrantHistory};
 use super::offer::OfferKind;
 use super::policy::{Action, Period, Scope};
 use super::request::{Context, Recipient, Request, Requester, Role};
 use crate::money::MoneyError;
-use crate::{Error, Money, RoundingStrategy};
+use crate::{Currency, Error, Money, RoundingStrategy};
 
 /// A value a check compares: money, or a number of grants.
 ///
@@ -122,26 +122,40 @@ impl fmt::Display for Verdict {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Check {
-    limit_id: Arc<str>,
-    description: Arc<str>,
+    info: Arc<LimitInfo>,
     scope: Scope,
     action: Action,
-    observed: Quantity,
-    after: Quantity,
-    limit: Quantity,
-    headroom: Quantity,
+    currency: Currency,
+    values: Values,
     verdict: Verdict,
+}
+
+/// A check's numbers, stored compactly (the currency once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Values {
+    Money {
+        observed: Decimal,
+        after: Decimal,
+        limit: Decimal,
+        headroom: Decimal,
+    },
+    Count {
+        observed: u32,
+        after: u32,
+        limit: u32,
+        headroom: u32,
+    },
 }
 
 impl Check {
     /// The limit's id (`approval_thresholds.<role>` for an approval
     /// threshold, `levels` for the role check).
     pub fn limit_id(&self) -> &str {
-        &self.limit_id
+        &self.info.id
     }
     /// The limit's description.
     pub fn description(&self) -> &str {
-        &self.description
+        &self.info.description
     }
     /// The limit's scope.
     pub fn scope(&self) -> Scope {
@@ -151,21 +165,39 @@ impl Check {
     pub fn action(&self) -> Action {
         self.action
     }
+    fn quantity(&self, pick: fn(Values) -> Result<Decimal, u32>) -> Quantity {
+        match pick(self.values) {
+            Ok(d) => Quantity::Money(Money::new(d, self.currency)),
+            Err(n) => Quantity::Count(n),
+        }
+    }
     /// Observed in the scope before this offer.
     pub fn observed(&self) -> Quantity {
-        self.observed
+        self.quantity(|v| match v {
+            Values::Money { observed, .. } => Ok(observed),
+            Values::Count { observed, .. } => Err(observed),
+        })
     }
     /// Observed after this offer.
     pub fn after(&self) -> Quantity {
-        self.after
+        self.quantity(|v| match v {
+            Values::Money { after, .. } => Ok(after),
+            Values::Count { after, .. } => Err(after),
+        })
     }
     /// The limit (multiplier applied; percent limits as money).
     pub fn limit(&self) -> Quantity {
-        self.limit
+        self.quantity(|v| match v {
+            Values::Money { limit, .. } => Ok(limit),
+            Values::Count { limit, .. } => Err(limit),
+        })
     }
     /// Limit minus observed, at least zero.
     pub fn headroom(&self) -> Quantity {
-        self.headroom
+        self.quantity(|v| match v {
+            Values::Money { headroom, .. } => Ok(headroom),
+            Values::Count { headroom, .. } => Err(headroom),
+        })
     }
     /// The verdict.
     pub fn verdict(&self) -> &Verdict {
@@ -269,7 +301,7 @@ impl Decision {
             if c.action == Action::Escalate {
                 continue;
             }
-            let h = match c.headroom {
+            let h = match c.headroom() {
                 Quantity::Money(m) => m,
                 Quantity::Count(0) => Money::zero(self.asked.currency()),
                 Quantity::Count(_) => continue,
@@ -309,7 +341,7 @@ impl Decision {
             let tightest = self
                 .checks
                 .iter()
-                .filter_map(|c| c.headroom.money().map(|m| (m, c)))
+                .filter_map(|c| c.headroom().money().map(|m| (m, c)))
                 .min_by(|a, b| a.0.amount().cmp(&b.0.amount()));
             return match tightest {
                 None if self.checks.is_empty() => format!(
@@ -323,12 +355,12 @@ impl Decision {
                 Some((h, c)) => format!(
                     "approve: {asked} is within all {} applicable limits; the tightest is {:?} ({}) with headroom {h}",
                     self.checks.len(),
-                    c.limit_id,
-                    c.description
+                    c.limit_id(),
+                    c.description()
                 ),
             };
         };
-        if &*c.limit_id == "levels" {
+        if c.limit_id() == "levels" {
             return format!(
                 "deny: role {:?} is not an authority level of policy {:?}, so it has no authority to grant {asked}",
                 self.role.as_str(),
@@ -337,7 +369,10 @@ impl Decision {
         }
         let numbers = format!(
             "{} before, {} after, limit {}, headroom {}",
-            c.observed, c.after, c.limit, c.headroom
+            c.observed(),
+            c.after(),
+            c.limit(),
+            c.headroom()
         );
         let tail = if c.action == Action::Escalate && self.outcome == Outcome::Deny {
             format!(
@@ -349,7 +384,9 @@ impl Decision {
         };
         format!(
             "{}: {asked} exceeds limit {:?} ({}): {numbers}{tail}",
-            self.outcome, c.limit_id, c.description
+            self.outcome,
+            c.limit_id(),
+            c.description()
         )
     }
 }
@@ -359,7 +396,7 @@ impl Decision {
 pub struct KindHeadroom {
     kind: OfferKind,
     max: Option<Money>,
-    binding: Option<Arc<str>>,
+    binding: Option<Arc<LimitInfo>>,
 }
 
 impl KindHeadroom {
@@ -373,13 +410,13 @@ impl KindHeadroom {
     }
     /// The id of the limit that sets it.
     pub fn binding_limit(&self) -> Option<&str> {
-        self.binding.as_deref()
+        self.binding.as_deref().map(|i| &*i.id)
     }
 }
 
 impl fmt::Display for KindHeadroom {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.max, &self.binding) {
+        match (&self.max, self.binding_limit()) {
             (Some(m), Some(b)) => write!(f, "{}: up to {m} ({b})", self.kind),
             (Some(m), None) => write!(f, "{}: up to {m}", self.kind),
             (None, _) => write!(f, "{}: no limit", self.kind),
@@ -411,6 +448,52 @@ fn overflow(op: &'static str, left: Decimal, right: Decimal) -> Error {
         right,
     }
     .into()
+}
+
+/// The history's index lists for one request's customer, agent and
+/// interaction, looked up at most once each.
+struct Lists<'h> {
+    history: &'h GrantHistory,
+    requester: &'h Requester,
+    recipient: &'h Recipient,
+    context: &'h Context,
+    customer: Option<&'h [u32]>,
+    agent: Option<&'h [u32]>,
+    interaction: Option<&'h [u32]>,
+}
+
+impl<'h> Lists<'h> {
+    fn new(
+        history: &'h GrantHistory,
+        requester: &'h Requester,
+        recipient: &'h Recipient,
+        context: &'h Context,
+    ) -> Self {
+        Self {
+            history,
+            requester,
+            recipient,
+            context,
+            customer: None,
+            agent: None,
+            interaction: None,
+        }
+    }
+
+    fn customer(&mut self) -> &'h [u32] {
+        self.customer
+            .get_or_insert_with(|| self.history.customer_list(self.recipient.id()))
+    }
+
+    fn agent(&mut self) -> &'h [u32] {
+        self.agent
+            .get_or_insert_with(|| self.history.agent_list(self.requester.id()))
+    }
+
+    fn interaction(&mut self) -> &'h [u32] {
+        self.interaction
+            .get_or_insert_with(|| self.history.interaction_list(self.context.interaction()))
+    }
 }
 
 /// What a scope observed before the offer: the amount and the number of
@@ -451,44 +534,41 @@ impl CompiledPolicy {
         )
     }
 
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "an internal helper taking the parts of a request"
-    )]
     fn observe(
         &self,
         limit: &Compiled,
         li: u16,
-        requester: &Requester,
-        recipient: &Recipient,
-        context: &Context,
         at: DateTime<Utc>,
-        history: &GrantHistory,
+        lists: &mut Lists<'_>,
         fp: &mut Fnv,
     ) -> Result<Observed, Error> {
         let mut obs = Observed {
             amount: Decimal::ZERO,
             count: 0,
         };
-        let grants: Box<dyn Iterator<Item = &Grant>> = match limit.scope {
+        let history = lists.history;
+        let window = match limit.scope {
             Scope::Offer => return Ok(obs),
-            Scope::Interaction => Box::new(history.for_interaction(context.interaction(), at)),
+            Scope::Interaction => history.window(lists.interaction(), None, at),
             Scope::Customer { days } => {
                 let after = TimeDelta::try_days(i64::from(days))
                     .and_then(|d| at.checked_sub_signed(d))
                     .unwrap_or(DateTime::<Utc>::MIN_UTC);
-                Box::new(history.for_customer(recipient.id(), after, at))
+                history.window(lists.customer(), Some(after), at)
             }
             Scope::Agent { period } => {
                 let after = self
                     .period_start(at, period)
                     .and_then(|s| s.checked_sub_signed(TimeDelta::nanoseconds(1)))
                     .unwrap_or(DateTime::<Utc>::MIN_UTC);
-                Box::new(history.for_agent(requester.id(), after, at))
+                history.window(lists.agent(), Some(after), at)
             }
         };
         fp.write_u32(u32::from(li));
-        for g in grants {
+        for &i in window {
+            let Some((g, hash)) = history.entry(i) else {
+                continue;
+            };
             if limit.kinds & g.kind().bit() == 0 {
                 continue;
             }
@@ -497,7 +577,7 @@ impl CompiledPolicy {
                 .checked_add(g.value().amount())
                 .ok_or_else(|| overflow("addition", obs.amount, g.value().amount()))?;
             obs.count = obs.count.saturating_add(1);
-            g.fingerprint_into(fp);
+            fp.write_u64(hash);
         }
         Ok(obs)
     }
@@ -620,16 +700,17 @@ impl CompiledPolicy {
         let mut fp = Fnv::new();
         fp.write_str(&self.version);
         let Some(rank) = self.level_of(requester.role()) else {
-            let zero = Quantity::Money(Money::zero(self.currency));
             let check = Check {
-                limit_id: Arc::from("levels"),
-                description: Arc::from("only the policy's authority levels may compensate"),
+                info: Arc::clone(&self.levels_info),
                 scope: Scope::Offer,
                 action: Action::Deny,
-                observed: zero,
-                after: Quantity::Money(value),
-                limit: zero,
-                headroom: zero,
+                currency: self.currency,
+                values: Values::Money {
+                    observed: Decimal::ZERO,
+                    after: value.amount(),
+                    limit: Decimal::ZERO,
+                    headroom: Decimal::ZERO,
+                },
                 verdict: Verdict::Deny,
             };
             return Ok(self.decide(request, vec![check], fp));
@@ -637,6 +718,7 @@ impl CompiledPolicy {
         let mult = self.multiplier(recipient);
         let cell = self.cell(rank, request.kind());
         let mut checks = Vec::with_capacity(cell.len());
+        let mut lists = Lists::new(history, requester, recipient, context);
         for &li in cell {
             let Some(limit) = self.limits.get(usize::from(li)) else {
                 continue;
@@ -644,15 +726,18 @@ impl CompiledPolicy {
             if !limit.matches(recipient.tier(), context.channel(), context.reason()) {
                 continue;
             }
-            let obs = self.observe(
-                limit, li, requester, recipient, context, at, history, &mut fp,
-            )?;
-            checks.push(self.check(limit, rank, mult, context, value, &obs)?);
+            let obs = self.observe(limit, li, at, &mut lists, &mut fp)?;
+            self.check(limit, rank, mult, context, value, &obs, &mut checks)?;
         }
         Ok(self.decide(request, checks, fp))
     }
 
-    /// One limit's check, given what its scope observed.
+    /// One limit's check, given what its scope observed, appended to
+    /// `checks` (built in place: checks are moved once, not twice).
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "an internal step of evaluate taking its locals"
+    )]
     fn check(
         &self,
         limit: &Compiled,
@@ -661,41 +746,51 @@ impl CompiledPolicy {
         context: &Context,
         value: Money,
         obs: &Observed,
-    ) -> Result<Check, Error> {
+        checks: &mut Vec<Check>,
+    ) -> Result<(), Error> {
         let bound = self.bound(limit, mult, context)?;
-        let (observed, after, headroom, exceeded) = match bound {
+        let (values, exceeded) = match bound {
             Quantity::Money(lim) => {
+                let lim = lim.amount();
                 let after = obs
                     .amount
                     .checked_add(value.amount())
                     .ok_or_else(|| overflow("addition", obs.amount, value.amount()))?;
-                let room = lim
-                    .amount()
+                let mut room = lim
                     .checked_sub(obs.amount)
-                    .ok_or_else(|| overflow("subtraction", lim.amount(), obs.amount))?
-                    .max(Decimal::ZERO);
+                    .ok_or_else(|| overflow("subtraction", lim, obs.amount))?;
+                if room.is_sign_negative() {
+                    room = Decimal::ZERO;
+                }
                 (
-                    Quantity::Money(Money::new(obs.amount, self.currency)),
-                    Quantity::Money(Money::new(after, self.currency)),
-                    Quantity::Money(Money::new(room, self.currency)),
-                    after > lim.amount(),
+                    Values::Money {
+                        observed: obs.amount,
+                        after,
+                        limit: lim,
+                        headroom: room,
+                    },
+                    after > lim,
                 )
             }
             Quantity::Count(n) => {
                 let after = obs.count.saturating_add(1);
                 (
-                    Quantity::Count(obs.count),
-                    Quantity::Count(after),
-                    Quantity::Count(n.saturating_sub(obs.count)),
+                    Values::Count {
+                        observed: obs.count,
+                        after,
+                        limit: n,
+                        headroom: n.saturating_sub(obs.count),
+                    },
                     after > n,
                 )
             }
         };
         let verdict = if exceeded {
-            match (limit.act, headroom) {
-                (Act::Deny, _) | (Act::Cap, Quantity::Count(_)) => Verdict::Deny,
-                (Act::Cap, Quantity::Money(room)) => {
-                    let room = room.round_to_minor_units(RoundingStrategy::TowardZero);
+            match (limit.act, values) {
+                (Act::Deny, _) | (Act::Cap, Values::Count { .. }) => Verdict::Deny,
+                (Act::Cap, Values::Money { headroom, .. }) => {
+                    let room = Money::new(headroom, self.currency)
+                        .round_to_minor_units(RoundingStrategy::TowardZero);
                     if room.is_zero() {
                         Verdict::Deny
                     } else {
@@ -713,17 +808,15 @@ impl CompiledPolicy {
         } else {
             Verdict::Pass
         };
-        Ok(Check {
-            limit_id: Arc::clone(&limit.id),
-            description: Arc::clone(&limit.description),
+        checks.push(Check {
+            info: Arc::clone(&limit.info),
             scope: limit.scope,
             action: limit.action,
-            observed,
-            after,
-            limit: bound,
-            headroom,
+            currency: self.currency,
+            values,
             verdict,
-        })
+        });
+        Ok(())
     }
 
     fn decide(&self, request: &Request, checks: Vec<Check>, fp: Fnv) -> Decision {
@@ -845,15 +938,16 @@ impl CompiledPolicy {
                 kinds.push(KindHeadroom {
                     kind,
                     max: Some(Money::zero(self.currency)),
-                    binding: Some(Arc::from("levels")),
+                    binding: Some(Arc::clone(&self.levels_info)),
                 });
             }
             return Ok(Headroom { kinds });
         };
         let mult = self.multiplier(recipient);
         let mut fp = Fnv::new();
+        let mut lists = Lists::new(history, requester, recipient, context);
         for &kind in OfferKind::ALL {
-            let mut best: Option<(Decimal, Arc<str>)> = None;
+            let mut best: Option<(Decimal, Arc<LimitInfo>)> = None;
             for &li in self.cell(rank, kind) {
                 let Some(limit) = self.limits.get(usize::from(li)) else {
                     continue;
@@ -861,20 +955,24 @@ impl CompiledPolicy {
                 if !limit.matches(recipient.tier(), context.channel(), context.reason()) {
                     continue;
                 }
-                let obs = self.observe(
-                    limit, li, requester, recipient, context, at, history, &mut fp,
-                )?;
+                let obs = self.observe(limit, li, at, &mut lists, &mut fp)?;
                 let room = match self.bound(limit, mult, context)? {
-                    Quantity::Money(lim) => lim
-                        .amount()
-                        .checked_sub(obs.amount)
-                        .ok_or_else(|| overflow("subtraction", lim.amount(), obs.amount))?
-                        .max(Decimal::ZERO),
+                    Quantity::Money(lim) => {
+                        let room = lim
+                            .amount()
+                            .checked_sub(obs.amount)
+                            .ok_or_else(|| overflow("subtraction", lim.amount(), obs.amount))?;
+                        if room.is_sign_negative() {
+                            Decimal::ZERO
+                        } else {
+                            room
+                        }
+                    }
                     Quantity::Count(n) if obs.count >= n => Decimal::ZERO,
                     Quantity::Count(_) => continue,
                 };
                 if best.as_ref().is_none_or(|(b, _)| room < *b) {
-                    best = Some((room, Arc::clone(&limit.id)));
+                    best = Some((room, Arc::clone(&limit.info)));
                 }
             }
             kinds.push(match best {

@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -212,6 +213,26 @@ impl Fnv {
     }
 }
 
+impl Default for Fnv {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// FNV-1a as the hasher of the history's id indexes: a few nanoseconds per
+/// short id instead of `SipHash`'s tens. The ids come from the caller's own
+/// store, so hash flooding is not a concern here.
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        Fnv::write(self, bytes);
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// A fingerprint of the history a decision relied on: 64-bit FNV-1a over
 /// the canonical encoding of every grant counted by a cumulative limit (in
 /// policy order, each scope's grants in canonical order). Equal histories
@@ -277,9 +298,11 @@ pub struct GrantHistory {
     grants: Vec<Grant>,
     /// Position of each sorted grant in the caller's input (for messages).
     positions: Vec<usize>,
-    by_customer: HashMap<CustomerId, Vec<u32>>,
-    by_agent: HashMap<AgentId, Vec<u32>>,
-    by_interaction: HashMap<InteractionId, Vec<u32>>,
+    /// FNV-1a of each grant's canonical encoding, computed once.
+    hashes: Vec<u64>,
+    by_customer: FnvMap<CustomerId, Vec<u32>>,
+    by_agent: FnvMap<AgentId, Vec<u32>>,
+    by_interaction: FnvMap<InteractionId, Vec<u32>>,
     currency: Option<Currency>,
 }
 
@@ -337,6 +360,15 @@ impl GrantHistory {
     }
 
     fn reindex(&mut self) {
+        self.hashes = self
+            .grants
+            .iter()
+            .map(|g| {
+                let mut h = Fnv::new();
+                g.fingerprint_into(&mut h);
+                h.finish().get()
+            })
+            .collect();
         self.by_customer.clear();
         self.by_agent.clear();
         self.by_interaction.clear();
@@ -412,13 +444,31 @@ impl GrantHistory {
         Some((*self.positions.last()?, self.grants.last()?))
     }
 
-    fn window<'a>(
-        &'a self,
-        list: Option<&'a Vec<u32>>,
+    /// The index list of a customer's grants (time order).
+    pub(crate) fn customer_list(&self, customer: &CustomerId) -> &[u32] {
+        self.by_customer.get(customer).map_or(&[], Vec::as_slice)
+    }
+
+    /// The index list of an agent's grants (time order).
+    pub(crate) fn agent_list(&self, agent: &AgentId) -> &[u32] {
+        self.by_agent.get(agent).map_or(&[], Vec::as_slice)
+    }
+
+    /// The index list of an interaction's grants (time order).
+    pub(crate) fn interaction_list(&self, interaction: &InteractionId) -> &[u32] {
+        self.by_interaction
+            .get(interaction)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The part of an index list with `after < at <= until` (no lower
+    /// bound when `after` is `None`): two binary searches.
+    pub(crate) fn window<'a>(
+        &self,
+        list: &'a [u32],
         after: Option<DateTime<Utc>>,
         until: DateTime<Utc>,
-    ) -> impl Iterator<Item = &'a Grant> + 'a {
-        let list: &[u32] = list.map_or(&[], Vec::as_slice);
+    ) -> &'a [u32] {
         let at = |i: &u32| {
             usize::try_from(*i)
                 .ok()
@@ -429,10 +479,17 @@ impl GrantHistory {
             list.partition_point(|i| at(i).is_some_and(|t| t <= after))
         });
         let hi = list.partition_point(|i| at(i).is_some_and(|t| t <= until));
-        list.get(lo..hi)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|&i| usize::try_from(i).ok().and_then(|i| self.grants.get(i)))
+        list.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// A grant and its canonical hash by index.
+    pub(crate) fn entry(&self, i: u32) -> Option<(&Grant, u64)> {
+        let i = usize::try_from(i).ok()?;
+        Some((self.grants.get(i)?, *self.hashes.get(i)?))
+    }
+
+    fn grants_of<'a>(&'a self, list: &'a [u32]) -> impl Iterator<Item = &'a Grant> + 'a {
+        list.iter().filter_map(|&i| self.entry(i).map(|(g, _)| g))
     }
 
     /// A customer's grants with `after < at <= until`, in canonical order.
@@ -442,7 +499,7 @@ impl GrantHistory {
         after: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> impl Iterator<Item = &'a Grant> + 'a {
-        self.window(self.by_customer.get(customer), Some(after), until)
+        self.grants_of(self.window(self.customer_list(customer), Some(after), until))
     }
 
     /// An agent's grants with `after < at <= until`, in canonical order.
@@ -452,7 +509,7 @@ impl GrantHistory {
         after: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> impl Iterator<Item = &'a Grant> + 'a {
-        self.window(self.by_agent.get(agent), Some(after), until)
+        self.grants_of(self.window(self.agent_list(agent), Some(after), until))
     }
 
     /// An interaction's grants with `at <= until`, in canonical order.
@@ -461,7 +518,7 @@ impl GrantHistory {
         interaction: &InteractionId,
         until: DateTime<Utc>,
     ) -> impl Iterator<Item = &'a Grant> + 'a {
-        self.window(self.by_interaction.get(interaction), None, until)
+        self.grants_of(self.window(self.interaction_list(interaction), None, until))
     }
 }
 

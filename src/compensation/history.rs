@@ -233,11 +233,18 @@ impl Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// A fingerprint of the history a decision relied on: 64-bit FNV-1a over
-/// the canonical encoding of every grant counted by a cumulative limit (in
-/// policy order, each scope's grants in canonical order). Equal histories
-/// give equal fingerprints on every platform; see the module docs for the
-/// compare-and-set commit protocol. Displays as 16 hex digits.
+/// A fingerprint of the history a decision relied on.
+///
+/// 64-bit FNV-1a over: the policy version; then, for each cumulative limit
+/// that applied (in policy order), its position (u32 LE) followed by the
+/// hash (u64 LE) of every grant it counted, in canonical order. A grant's
+/// hash is FNV-1a-64 of its canonical encoding: instant (seconds i64 LE,
+/// nanoseconds u32 LE), agent, customer, interaction, kind name (each as
+/// u64 LE byte length then UTF-8), amount (normalised mantissa i128 LE,
+/// scale u32 LE) and currency code. Equal histories give equal
+/// fingerprints on every platform, whatever order the grants were given in;
+/// see the module docs for the compare-and-set commit protocol. Displays as
+/// 16 hex digits.
 ///
 /// ```
 /// use carekit::compensation::Fingerprint;

@@ -189,9 +189,9 @@
 //! Budgets must not be overspent by concurrent requests: two agents may
 //! both see 40 EUR of headroom and both grant 40. The decision therefore
 //! carries a [`Fingerprint`] of exactly the grants it counted (64-bit
-//! FNV-1a over their canonical encoding, in policy order; identical on every
-//! platform and independent of the order the history was given in). To
-//! commit:
+//! FNV-1a over their canonical encodings, limit by limit in policy order;
+//! identical on every platform and independent of the order the history
+//! was given in). To commit:
 //!
 //! 1. load the relevant grants, build a [`GrantHistory`], `evaluate`;
 //! 2. show the outcome; when the agent confirms, open a transaction in the

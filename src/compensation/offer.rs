@@ -82,7 +82,7 @@ impl OfferKind {
 
 impl fmt::Display for OfferKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 

@@ -25,6 +25,8 @@ use crate::{Currency, Error, Money, RoundingStrategy};
 /// assert_eq!(Quantity::Money(Money::from_minor_units(250, Currency::EUR)).to_string(), "2.50 EUR");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Quantity {
     /// An amount.
     Money(Money),
@@ -60,6 +62,8 @@ impl fmt::Display for Quantity {
 /// assert!(Verdict::Deny.severity() > Verdict::Pass.severity());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Verdict {
     /// Within the limit.
     Pass,
@@ -212,6 +216,8 @@ impl Check {
 /// assert_eq!(Outcome::Approve.name(), "approve");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Outcome {
     /// Approved as asked.
     Approve,
@@ -249,6 +255,38 @@ impl fmt::Display for Outcome {
 /// A decision: the outcome, every check made, which check decided, the
 /// grant to record (when something is approved) and the fingerprint of the
 /// history relied on.
+///
+/// With the `serde` feature a decision serialises (for audit logs; it is
+/// never read back) as `{"policy_version", "outcome", "reason", "deciding",
+/// "checks": [{"limit", "description", "scope", "action", "observed",
+/// "after", "max", "headroom", "verdict"}], "grant", "fingerprint"}`.
+///
+/// ```
+/// use carekit::compensation::*;
+/// use carekit::*;
+/// use chrono::{TimeZone, Utc};
+///
+/// let eur = |c| Money::from_minor_units(c, Currency::EUR);
+/// let policy = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+///     .level(Role::new("agent")?)
+///     .limit(Limit::new("month", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+///     .compile()?;
+/// let at = Utc.with_ymd_and_hms(2024, 5, 20, 0, 0, 0).unwrap();
+/// let history = GrantHistory::new(vec![Grant::new(at - chrono::TimeDelta::days(3), AgentId::new("bo")?,
+///     CustomerId::new("c")?, InteractionId::new("T-0")?, OfferKind::Gift, eur(3000))?])?;
+/// let req = Request::new(at,
+///     Requester::new(AgentId::new("ana")?, Role::new("agent")?),
+///     Recipient::new(CustomerId::new("c")?, TierId::new("gold")?),
+///     Context::new(InteractionId::new("T-1")?, Channel::Chat),
+///     Offer::new(OfferKind::Credit, eur(3000))?)?;
+/// let d = policy.evaluate(&req, &history)?;
+/// // 30 + 30 = 60 > 50: capped to 50 − 30 = 20
+/// assert_eq!(d.outcome(), &Outcome::ApproveUpTo(eur(2000)));
+/// assert_eq!(d.grant().map(Grant::value), Some(eur(2000)));
+/// assert_eq!(d.deciding_check().map(Check::limit_id), Some("month"));
+/// assert_eq!(d.headroom(), Some(eur(2000)));
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     outcome: Outcome,
@@ -391,12 +429,33 @@ impl Decision {
     }
 }
 
-/// What an agent may offer now, for one offer kind.
+/// What an agent may offer now, for one offer kind (see
+/// [`CompiledPolicy::headroom`] for an example). With the `serde` feature:
+/// `{"kind": "refund", "max": {"amount": "30", "currency": "EUR"},
+/// "binding": "agent-refund"}` (`max` and `binding` `null` when no limit
+/// applies).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct KindHeadroom {
     kind: OfferKind,
     max: Option<Money>,
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_binding"))]
     binding: Option<Arc<LimitInfo>>,
+}
+
+#[cfg(feature = "serde")]
+#[allow(
+    clippy::ref_option,
+    reason = "serde's serialize_with passes the field by reference"
+)]
+fn serialize_binding<S: serde::Serializer>(
+    binding: &Option<Arc<LimitInfo>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match binding {
+        Some(info) => serializer.serialize_some(&*info.id),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl KindHeadroom {
@@ -424,8 +483,10 @@ impl fmt::Display for KindHeadroom {
     }
 }
 
-/// Per-kind headroom for one agent and customer at an instant.
+/// Per-kind headroom for one agent and customer at an instant: what an
+/// agent's screen shows (see [`CompiledPolicy::headroom`] for an example).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Headroom {
     kinds: Vec<KindHeadroom>,
 }
@@ -992,5 +1053,39 @@ impl CompiledPolicy {
             });
         }
         Ok(Headroom { kinds })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = serializer.serialize_struct("Check", 9)?;
+        st.serialize_field("limit", self.limit_id())?;
+        st.serialize_field("description", self.description())?;
+        st.serialize_field("scope", &self.scope)?;
+        st.serialize_field("action", &self.action)?;
+        st.serialize_field("observed", &self.observed())?;
+        st.serialize_field("after", &self.after())?;
+        st.serialize_field("max", &self.limit())?;
+        st.serialize_field("headroom", &self.headroom())?;
+        st.serialize_field("verdict", &self.verdict)?;
+        st.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Decision {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = serializer.serialize_struct("Decision", 7)?;
+        st.serialize_field("policy_version", self.policy_version())?;
+        st.serialize_field("outcome", &self.outcome)?;
+        st.serialize_field("reason", &self.reason())?;
+        st.serialize_field("deciding", &self.deciding_check().map(Check::limit_id))?;
+        st.serialize_field("checks", &self.checks)?;
+        st.serialize_field("grant", &self.grant)?;
+        st.serialize_field("fingerprint", &self.fingerprint)?;
+        st.end()
     }
 }

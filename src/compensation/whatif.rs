@@ -9,8 +9,10 @@ use super::history::GrantHistory;
 use super::request::{Request, Role};
 use crate::{Currency, Error, Money, TierId};
 
-/// Counts and money for one group (a role or a tier) in a [`WhatIf`].
+/// Counts and money for one group (a role or a tier) in a [`WhatIf`] (see
+/// [`what_if`] for an example).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct WhatIfGroup {
     requests: u64,
     changed: u64,
@@ -47,7 +49,9 @@ impl WhatIfGroup {
 
 /// The report of [`what_if`]: outcome transitions (`from → to` counts, by
 /// [`Outcome::name`]), money approved under each policy, and the same per
-/// requester role and per customer tier.
+/// requester role and per customer tier (see [`what_if`] for an example).
+/// With the `serde` feature it serialises (for reports) as `{"total",
+/// "transitions": [{"from", "to", "count"}], "by_role", "by_tier"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WhatIf {
     total: WhatIfGroup,
@@ -181,5 +185,28 @@ impl Outcome {
     /// Whether this outcome grants anything.
     pub fn grants(&self) -> bool {
         matches!(self, Self::Approve | Self::ApproveUpTo(_))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for WhatIf {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        #[derive(serde::Serialize)]
+        struct Transition {
+            from: &'static str,
+            to: &'static str,
+            count: u64,
+        }
+        let transitions: Vec<Transition> = self
+            .transitions()
+            .map(|(from, to, count)| Transition { from, to, count })
+            .collect();
+        let mut st = serializer.serialize_struct("WhatIf", 4)?;
+        st.serialize_field("total", &self.total)?;
+        st.serialize_field("transitions", &transitions)?;
+        st.serialize_field("by_role", &self.by_role)?;
+        st.serialize_field("by_tier", &self.by_tier)?;
+        st.end()
     }
 }

@@ -1761,3 +1761,88 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn decisions_headroom_and_what_if_serialise_for_audit_logs() {
+    let policy = compiled(REFERENCE);
+    let d = policy
+        .evaluate(&reference_request(4), &GrantHistory::empty())
+        .unwrap();
+    let v = serde_json::to_value(&d).unwrap();
+    assert_eq!(v["outcome"], serde_json::json!({"escalate": "senior"}));
+    assert_eq!(v["deciding"], "agent-silver-approval");
+    assert_eq!(v["checks"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        v["checks"][2]["verdict"],
+        serde_json::json!({"escalate_to": "senior"})
+    );
+    assert_eq!(v["checks"][0]["verdict"], "pass");
+    assert_eq!(v["grant"], serde_json::Value::Null);
+    assert_eq!(v["fingerprint"], serde_json::json!(d.fingerprint().get()));
+    assert!(
+        v["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("escalate to senior")
+    );
+    let outcome: Outcome = serde_json::from_value(v["outcome"].clone()).unwrap();
+    assert_eq!(&outcome, d.outcome());
+    let room = policy
+        .headroom(
+            reference_request(0).requester(),
+            reference_request(0).recipient(),
+            reference_request(0).context(),
+            reference_request(0).at(),
+            &GrantHistory::empty(),
+        )
+        .unwrap();
+    let v = serde_json::to_value(&room).unwrap();
+    // agent, bronze, refund: min(25, 50 % × 120 = 60, approval 15) = 15
+    assert_eq!(v["kinds"][0]["kind"], "refund");
+    assert_eq!(v["kinds"][0]["binding"], "agent-bronze-approval");
+    assert_eq!(room.of(OfferKind::Refund).unwrap().max(), Some(eur("15")));
+    let h = GrantHistory::empty();
+    let r = reference_request(0);
+    let report = what_if(&policy, &policy, [(&r, &h)]).unwrap();
+    let v = serde_json::to_value(&report).unwrap();
+    assert_eq!(
+        v["transitions"],
+        serde_json::json!([{"from": "approve", "to": "approve", "count": 1}])
+    );
+}
+
+/// The JSON form shown in the module docs reads and compiles.
+#[test]
+fn the_documented_json_form_compiles_without_warnings() {
+    let json = r#"{
+      "version": "2024-07",
+      "effective_from": "2024-07-01T00:00:00Z",
+      "effective_until": "2025-01-01T00:00:00Z",
+      "currency": "EUR",
+      "time_zone": "+01:00",
+      "levels": ["agent", "senior", "supervisor", "manager"],
+      "limits": [
+        {"id": "agent-refund", "description": "agents refund at most 50 EUR",
+         "scope": {"per": "offer"},
+         "measure": {"max_amount": {"amount": "50", "currency": "EUR"}},
+         "when": {"roles": ["agent"], "kinds": ["refund"]},
+         "exceeded": "escalate"},
+        {"id": "repeat-goodwill", "scope": {"per": "customer", "days": 90},
+         "measure": {"max_count": 1}, "when": {"kinds": ["credit", "coupon", "gift"]},
+         "exceeded": "escalate", "escalate_to": "supervisor"},
+        {"id": "order-share", "scope": {"per": "interaction"},
+         "measure": {"max_percent_of_order": "100"}, "exceeded": "cap"},
+        {"id": "agent-month", "scope": {"per": "agent", "period": "month"},
+         "measure": {"max_amount": {"amount": "2000", "currency": "EUR"}},
+         "when": {"roles": ["agent"]}, "exceeded": "deny"}
+      ],
+      "tier_multipliers": {"gold": "1.5", "platinum": "2"},
+      "approval_thresholds": {"senior": {"amount": "300", "currency": "EUR"}}
+    }"#;
+    let policy = serde_json::from_str::<Policy>(json)
+        .unwrap()
+        .compile()
+        .unwrap();
+    assert!(policy.warnings().is_empty(), "{:?}", policy.warnings());
+    assert_eq!(policy.levels().len(), 4);
+}

@@ -720,3 +720,30 @@ impl PolicySet {
         self.in_force(request.at())?.evaluate(request, history)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_parse_as_documented() {
+        let secs = |t: &str| parse_offset(t).map(|o| o.local_minus_utc());
+        assert_eq!(secs("Z"), Some(0));
+        assert_eq!(secs("UTC"), Some(0));
+        assert_eq!(secs("+02:00"), Some(7200));
+        assert_eq!(secs("-05:30"), Some(-19_800));
+        assert_eq!(secs("+24:00"), None);
+        assert_eq!(secs("+2:00"), None);
+        assert_eq!(secs("CET"), None);
+        assert_eq!(secs("+02:60"), None);
+    }
+
+    #[test]
+    fn covers_means_every_narrow_value_is_in_the_wide_list() {
+        assert!(covers::<u8>(None, None));
+        assert!(covers(None, Some(&[1_u8][..])));
+        assert!(!covers(Some(&[1_u8][..]), None));
+        assert!(covers(Some(&[1_u8, 2][..]), Some(&[2_u8][..])));
+        assert!(!covers(Some(&[1_u8][..]), Some(&[2_u8][..])));
+    }
+}

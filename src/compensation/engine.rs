@@ -1089,3 +1089,58 @@ impl serde::Serialize for Decision {
         st.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Currency;
+    use crate::compensation::Policy;
+    use chrono::TimeZone;
+
+    fn policy(tz: &str) -> CompiledPolicy {
+        Policy::new(
+            "v",
+            Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+            Currency::EUR,
+        )
+        .level(Role::new("agent").unwrap())
+        .time_zone(tz)
+        .compile()
+        .unwrap()
+    }
+
+    #[test]
+    fn periods_start_at_local_midnight() {
+        // 2024-06-12 (a Wednesday) 01:30 UTC is 2024-06-11 21:30 at -04:00.
+        let at = Utc.with_ymd_and_hms(2024, 6, 12, 1, 30, 0).unwrap();
+        let p = policy("-04:00");
+        let start = |period| p.period_start(at, period).unwrap();
+        // local day June 11 starts 04:00 UTC
+        assert_eq!(
+            start(Period::Day),
+            Utc.with_ymd_and_hms(2024, 6, 11, 4, 0, 0).unwrap()
+        );
+        // ISO week of Tuesday June 11 starts Monday June 10, 04:00 UTC
+        assert_eq!(
+            start(Period::Week),
+            Utc.with_ymd_and_hms(2024, 6, 10, 4, 0, 0).unwrap()
+        );
+        // month starts June 1, 04:00 UTC
+        assert_eq!(
+            start(Period::Month),
+            Utc.with_ymd_and_hms(2024, 6, 1, 4, 0, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn verdict_severity_orders_pass_cap_escalate_deny() {
+        let eur = Money::from_minor_units(1, Currency::EUR);
+        let v = [
+            Verdict::Pass,
+            Verdict::CapTo(eur),
+            Verdict::EscalateTo(Role::new("x").unwrap()),
+            Verdict::Deny,
+        ];
+        assert!(v.windows(2).all(|w| w[0].severity() < w[1].severity()));
+    }
+}

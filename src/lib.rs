@@ -33,7 +33,7 @@
 //! | business time | [`calendar`] | business calendars over any time zone |
 //! | service levels | [`sla`] | SLA policy books and their evaluation |
 //! | loyalty | [`loyalty`] | programmes, tiers, points, [`Benefits`](loyalty::Benefits) |
-//! | compensation | [`compensation`] | policies, decisions, headroom, what-if |
+//! | compensation | [`compensation`] | [`Policy`], [`CompiledPolicy`], [`Request`], [`Decision`], [`GrantHistory`], headroom, what-if |
 //!
 //! Data flows one way: domain records → accumulators → results, and policy
 //! data → compiled policy → decisions. Lower modules never depend on higher
@@ -439,7 +439,101 @@
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
-//! <!-- cookbook: compensation -->
+//! ## Can this agent refund 40 EUR?
+//!
+//! ```
+//! use carekit::compensation::*;
+//! use carekit::{AgentId, Channel, Currency, CustomerId, InteractionId, Money, TierId};
+//! use chrono::{TimeZone, Utc};
+//!
+//! let eur = |c| Money::from_minor_units(c, Currency::EUR);
+//! let policy = Policy::new("2024-07", Utc.with_ymd_and_hms(2024, 7, 1, 0, 0, 0).unwrap(), Currency::EUR)
+//!     .level(Role::new("agent")?)
+//!     .level(Role::new("supervisor")?)
+//!     .approval_threshold(Role::new("agent")?, eur(2500)) // agents: up to 25 EUR alone
+//!     .compile()?;
+//! let request = Request::new(
+//!     Utc.with_ymd_and_hms(2024, 7, 3, 10, 0, 0).unwrap(),
+//!     Requester::new(AgentId::new("ana")?, Role::new("agent")?),
+//!     Recipient::new(CustomerId::new("c-42")?, TierId::new("silver")?),
+//!     Context::new(InteractionId::new("T-7")?, Channel::Chat),
+//!     Offer::new(OfferKind::Refund, eur(4000))?,
+//! )?;
+//! let decision = policy.evaluate(&request, &GrantHistory::empty())?;
+//! assert_eq!(decision.outcome(), &Outcome::Escalate(Role::new("supervisor")?));
+//! assert!(decision.reason().starts_with(
+//!     "escalate to supervisor: refund 40.00 EUR exceeds limit \"approval_thresholds.agent\""));
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! ## What may I offer this customer?
+//!
+//! ```
+//! use carekit::compensation::*;
+//! use carekit::{AgentId, Channel, Currency, CustomerId, InteractionId, Money, TierId};
+//! use chrono::{TimeZone, Utc};
+//!
+//! let eur = |c| Money::from_minor_units(c, Currency::EUR);
+//! let policy = Policy::new("2024-07", Utc.with_ymd_and_hms(2024, 7, 1, 0, 0, 0).unwrap(), Currency::EUR)
+//!     .level(Role::new("agent")?)
+//!     .limit(Limit::new("per-offer", Scope::Offer, Measure::MaxAmount(eur(5000)), Action::Deny))
+//!     .limit(Limit::new("goodwill-90d", Scope::Customer { days: 90 }, Measure::MaxAmount(eur(6000)), Action::Deny)
+//!         .when(Filters::default().kinds([OfferKind::Credit, OfferKind::Gift])))
+//!     .compile()?;
+//! let now = Utc.with_ymd_and_hms(2024, 7, 3, 10, 0, 0).unwrap();
+//! let customer = Recipient::new(CustomerId::new("c-42")?, TierId::new("silver")?);
+//! let history = GrantHistory::new(vec![Grant::new(
+//!     Utc.with_ymd_and_hms(2024, 6, 20, 9, 0, 0).unwrap(), AgentId::new("bo")?,
+//!     customer.id().clone(), InteractionId::new("T-1")?, OfferKind::Credit, eur(4500))?])?;
+//! let room = policy.headroom(
+//!     &Requester::new(AgentId::new("ana")?, Role::new("agent")?),
+//!     &customer,
+//!     &Context::new(InteractionId::new("T-7")?, Channel::Phone),
+//!     now,
+//!     &history,
+//! )?;
+//! // refunds: 50 per offer; credit: 60 − 45 already given = 15
+//! assert_eq!(room.of(OfferKind::Refund).and_then(KindHeadroom::max), Some(eur(5000)));
+//! assert_eq!(room.of(OfferKind::Credit).and_then(KindHeadroom::max), Some(eur(1500)));
+//! assert_eq!(room.of(OfferKind::Credit).and_then(KindHeadroom::binding_limit), Some("goodwill-90d"));
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! ## What changes if we raise the agent cap?
+//!
+//! ```
+//! use carekit::compensation::*;
+//! use carekit::{AgentId, Channel, Currency, CustomerId, InteractionId, Money, TierId};
+//! use chrono::{TimeZone, Utc};
+//!
+//! let eur = |c| Money::from_minor_units(c, Currency::EUR);
+//! let with_cap = |cents| {
+//!     Policy::new("cap", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+//!         .level(Role::new("agent").unwrap())
+//!         .level(Role::new("supervisor").unwrap())
+//!         .approval_threshold(Role::new("agent").unwrap(), eur(cents))
+//!         .compile()
+//! };
+//! let (today, proposed) = (with_cap(2500)?, with_cap(5000)?);
+//! let asks: Vec<Request> = [1500, 3000, 4500, 7000]
+//!     .into_iter()
+//!     .map(|cents| Request::new(
+//!         Utc.with_ymd_and_hms(2024, 7, 3, 10, 0, 0).unwrap(),
+//!         Requester::new(AgentId::new("ana").unwrap(), Role::new("agent").unwrap()),
+//!         Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("gold").unwrap()),
+//!         Context::new(InteractionId::new("T-1").unwrap(), Channel::Email),
+//!         Offer::new(OfferKind::Credit, eur(cents)).unwrap(),
+//!     ))
+//!     .collect::<Result<_, _>>()?;
+//! let history = GrantHistory::empty();
+//! let report = what_if(&today, &proposed, asks.iter().map(|r| (r, &history)))?;
+//! // 30 and 45 no longer need a supervisor; 70 still does.
+//! assert_eq!(report.transition("escalate", "approve"), 2);
+//! assert_eq!(report.transition("escalate", "escalate"), 1);
+//! assert_eq!(report.total().approved_before(), eur(1500));
+//! assert_eq!(report.total().approved_after(), eur(9000)); // 15 + 30 + 45
+//! # Ok::<(), carekit::Error>(())
+//! ```
 //!
 //! # Crate features
 //!
@@ -473,6 +567,10 @@ pub mod stats;
 pub use calendar::{
     BusinessCalendar, CalendarSpec, CalendarTime, ElapsedTime, LocalTime, OpenInterval,
     WeekSchedule,
+};
+pub use compensation::{
+    CompiledPolicy, Decision, Grant, GrantHistory, Headroom, Offer, OfferKind, Outcome, Policy,
+    PolicySet, Request,
 };
 pub use customer::{Customer, CustomerBuilder, LanguageTag, Preferences};
 pub use error::Error;

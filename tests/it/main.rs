@@ -12,6 +12,8 @@
 
 mod calendar;
 mod calendar_bruteforce;
+#[cfg(feature = "serde")]
+mod compensation;
 mod conformance;
 mod domain;
 mod loyalty;

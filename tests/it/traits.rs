@@ -177,3 +177,43 @@ fn calendar_types_are_send_and_sync() {
     send_sync::<calendar::LocalTime>();
     send_sync::<calendar::CalendarError>();
 }
+
+#[test]
+fn compensation_types_are_send_and_sync() {
+    use carekit::compensation::*;
+    send_sync::<OfferKind>();
+    send_sync::<Percent>();
+    send_sync::<OfferValue>();
+    send_sync::<Offer>();
+    send_sync::<Role>();
+    send_sync::<Reason>();
+    send_sync::<Requester>();
+    send_sync::<Recipient>();
+    send_sync::<Context>();
+    send_sync::<Request>();
+    send_sync::<Grant>();
+    send_sync::<GrantHistory>();
+    send_sync::<Fingerprint>();
+    send_sync::<Period>();
+    send_sync::<Scope>();
+    send_sync::<Measure>();
+    send_sync::<Action>();
+    send_sync::<Filters>();
+    send_sync::<Limit>();
+    send_sync::<Policy>();
+    send_sync::<CompiledPolicy>();
+    send_sync::<PolicySet>();
+    send_sync::<Problem>();
+    send_sync::<ProblemKind>();
+    send_sync::<Warning>();
+    send_sync::<WarningKind>();
+    send_sync::<Quantity>();
+    send_sync::<Verdict>();
+    send_sync::<Check>();
+    send_sync::<Outcome>();
+    send_sync::<Decision>();
+    send_sync::<KindHeadroom>();
+    send_sync::<Headroom>();
+    send_sync::<WhatIf>();
+    send_sync::<WhatIfGroup>();
+}

@@ -1,0 +1,615 @@
+//! Grants already made, and the in-memory history the engine reads.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+
+use super::CompensationError;
+use super::offer::OfferKind;
+use crate::{AgentId, Currency, CustomerId, Error, InteractionId, Money};
+
+/// One compensation granted: who gave what to whom, when, in which
+/// interaction.
+///
+/// With the `serde` feature:
+///
+/// ```json
+/// {"at": "2024-05-01T09:00:00Z", "agent": "ana", "customer": "c-1",
+///  "interaction": "T-1", "kind": "refund", "value": {"amount": "20.00", "currency": "EUR"}}
+/// ```
+///
+/// ```
+/// use carekit::{AgentId, Currency, CustomerId, InteractionId, Money};
+/// use carekit::compensation::{Grant, OfferKind};
+/// use chrono::{TimeZone, Utc};
+/// let g = Grant::new(
+///     Utc.with_ymd_and_hms(2024, 5, 1, 9, 0, 0).unwrap(),
+///     AgentId::new("ana")?, CustomerId::new("c-1")?, InteractionId::new("T-1")?,
+///     OfferKind::Refund, Money::from_minor_units(2000, Currency::EUR),
+/// )?;
+/// assert_eq!(g.value().to_string(), "20.00 EUR");
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawGrant", into = "RawGrant"))]
+pub struct Grant {
+    pub(crate) at: DateTime<Utc>,
+    pub(crate) agent: AgentId,
+    pub(crate) customer: CustomerId,
+    pub(crate) interaction: InteractionId,
+    pub(crate) kind: OfferKind,
+    pub(crate) value: Money,
+}
+
+impl Grant {
+    /// A grant.
+    ///
+    /// # Errors
+    ///
+    /// [`CompensationError::NegativeAmount`] if `value` is below zero.
+    pub fn new(
+        at: DateTime<Utc>,
+        agent: AgentId,
+        customer: CustomerId,
+        interaction: InteractionId,
+        kind: OfferKind,
+        value: Money,
+    ) -> Result<Self, Error> {
+        if value.is_negative() {
+            return Err(CompensationError::NegativeAmount {
+                path: "grant.value".into(),
+                value,
+            }
+            .into());
+        }
+        Ok(Self {
+            at,
+            agent,
+            customer,
+            interaction,
+            kind,
+            value,
+        })
+    }
+
+    /// When it was granted.
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+    /// The agent who granted it.
+    pub fn agent(&self) -> &AgentId {
+        &self.agent
+    }
+    /// The customer who received it.
+    pub fn customer(&self) -> &CustomerId {
+        &self.customer
+    }
+    /// The interaction it belongs to.
+    pub fn interaction(&self) -> &InteractionId {
+        &self.interaction
+    }
+    /// Its kind.
+    pub fn kind(&self) -> OfferKind {
+        self.kind
+    }
+    /// Its value.
+    pub fn value(&self) -> Money {
+        self.value
+    }
+
+    /// The canonical order: time, then agent, customer, interaction, kind,
+    /// amount. History order never matters because grants are kept in this
+    /// order.
+    fn canonical_cmp(&self, other: &Self) -> Ordering {
+        self.at
+            .cmp(&other.at)
+            .then_with(|| self.agent.cmp(&other.agent))
+            .then_with(|| self.customer.cmp(&other.customer))
+            .then_with(|| self.interaction.cmp(&other.interaction))
+            .then_with(|| self.kind.cmp(&other.kind))
+            .then_with(|| self.value.amount().cmp(&other.value.amount()))
+            .then_with(|| self.value.currency().cmp(&other.value.currency()))
+    }
+
+    /// Feeds the canonical encoding of this grant to a hasher.
+    pub(crate) fn fingerprint_into(&self, h: &mut Fnv) {
+        h.write_i64(self.at.timestamp());
+        h.write_u32(self.at.timestamp_subsec_nanos());
+        h.write_str(self.agent.as_str());
+        h.write_str(self.customer.as_str());
+        h.write_str(self.interaction.as_str());
+        h.write_str(self.kind.name());
+        h.write_decimal(self.value.amount());
+        h.write_str(self.value.currency().code());
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGrant {
+    at: DateTime<Utc>,
+    agent: AgentId,
+    customer: CustomerId,
+    interaction: InteractionId,
+    kind: OfferKind,
+    value: Money,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawGrant> for Grant {
+    type Error = Error;
+    fn try_from(r: RawGrant) -> Result<Self, Error> {
+        Self::new(r.at, r.agent, r.customer, r.interaction, r.kind, r.value)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Grant> for RawGrant {
+    fn from(g: Grant) -> Self {
+        Self {
+            at: g.at,
+            agent: g.agent,
+            customer: g.customer,
+            interaction: g.interaction,
+            kind: g.kind,
+            value: g.value,
+        }
+    }
+}
+
+/// 64-bit FNV-1a over a canonical byte encoding: integers little-endian,
+/// strings as their UTF-8 length (u64 LE) then bytes, decimals normalised
+/// (no trailing zeros) as mantissa (i128 LE) then scale (u32 LE). The same
+/// bytes give the same hash on every platform.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Fnv {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+
+    pub(crate) fn new() -> Self {
+        Self(Self::OFFSET)
+    }
+
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(Self::PRIME);
+        }
+    }
+
+    pub(crate) fn write_u32(&mut self, v: u32) {
+        self.write(&v.to_le_bytes());
+    }
+
+    pub(crate) fn write_u64(&mut self, v: u64) {
+        self.write(&v.to_le_bytes());
+    }
+
+    pub(crate) fn write_i64(&mut self, v: i64) {
+        self.write(&v.to_le_bytes());
+    }
+
+    pub(crate) fn write_str(&mut self, s: &str) {
+        self.write_u64(s.len() as u64);
+        self.write(s.as_bytes());
+    }
+
+    pub(crate) fn write_decimal(&mut self, d: Decimal) {
+        let n = d.normalize();
+        self.write(&n.mantissa().to_le_bytes());
+        self.write_u32(n.scale());
+    }
+
+    pub(crate) fn finish(self) -> Fingerprint {
+        Fingerprint(self.0)
+    }
+}
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// FNV-1a as the hasher of the history's id indexes: a few nanoseconds per
+/// short id instead of `SipHash`'s tens. The ids come from the caller's own
+/// store, so hash flooding is not a concern here.
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        Fnv::write(self, bytes);
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A fingerprint of the history a decision relied on.
+///
+/// 64-bit FNV-1a over: the policy version; then, for each cumulative limit
+/// that applied (in policy order), its position (u32 LE) followed by the
+/// hash (u64 LE) of every grant it counted, in canonical order. A grant's
+/// hash is FNV-1a-64 of its canonical encoding: instant (seconds i64 LE,
+/// nanoseconds u32 LE), agent, customer, interaction, kind name (each as
+/// u64 LE byte length then UTF-8), amount (normalised mantissa i128 LE,
+/// scale u32 LE) and currency code. Equal histories give equal
+/// fingerprints on every platform, whatever order the grants were given in;
+/// see the module docs for the compare-and-set commit protocol. Displays as
+/// 16 hex digits.
+///
+/// ```
+/// use carekit::compensation::Fingerprint;
+/// let f = Fingerprint::from_u64(0xcbf2_9ce4_8422_2325);
+/// assert_eq!(f.to_string(), "cbf29ce484222325");
+/// assert_eq!(f.get(), 0xcbf2_9ce4_8422_2325);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct Fingerprint(u64);
+
+impl Fingerprint {
+    /// From a stored value.
+    pub fn from_u64(v: u64) -> Self {
+        Self(v)
+    }
+
+    /// The value.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+/// An in-memory history of grants with the window queries the engine needs:
+/// per customer over a time range, per agent over a time range, per
+/// interaction. Grants are kept sorted in a canonical order (time first)
+/// with per-customer, per-agent and per-interaction index lists, so each
+/// query is two binary searches plus a walk over the grants it returns:
+/// a decision over 1,000 prior grants costs what its windows contain, not
+/// 1,000 steps.
+///
+/// The engine never stores state: the caller loads the relevant grants
+/// (typically the customer's last N days, the agent's current period and
+/// the interaction's grants) from its own store.
+///
+/// ```
+/// use carekit::{AgentId, Currency, CustomerId, InteractionId, Money};
+/// use carekit::compensation::{Grant, GrantHistory, OfferKind};
+/// use chrono::{TimeZone, Utc};
+/// let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+/// let g = |d, c: &str| Grant::new(t(d), AgentId::new("ana").unwrap(), CustomerId::new(c).unwrap(),
+///     InteractionId::new("T-1").unwrap(), OfferKind::Credit, Money::from_minor_units(500, Currency::EUR));
+/// let history = GrantHistory::new(vec![g(3, "c-1")?, g(1, "c-1")?, g(2, "c-2")?])?;
+/// let c1 = CustomerId::new("c-1")?;
+/// assert_eq!(history.len(), 3);
+/// assert_eq!(history.for_customer(&c1, t(1), t(3)).count(), 1); // (t1, t3]
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GrantHistory {
+    grants: Vec<Grant>,
+    /// Position of each sorted grant in the caller's input (for messages).
+    positions: Vec<usize>,
+    /// FNV-1a of each grant's canonical encoding, computed once.
+    hashes: Vec<u64>,
+    by_customer: FnvMap<CustomerId, Vec<u32>>,
+    by_agent: FnvMap<AgentId, Vec<u32>>,
+    by_interaction: FnvMap<InteractionId, Vec<u32>>,
+    currency: Option<Currency>,
+}
+
+impl GrantHistory {
+    /// An empty history.
+    ///
+    /// ```
+    /// assert!(carekit::compensation::GrantHistory::empty().is_empty());
+    /// ```
+    pub fn empty() -> Self {
+        Self::default()
+    }
+
+    /// Indexes grants given in any order.
+    ///
+    /// # Errors
+    ///
+    /// [`CompensationError::CurrencyMismatch`] naming `history[i].value`
+    /// if the grants are not all in one currency;
+    /// [`CompensationError::HistoryTooLarge`] beyond `u32::MAX` grants.
+    pub fn new(grants: Vec<Grant>) -> Result<Self, Error> {
+        if u32::try_from(grants.len()).is_err() {
+            return Err(CompensationError::HistoryTooLarge { len: grants.len() }.into());
+        }
+        let mut currency = None;
+        for (i, g) in grants.iter().enumerate() {
+            let c = g.value.currency();
+            match currency {
+                None => currency = Some(c),
+                Some(expected) if expected != c => {
+                    return Err(CompensationError::CurrencyMismatch {
+                        path: format!("history[{i}].value"),
+                        expected,
+                        found: c,
+                    }
+                    .into());
+                }
+                Some(_) => {}
+            }
+        }
+        let mut order: Vec<(usize, Grant)> = grants.into_iter().enumerate().collect();
+        order.sort_by(|a, b| a.1.canonical_cmp(&b.1).then(a.0.cmp(&b.0)));
+        let mut out = Self {
+            currency,
+            ..Self::default()
+        };
+        out.grants.reserve(order.len());
+        out.positions.reserve(order.len());
+        for (pos, g) in order {
+            out.positions.push(pos);
+            out.grants.push(g);
+        }
+        out.reindex();
+        Ok(out)
+    }
+
+    fn reindex(&mut self) {
+        self.hashes = self
+            .grants
+            .iter()
+            .map(|g| {
+                let mut h = Fnv::new();
+                g.fingerprint_into(&mut h);
+                h.finish().get()
+            })
+            .collect();
+        self.by_customer.clear();
+        self.by_agent.clear();
+        self.by_interaction.clear();
+        for (i, g) in (0_u32..).zip(&self.grants) {
+            self.by_customer
+                .entry(g.customer.clone())
+                .or_default()
+                .push(i);
+            self.by_agent.entry(g.agent.clone()).or_default().push(i);
+            self.by_interaction
+                .entry(g.interaction.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+
+    /// Adds a grant (for example the one a decision returned, once
+    /// committed). Costs O(n): meant for tests, simulations and small
+    /// histories; rebuild with [`GrantHistory::new`] for bulk loads.
+    ///
+    /// # Errors
+    ///
+    /// As [`GrantHistory::new`].
+    pub fn push(&mut self, grant: Grant) -> Result<(), Error> {
+        if let Some(expected) = self.currency {
+            if expected != grant.value.currency() {
+                return Err(CompensationError::CurrencyMismatch {
+                    path: format!("history[{}].value", self.grants.len()),
+                    expected,
+                    found: grant.value.currency(),
+                }
+                .into());
+            }
+        }
+        if u32::try_from(self.grants.len().saturating_add(1)).is_err() {
+            return Err(CompensationError::HistoryTooLarge {
+                len: self.grants.len(),
+            }
+            .into());
+        }
+        self.currency = Some(grant.value.currency());
+        let at = self
+            .grants
+            .partition_point(|g| g.canonical_cmp(&grant).is_le());
+        self.positions.insert(at, self.grants.len());
+        self.grants.insert(at, grant);
+        self.reindex();
+        Ok(())
+    }
+
+    /// Number of grants.
+    pub fn len(&self) -> usize {
+        self.grants.len()
+    }
+
+    /// Whether there are no grants.
+    pub fn is_empty(&self) -> bool {
+        self.grants.is_empty()
+    }
+
+    /// The grants in canonical order (time first).
+    pub fn grants(&self) -> &[Grant] {
+        &self.grants
+    }
+
+    /// The currency of the grants (`None` when empty).
+    pub fn currency(&self) -> Option<Currency> {
+        self.currency
+    }
+
+    /// The latest grant and its position in the caller's input.
+    pub(crate) fn latest(&self) -> Option<(usize, &Grant)> {
+        Some((*self.positions.last()?, self.grants.last()?))
+    }
+
+    /// The index list of a customer's grants (time order).
+    pub(crate) fn customer_list(&self, customer: &CustomerId) -> &[u32] {
+        self.by_customer.get(customer).map_or(&[], Vec::as_slice)
+    }
+
+    /// The index list of an agent's grants (time order).
+    pub(crate) fn agent_list(&self, agent: &AgentId) -> &[u32] {
+        self.by_agent.get(agent).map_or(&[], Vec::as_slice)
+    }
+
+    /// The index list of an interaction's grants (time order).
+    pub(crate) fn interaction_list(&self, interaction: &InteractionId) -> &[u32] {
+        self.by_interaction
+            .get(interaction)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The part of an index list with `after < at <= until` (no lower
+    /// bound when `after` is `None`): two binary searches.
+    pub(crate) fn window<'a>(
+        &self,
+        list: &'a [u32],
+        after: Option<DateTime<Utc>>,
+        until: DateTime<Utc>,
+    ) -> &'a [u32] {
+        let at = |i: &u32| {
+            usize::try_from(*i)
+                .ok()
+                .and_then(|i| self.grants.get(i))
+                .map(|g| g.at)
+        };
+        let lo = after.map_or(0, |after| {
+            list.partition_point(|i| at(i).is_some_and(|t| t <= after))
+        });
+        let hi = list.partition_point(|i| at(i).is_some_and(|t| t <= until));
+        list.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// A grant and its canonical hash by index.
+    pub(crate) fn entry(&self, i: u32) -> Option<(&Grant, u64)> {
+        let i = usize::try_from(i).ok()?;
+        Some((self.grants.get(i)?, *self.hashes.get(i)?))
+    }
+
+    fn grants_of<'a>(&'a self, list: &'a [u32]) -> impl Iterator<Item = &'a Grant> + 'a {
+        list.iter().filter_map(|&i| self.entry(i).map(|(g, _)| g))
+    }
+
+    /// A customer's grants with `after < at <= until`, in canonical order.
+    pub fn for_customer<'a>(
+        &'a self,
+        customer: &CustomerId,
+        after: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> impl Iterator<Item = &'a Grant> + 'a {
+        self.grants_of(self.window(self.customer_list(customer), Some(after), until))
+    }
+
+    /// An agent's grants with `after < at <= until`, in canonical order.
+    pub fn for_agent<'a>(
+        &'a self,
+        agent: &AgentId,
+        after: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> impl Iterator<Item = &'a Grant> + 'a {
+        self.grants_of(self.window(self.agent_list(agent), Some(after), until))
+    }
+
+    /// An interaction's grants with `at <= until`, in canonical order.
+    pub fn for_interaction<'a>(
+        &'a self,
+        interaction: &InteractionId,
+        until: DateTime<Utc>,
+    ) -> impl Iterator<Item = &'a Grant> + 'a {
+        self.grants_of(self.window(self.interaction_list(interaction), None, until))
+    }
+}
+
+impl TryFrom<Vec<Grant>> for GrantHistory {
+    type Error = Error;
+    fn try_from(grants: Vec<Grant>) -> Result<Self, Error> {
+        Self::new(grants)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn g(day: u32, agent: &str, customer: &str) -> Grant {
+        Grant::new(
+            Utc.with_ymd_and_hms(2024, 5, day, 9, 0, 0).unwrap(),
+            AgentId::new(agent).unwrap(),
+            CustomerId::new(customer).unwrap(),
+            InteractionId::new("T").unwrap(),
+            OfferKind::Refund,
+            Money::from_minor_units(100, Currency::EUR),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn windows_are_half_open_after_and_closed_until() {
+        let history = GrantHistory::new(vec![
+            g(5, "a", "c"),
+            g(1, "a", "c"),
+            g(3, "b", "c"),
+            g(3, "a", "d"),
+        ])
+        .unwrap();
+        let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+        let c = CustomerId::new("c").unwrap();
+        let days: Vec<_> = history.for_customer(&c, t(1), t(5)).map(|g| g.at).collect();
+        assert_eq!(days, vec![t(3), t(5)]);
+        let a = AgentId::new("a").unwrap();
+        assert_eq!(
+            history
+                .for_agent(&a, t(1) - chrono::TimeDelta::seconds(1), t(3))
+                .count(),
+            2
+        );
+        let i = InteractionId::new("T").unwrap();
+        assert_eq!(history.for_interaction(&i, t(3)).count(), 3);
+        assert_eq!(history.latest().unwrap().0, 0);
+    }
+
+    #[test]
+    fn history_order_does_not_matter() {
+        let a = GrantHistory::new(vec![g(1, "a", "c"), g(2, "b", "c")]).unwrap();
+        let b = GrantHistory::new(vec![g(2, "b", "c"), g(1, "a", "c")]).unwrap();
+        assert_eq!(a.grants(), b.grants());
+        let mut c = GrantHistory::empty();
+        c.push(g(2, "b", "c")).unwrap();
+        c.push(g(1, "a", "c")).unwrap();
+        assert_eq!(a.grants(), c.grants());
+    }
+
+    #[test]
+    fn mixed_currencies_are_rejected_with_their_path() {
+        let mut usd = g(2, "a", "c");
+        usd.value = Money::from_minor_units(1, Currency::USD);
+        let err = GrantHistory::new(vec![g(1, "a", "c"), usd]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "history[1].value: currency mismatch: expected EUR, found USD"
+        );
+    }
+
+    #[test]
+    fn fnv_matches_the_published_test_vectors() {
+        // FNV-1a 64 test vectors from the reference (isthe.com/chongo/tech/comp/fnv):
+        // "" -> cbf29ce484222325, "a" -> af63dc4c8601ec8c, "foobar" -> 85944171f73967e8.
+        assert_eq!(Fnv::new().finish().get(), 0xcbf2_9ce4_8422_2325);
+        let mut h = Fnv::new();
+        h.write(b"a");
+        assert_eq!(h.finish().get(), 0xaf63_dc4c_8601_ec8c);
+        let mut h = Fnv::new();
+        h.write(b"foobar");
+        assert_eq!(h.finish().get(), 0x8594_4171_f739_67e8);
+    }
+}

@@ -1,0 +1,481 @@
+//! The policy document: levels, limits, multipliers and thresholds as data.
+//!
+//! A [`Policy`] is what the business writes (by hand, in JSON, from an
+//! admin screen). It may contain mistakes; [`Policy::compile`] checks the
+//! whole document at once and reports every problem with its path.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+
+use super::offer::OfferKind;
+use super::request::{Reason, Role};
+use crate::loyalty::Multiplier;
+use crate::{Channel, Currency, Money, TierId};
+
+/// Calendar period of a per-agent quota, in the policy's time zone. Weeks
+/// are ISO weeks (Monday to Sunday).
+///
+/// ```
+/// use carekit::compensation::Period;
+/// assert_eq!(Period::Month.to_string(), "month");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Period {
+    /// The calendar day.
+    Day,
+    /// The ISO week (Monday 00:00 to Sunday 24:00).
+    Week,
+    /// The calendar month.
+    Month,
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+        })
+    }
+}
+
+/// What a limit adds up.
+///
+/// | scope | JSON | grants counted besides this offer |
+/// |---|---|---|
+/// | per offer | `{"per": "offer"}` | none |
+/// | per interaction | `{"per": "interaction"}` | the interaction's grants |
+/// | per customer | `{"per": "customer", "days": 90}` | the customer's grants in the last `days` × 24 h (`at − days < t ≤ at`) |
+/// | per agent | `{"per": "agent", "period": "month"}` | the agent's grants since the start of the current day/week/month |
+///
+/// Only grants whose kind passes the limit's `kinds` filter count.
+///
+/// ```
+/// use carekit::compensation::{Period, Scope};
+/// assert_eq!(Scope::Customer { days: 90 }.to_string(), "per customer over 90 days");
+/// assert_eq!(Scope::Agent { period: Period::Month }.to_string(), "per agent per month");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "per", rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
+pub enum Scope {
+    /// This offer alone.
+    Offer,
+    /// Every grant in the request's interaction.
+    Interaction,
+    /// The customer's grants over a rolling window.
+    Customer {
+        /// Window length in days (24 h each).
+        days: u32,
+    },
+    /// The agent's grants in the current calendar period.
+    Agent {
+        /// The period.
+        period: Period,
+    },
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Offer => f.write_str("per offer"),
+            Self::Interaction => f.write_str("per interaction"),
+            Self::Customer { days } => write!(f, "per customer over {days} days"),
+            Self::Agent { period } => write!(f, "per agent per {period}"),
+        }
+    }
+}
+
+/// What a limit measures and its maximum. In JSON:
+/// `{"max_amount": {"amount": "25", "currency": "EUR"}}`, `{"max_count": 3}`
+/// or `{"max_percent_of_order": "50"}`.
+///
+/// A percent-of-order limit is `order value × percent`; a request without
+/// an order value is measured against an order value of zero (so the limit
+/// fires for any positive offer: it fails closed).
+///
+/// ```
+/// use carekit::compensation::Measure;
+/// use carekit::{Currency, Money};
+/// let m = Measure::MaxAmount(Money::from_minor_units(2500, Currency::EUR));
+/// assert_eq!(m.to_string(), "at most 25.00 EUR");
+/// assert_eq!(Measure::MaxCount(2).to_string(), "at most 2 grants");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Measure {
+    /// A total amount (scaled by the tier multiplier).
+    MaxAmount(Money),
+    /// A number of grants (this offer included).
+    MaxCount(u32),
+    /// A total as a percent of the order value (`0..=100`).
+    MaxPercentOfOrder(Decimal),
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MaxAmount(m) => write!(f, "at most {m}"),
+            Self::MaxCount(n) => write!(f, "at most {n} grants"),
+            Self::MaxPercentOfOrder(p) => {
+                write!(f, "at most {}% of the order value", p.normalize())
+            }
+        }
+    }
+}
+
+/// What happens when a limit is exceeded. In JSON, a limit's
+/// `"exceeded"` is `"deny"`, `"cap"` or `"escalate"` (with an optional
+/// `"escalate_to": "level"`; without it, the next level above the
+/// requester's role).
+///
+/// ```
+/// use carekit::compensation::Action;
+/// assert_eq!(Action::Cap.to_string(), "cap");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Action {
+    /// Refuse the offer.
+    Deny,
+    /// Ask a higher authority level.
+    Escalate,
+    /// Approve up to the headroom (deny when there is none, or for counts).
+    Cap,
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Deny => "deny",
+            Self::Escalate => "escalate",
+            Self::Cap => "cap",
+        })
+    }
+}
+
+/// When a limit applies: each present list must contain the request's
+/// value; an absent list matches anything; an empty list matches nothing.
+///
+/// ```
+/// use carekit::compensation::{Filters, OfferKind, Role};
+/// let f = Filters::default()
+///     .kinds([OfferKind::Refund, OfferKind::Credit])
+///     .roles([Role::new("agent")?]);
+/// assert_eq!(f.kind_list().map(<[_]>::len), Some(2));
+/// assert!(f.tier_list().is_none());
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+pub struct Filters {
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    kinds: Option<Vec<OfferKind>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    roles: Option<Vec<Role>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    tiers: Option<Vec<TierId>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    channels: Option<Vec<Channel>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    reasons: Option<Vec<Reason>>,
+}
+
+impl Filters {
+    /// Only these offer kinds.
+    #[must_use]
+    pub fn kinds(mut self, kinds: impl IntoIterator<Item = OfferKind>) -> Self {
+        self.kinds = Some(kinds.into_iter().collect());
+        self
+    }
+    /// Only these roles.
+    #[must_use]
+    pub fn roles(mut self, roles: impl IntoIterator<Item = Role>) -> Self {
+        self.roles = Some(roles.into_iter().collect());
+        self
+    }
+    /// Only these tiers.
+    #[must_use]
+    pub fn tiers(mut self, tiers: impl IntoIterator<Item = TierId>) -> Self {
+        self.tiers = Some(tiers.into_iter().collect());
+        self
+    }
+    /// Only these channels.
+    #[must_use]
+    pub fn channels(mut self, channels: impl IntoIterator<Item = Channel>) -> Self {
+        self.channels = Some(channels.into_iter().collect());
+        self
+    }
+    /// Only these reasons.
+    #[must_use]
+    pub fn reasons(mut self, reasons: impl IntoIterator<Item = Reason>) -> Self {
+        self.reasons = Some(reasons.into_iter().collect());
+        self
+    }
+    /// The kinds filter.
+    pub fn kind_list(&self) -> Option<&[OfferKind]> {
+        self.kinds.as_deref()
+    }
+    /// The roles filter.
+    pub fn role_list(&self) -> Option<&[Role]> {
+        self.roles.as_deref()
+    }
+    /// The tiers filter.
+    pub fn tier_list(&self) -> Option<&[TierId]> {
+        self.tiers.as_deref()
+    }
+    /// The channels filter.
+    pub fn channel_list(&self) -> Option<&[Channel]> {
+        self.channels.as_deref()
+    }
+    /// The reasons filter.
+    pub fn reason_list(&self) -> Option<&[Reason]> {
+        self.reasons.as_deref()
+    }
+}
+
+/// One limit: an id, a scope, a measure, filters and an action.
+///
+/// ```json
+/// {"id": "agent-refund", "description": "agents refund at most 50 EUR",
+///  "scope": {"per": "offer"}, "measure": {"max_amount": {"amount": "50", "currency": "EUR"}},
+///  "when": {"roles": ["agent"], "kinds": ["refund"]}, "exceeded": "escalate"}
+/// ```
+///
+/// ```
+/// use carekit::compensation::{Action, Filters, Limit, Measure, OfferKind, Scope};
+/// use carekit::{Currency, Money};
+/// let l = Limit::new("agent-refund", Scope::Offer,
+///         Measure::MaxAmount(Money::from_minor_units(5000, Currency::EUR)), Action::Escalate)
+///     .when(Filters::default().kinds([OfferKind::Refund]));
+/// assert_eq!(l.id(), "agent-refund");
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Limit {
+    id: String,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    description: Option<String>,
+    scope: Scope,
+    measure: Measure,
+    #[cfg_attr(feature = "serde", serde(default))]
+    when: Filters,
+    exceeded: Action,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    escalate_to: Option<Role>,
+}
+
+impl Limit {
+    /// A limit that applies to every request (narrow it with
+    /// [`Limit::when`]).
+    pub fn new(id: &str, scope: Scope, measure: Measure, exceeded: Action) -> Self {
+        Self {
+            id: id.to_owned(),
+            description: None,
+            scope,
+            measure,
+            when: Filters::default(),
+            exceeded,
+            escalate_to: None,
+        }
+    }
+    /// With filters.
+    #[must_use]
+    pub fn when(mut self, filters: Filters) -> Self {
+        self.when = filters;
+        self
+    }
+    /// With a description (shown in decisions).
+    #[must_use]
+    pub fn described(mut self, text: &str) -> Self {
+        self.description = Some(text.to_owned());
+        self
+    }
+    /// Escalate to this level instead of the next one up.
+    #[must_use]
+    pub fn escalate_to(mut self, level: Role) -> Self {
+        self.escalate_to = Some(level);
+        self
+    }
+    /// The id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// The description, if any.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+    /// The scope.
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+    /// The measure.
+    pub fn measure(&self) -> Measure {
+        self.measure
+    }
+    /// The filters.
+    pub fn filters(&self) -> &Filters {
+        &self.when
+    }
+    /// The action when exceeded.
+    pub fn action(&self) -> Action {
+        self.exceeded
+    }
+    /// The explicit escalation level, if any.
+    pub fn escalation_level(&self) -> Option<&Role> {
+        self.escalate_to.as_ref()
+    }
+}
+
+/// A compensation policy document (see the [module docs](super) for the
+/// JSON form and the decision model). Build it in code or read it from
+/// JSON, then [`compile`](Policy::compile) it.
+///
+/// ```
+/// use carekit::compensation::{Action, Limit, Measure, Policy, Role, Scope};
+/// use carekit::{Currency, Money};
+/// use chrono::{TimeZone, Utc};
+///
+/// let policy = Policy::new("2024-07", Utc.with_ymd_and_hms(2024, 7, 1, 0, 0, 0).unwrap(), Currency::EUR)
+///     .level(Role::new("agent")?)
+///     .level(Role::new("supervisor")?)
+///     .limit(Limit::new("offer-cap", Scope::Offer,
+///         Measure::MaxAmount(Money::from_minor_units(10000, Currency::EUR)), Action::Deny));
+/// let compiled = policy.compile()?;
+/// assert_eq!(compiled.version(), "2024-07");
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Policy {
+    pub(crate) version: String,
+    pub(crate) effective_from: DateTime<Utc>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub(crate) effective_until: Option<DateTime<Utc>>,
+    pub(crate) currency: Currency,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub(crate) time_zone: Option<String>,
+    pub(crate) levels: Vec<Role>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) limits: Vec<Limit>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
+    pub(crate) tier_multipliers: BTreeMap<TierId, Multiplier>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
+    pub(crate) approval_thresholds: BTreeMap<Role, Money>,
+}
+
+impl Policy {
+    /// An empty policy (no levels yet) in force from `effective_from`, with
+    /// limits in `currency`.
+    pub fn new(version: &str, effective_from: DateTime<Utc>, currency: Currency) -> Self {
+        Self {
+            version: version.to_owned(),
+            effective_from,
+            effective_until: None,
+            currency,
+            time_zone: None,
+            levels: Vec::new(),
+            limits: Vec::new(),
+            tier_multipliers: BTreeMap::new(),
+            approval_thresholds: BTreeMap::new(),
+        }
+    }
+    /// In force until (exclusive).
+    #[must_use]
+    pub fn until(mut self, effective_until: DateTime<Utc>) -> Self {
+        self.effective_until = Some(effective_until);
+        self
+    }
+    /// The UTC offset (`"+02:00"`, `"Z"`) in which per-agent calendar
+    /// periods start; default UTC.
+    #[must_use]
+    pub fn time_zone(mut self, offset: &str) -> Self {
+        self.time_zone = Some(offset.to_owned());
+        self
+    }
+    /// Appends the next authority level (lowest first).
+    #[must_use]
+    pub fn level(mut self, level: Role) -> Self {
+        self.levels.push(level);
+        self
+    }
+    /// Appends a limit.
+    #[must_use]
+    pub fn limit(mut self, limit: Limit) -> Self {
+        self.limits.push(limit);
+        self
+    }
+    /// Sets a tier's multiplier on amount limits.
+    #[must_use]
+    pub fn tier_multiplier(mut self, tier: TierId, m: Multiplier) -> Self {
+        self.tier_multipliers.insert(tier, m);
+        self
+    }
+    /// Sets the amount per offer above which a role must escalate to the
+    /// next level.
+    #[must_use]
+    pub fn approval_threshold(mut self, role: Role, above: Money) -> Self {
+        self.approval_thresholds.insert(role, above);
+        self
+    }
+    /// The version label.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+    /// Start of validity (inclusive).
+    pub fn effective_from(&self) -> DateTime<Utc> {
+        self.effective_from
+    }
+    /// End of validity (exclusive), if any.
+    pub fn effective_until(&self) -> Option<DateTime<Utc>> {
+        self.effective_until
+    }
+    /// The policy currency.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+    /// The authority levels, lowest first.
+    pub fn levels(&self) -> &[Role] {
+        &self.levels
+    }
+    /// The limits, in document order.
+    pub fn limits(&self) -> &[Limit] {
+        &self.limits
+    }
+}

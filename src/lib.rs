@@ -535,11 +535,37 @@
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
+//! # Conformance vectors
+//!
+//! `tests/vectors/*.json` holds cases that any implementation of these
+//! definitions can run, in the form `{"cases": [{"id", "kind", "input",
+//! "expect"}]}`; `cargo run --release --example conformance -- FILE` prints
+//! one JSON line per case (`{"id", "output"}` or `{"id", "error"}`).
+//! Percentages are 0–100, proportions 0–1, durations seconds, instants
+//! RFC 3339; inputs use carekit's serde forms. Each kind is documented, with
+//! its input and output fields, on the page of the module it tests:
+//!
+//! | kinds | documented in |
+//! |---|---|
+//! | `nps`, `csat`, `ces` | [`metrics`] (survey scores) |
+//! | `percentile`, `sketch_quantile`, `retention`, `interaction_clocks` | [`metrics`] (service metrics) |
+//! | `nps_compare`, `proportion_interval`, `two_proportion_test`, `sample_size` | [`stats`] |
+//! | `business_time_add`, `business_time_between` | [`calendar`] |
+//! | `sla` | [`sla`] |
+//! | `loyalty` | [`loyalty`] |
+//! | `compensation` | [`compensation`] |
+//!
+//! A `calendar` input (in `business_time_*`, `sla` and `interaction_clocks`
+//! cases) is `{"time_zone": "America/New_York" | "+02:00" | "UTC", "week":
+//! {"mon": [["09:00", "17:00"]], ...}, "holidays": [...], "special": {...}}`.
+//!
 //! # Crate features
 //!
 //! - `serde` (off by default): `Serialize`/`Deserialize` for every public
-//!   type. Deserialisation validates exactly like the constructors (JSON
-//!   cannot bypass them) and rejects unknown fields. It enables chrono's and
+//!   input, configuration and accumulator type; reports (summaries,
+//!   evaluations, decisions) are `Serialize` only, because they are results
+//!   to show or store, not inputs. Deserialisation validates exactly like
+//!   the constructors (JSON cannot bypass them) and rejects unknown fields. It enables chrono's and
 //!   `rust_decimal`'s serde support; decimals are written as strings so no
 //!   precision is lost, and `rust_decimal`'s global `serde-float`/`serde-str`
 //!   features are never enabled.

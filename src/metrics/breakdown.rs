@@ -118,6 +118,16 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
     }
 
     /// The empty accumulator new groups start from.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps, NpsConfig};
+    /// let mut seeded = Nps::new(NpsConfig::new(6, 10)?);
+    /// seeded.extend_u8(&[10, 3])?;
+    /// let by: Breakdown<&str, Nps> = Breakdown::new(seeded);
+    /// assert_eq!(by.template().n(), 0); // only the convention is kept, not the data
+    /// assert_eq!(by.template().config().promoter_min(), 10);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn template(&self) -> &A {
         &self.template
     }
@@ -192,6 +202,16 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
     }
 
     /// The accumulator of `key`, if any value was added under it.
+    ///
+    /// ```
+    /// use carekit::{Channel, metrics::{Breakdown, Nps}};
+    /// let mut by = Breakdown::new(Nps::default());
+    /// by.push(Channel::Chat, 9_u8)?;
+    /// by.push(Channel::Chat, 0_u8)?;
+    /// assert_eq!(by.get(&Channel::Chat).and_then(Nps::score), Some(0.0)); // 100 · (1 − 1) / 2
+    /// assert!(by.get(&Channel::Email).is_none());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn get(&self, key: &K) -> Option<&A> {
         self.groups.get(key)
     }
@@ -212,11 +232,28 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
     }
 
     /// Number of groups.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Csat};
+    /// let mut by = Breakdown::new(Csat::default());
+    /// by.extend([("web", 5_u8), ("app", 4), ("web", 1)])?;
+    /// assert_eq!(by.len(), 2); // "app" and "web"
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.groups.len()
     }
 
     /// Whether there is no group.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Csat};
+    /// let mut by = Breakdown::new(Csat::default());
+    /// assert!(by.is_empty());
+    /// by.push("web", 5_u8)?;
+    /// assert!(!by.is_empty());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
@@ -578,11 +615,29 @@ impl PeriodKey {
     }
 
     /// The kind of period.
+    ///
+    /// ```
+    /// use carekit::metrics::{Period, PeriodKey};
+    /// let key: PeriodKey = "2024-Q2".parse()?;
+    /// assert_eq!(key.period(), Period::Quarter);
+    /// assert_eq!("2024-W07".parse::<PeriodKey>()?.period(), Period::IsoWeek);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn period(&self) -> Period {
         self.period
     }
 
     /// The period's first local day (the Monday of an ISO week).
+    ///
+    /// ```
+    /// use carekit::metrics::PeriodKey;
+    /// use chrono::NaiveDate;
+    /// let key: PeriodKey = "2024-Q2".parse()?;
+    /// assert_eq!(key.start(), NaiveDate::from_ymd_opt(2024, 4, 1).unwrap());
+    /// let week: PeriodKey = "2025-W01".parse()?; // ISO week 1 of 2025 starts in 2024
+    /// assert_eq!(week.start(), NaiveDate::from_ymd_opt(2024, 12, 30).unwrap());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn start(&self) -> NaiveDate {
         self.start
     }

@@ -23,10 +23,37 @@ use crate::metrics::{MetricsError, Nps};
 /// ```
 pub trait Accumulator: Clone {
     /// An empty accumulator with the same convention.
+    ///
+    /// ```
+    /// use carekit::metrics::{Accumulator, Csat, CsatConfig};
+    /// let mut binary = Csat::new(CsatConfig::binary());
+    /// binary.extend_u8(&[1, 0, 1])?;
+    /// let fresh = binary.empty_like();
+    /// assert_eq!(fresh.n(), 0); // no data ...
+    /// assert_eq!(fresh.config(), CsatConfig::binary()); // ... same convention
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     fn empty_like(&self) -> Self;
 
     /// Adds another accumulator's data.
+    ///
+    /// ```
+    /// use carekit::metrics::{Accumulator, Nps};
+    /// // Generic code can combine per-shard partials of any accumulator.
+    /// fn combine<A: Accumulator>(first: &A, rest: &[A]) -> Result<A, carekit::Error> {
+    ///     let mut total = first.clone();
+    ///     for part in rest {
+    ///         Accumulator::merge(&mut total, part)?;
+    ///     }
+    ///     Ok(total)
+    /// }
+    /// let (mut a, mut b) = (Nps::default(), Nps::default());
+    /// a.extend_u8(&[10, 9])?;
+    /// b.extend_u8(&[2])?;
+    /// assert_eq!(combine(&a, &[b])?.score(), Some(100.0 / 3.0)); // 100 · (2 − 1) / 3
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -46,6 +73,19 @@ pub trait Accumulator: Clone {
 /// ```
 pub trait Observe<V>: Accumulator {
     /// Adds one value.
+    ///
+    /// ```
+    /// use carekit::metrics::{Ces, Observe};
+    /// // Generic code can feed any accumulator that takes `u8` answers.
+    /// fn feed<A: Observe<u8>>(acc: &mut A, answers: &[u8]) -> Result<(), carekit::Error> {
+    ///     answers.iter().try_for_each(|&a| acc.observe(a))
+    /// }
+    /// let mut ces = Ces::default();
+    /// feed(&mut ces, &[7, 5])?;
+    /// assert_eq!(ces.mean(), Some(6.0)); // (7 + 5) / 2
+    /// assert!(ces.observe(0_u8).is_err()); // off the 1..=7 scale
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///

@@ -195,6 +195,18 @@ pub use spec::{CalendarSpec, LocalTime, OpenInterval, WeekSchedule};
 pub trait ElapsedTime {
     /// Time counted in `[from, to)`.
     ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, CalendarTime, ElapsedTime, OpenInterval, WeekSchedule};
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    /// let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?);
+    /// let business = BusinessCalendar::new(Utc, CalendarSpec::new(week))?;
+    /// let fri = Utc.with_ymd_and_hms(2024, 3, 8, 16, 0, 0).unwrap();
+    /// let mon = Utc.with_ymd_and_hms(2024, 3, 11, 10, 0, 0).unwrap();
+    /// assert_eq!(CalendarTime.elapsed(fri, mon)?, TimeDelta::hours(66)); // 8 + 48 + 10
+    /// assert_eq!(business.elapsed(fri, mon)?, TimeDelta::hours(2)); // Fri 16–17, Mon 9–10
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// An implementation returns an error when it cannot measure (for
@@ -203,6 +215,19 @@ pub trait ElapsedTime {
 
     /// The instant at which `duration` of counted time has elapsed from
     /// `start`: a deadline. A zero duration gives `start` itself.
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, CalendarTime, ElapsedTime, OpenInterval, WeekSchedule};
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    /// let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?);
+    /// let business = BusinessCalendar::new(Utc, CalendarSpec::new(week))?;
+    /// let fri = Utc.with_ymd_and_hms(2024, 3, 8, 16, 0, 0).unwrap();
+    /// assert_eq!(CalendarTime.advance(fri, TimeDelta::hours(2))?, Utc.with_ymd_and_hms(2024, 3, 8, 18, 0, 0).unwrap());
+    /// // 1 hour left on Friday, the second on Monday morning
+    /// assert_eq!(business.advance(fri, TimeDelta::hours(2))?, Utc.with_ymd_and_hms(2024, 3, 11, 10, 0, 0).unwrap());
+    /// assert!(CalendarTime.advance(fri, TimeDelta::hours(-1)).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///

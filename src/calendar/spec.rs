@@ -37,8 +37,28 @@ pub struct LocalTime(u32);
 
 impl LocalTime {
     /// `00:00`, the start of the day.
+    ///
+    /// ```
+    /// use carekit::calendar::{LocalTime, OpenInterval};
+    /// assert_eq!(LocalTime::MIDNIGHT.to_string(), "00:00");
+    /// assert_eq!(LocalTime::MIDNIGHT.seconds_from_midnight(), 0);
+    /// // a round-the-clock day
+    /// let all_day = OpenInterval::new(LocalTime::MIDNIGHT, LocalTime::END_OF_DAY)?;
+    /// assert_eq!(all_day.wall_length(), chrono::TimeDelta::hours(24));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub const MIDNIGHT: Self = Self(0);
     /// `24:00`, the end of the day (only valid as an interval's end).
+    ///
+    /// ```
+    /// use carekit::calendar::{LocalTime, OpenInterval};
+    /// assert_eq!(LocalTime::END_OF_DAY.to_string(), "24:00");
+    /// assert_eq!(LocalTime::END_OF_DAY.seconds_from_midnight(), 86_400); // 24 · 3600
+    /// let evening = OpenInterval::new(LocalTime::parse("18:00")?, LocalTime::END_OF_DAY)?;
+    /// assert_eq!(evening.wall_length(), chrono::TimeDelta::hours(6));
+    /// assert!(OpenInterval::new(LocalTime::END_OF_DAY, LocalTime::MIDNIGHT).is_err()); // not a start
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub const END_OF_DAY: Self = Self(86_400);
 
     /// A time from hours, minutes and seconds; `24:00:00` is the end of the

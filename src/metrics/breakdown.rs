@@ -23,10 +23,37 @@ use crate::metrics::{MetricsError, Nps};
 /// ```
 pub trait Accumulator: Clone {
     /// An empty accumulator with the same convention.
+    ///
+    /// ```
+    /// use carekit::metrics::{Accumulator, Csat, CsatConfig};
+    /// let mut binary = Csat::new(CsatConfig::binary());
+    /// binary.extend_u8(&[1, 0, 1])?;
+    /// let fresh = binary.empty_like();
+    /// assert_eq!(fresh.n(), 0); // no data ...
+    /// assert_eq!(fresh.config(), CsatConfig::binary()); // ... same convention
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     fn empty_like(&self) -> Self;
 
     /// Adds another accumulator's data.
+    ///
+    /// ```
+    /// use carekit::metrics::{Accumulator, Nps};
+    /// // Generic code can combine per-shard partials of any accumulator.
+    /// fn combine<A: Accumulator>(first: &A, rest: &[A]) -> Result<A, carekit::Error> {
+    ///     let mut total = first.clone();
+    ///     for part in rest {
+    ///         Accumulator::merge(&mut total, part)?;
+    ///     }
+    ///     Ok(total)
+    /// }
+    /// let (mut a, mut b) = (Nps::default(), Nps::default());
+    /// a.extend_u8(&[10, 9])?;
+    /// b.extend_u8(&[2])?;
+    /// assert_eq!(combine(&a, &[b])?.score(), Some(100.0 / 3.0)); // 100 · (2 − 1) / 3
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -46,6 +73,19 @@ pub trait Accumulator: Clone {
 /// ```
 pub trait Observe<V>: Accumulator {
     /// Adds one value.
+    ///
+    /// ```
+    /// use carekit::metrics::{Ces, Observe};
+    /// // Generic code can feed any accumulator that takes `u8` answers.
+    /// fn feed<A: Observe<u8>>(acc: &mut A, answers: &[u8]) -> Result<(), carekit::Error> {
+    ///     answers.iter().try_for_each(|&a| acc.observe(a))
+    /// }
+    /// let mut ces = Ces::default();
+    /// feed(&mut ces, &[7, 5])?;
+    /// assert_eq!(ces.mean(), Some(6.0)); // (7 + 5) / 2
+    /// assert!(ces.observe(0_u8).is_err()); // off the 1..=7 scale
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -118,6 +158,16 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
     }
 
     /// The empty accumulator new groups start from.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Nps, NpsConfig};
+    /// let mut seeded = Nps::new(NpsConfig::new(6, 10)?);
+    /// seeded.extend_u8(&[10, 3])?;
+    /// let by: Breakdown<&str, Nps> = Breakdown::new(seeded);
+    /// assert_eq!(by.template().n(), 0); // only the convention is kept, not the data
+    /// assert_eq!(by.template().config().promoter_min(), 10);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn template(&self) -> &A {
         &self.template
     }
@@ -192,6 +242,16 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
     }
 
     /// The accumulator of `key`, if any value was added under it.
+    ///
+    /// ```
+    /// use carekit::{Channel, metrics::{Breakdown, Nps}};
+    /// let mut by = Breakdown::new(Nps::default());
+    /// by.push(Channel::Chat, 9_u8)?;
+    /// by.push(Channel::Chat, 0_u8)?;
+    /// assert_eq!(by.get(&Channel::Chat).and_then(Nps::score), Some(0.0)); // 100 · (1 − 1) / 2
+    /// assert!(by.get(&Channel::Email).is_none());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn get(&self, key: &K) -> Option<&A> {
         self.groups.get(key)
     }
@@ -212,11 +272,28 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
     }
 
     /// Number of groups.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Csat};
+    /// let mut by = Breakdown::new(Csat::default());
+    /// by.extend([("web", 5_u8), ("app", 4), ("web", 1)])?;
+    /// assert_eq!(by.len(), 2); // "app" and "web"
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.groups.len()
     }
 
     /// Whether there is no group.
+    ///
+    /// ```
+    /// use carekit::metrics::{Breakdown, Csat};
+    /// let mut by = Breakdown::new(Csat::default());
+    /// assert!(by.is_empty());
+    /// by.push("web", 5_u8)?;
+    /// assert!(!by.is_empty());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
@@ -578,11 +655,29 @@ impl PeriodKey {
     }
 
     /// The kind of period.
+    ///
+    /// ```
+    /// use carekit::metrics::{Period, PeriodKey};
+    /// let key: PeriodKey = "2024-Q2".parse()?;
+    /// assert_eq!(key.period(), Period::Quarter);
+    /// assert_eq!("2024-W07".parse::<PeriodKey>()?.period(), Period::IsoWeek);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn period(&self) -> Period {
         self.period
     }
 
     /// The period's first local day (the Monday of an ISO week).
+    ///
+    /// ```
+    /// use carekit::metrics::PeriodKey;
+    /// use chrono::NaiveDate;
+    /// let key: PeriodKey = "2024-Q2".parse()?;
+    /// assert_eq!(key.start(), NaiveDate::from_ymd_opt(2024, 4, 1).unwrap());
+    /// let week: PeriodKey = "2025-W01".parse()?; // ISO week 1 of 2025 starts in 2024
+    /// assert_eq!(week.start(), NaiveDate::from_ymd_opt(2024, 12, 30).unwrap());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn start(&self) -> NaiveDate {
         self.start
     }

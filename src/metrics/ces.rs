@@ -169,23 +169,62 @@ impl CesConfig {
     }
 
     /// The rating scale.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::{CesConfig, CesPolarity}};
+    /// assert_eq!(CesConfig::default().scale(), RatingScale::new(1, 7)?);
+    /// let five = CesConfig::new(RatingScale::new(1, 5)?, 4, 2, CesPolarity::HigherIsEasier)?;
+    /// assert_eq!(five.scale().to_string(), "1..=5");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn scale(&self) -> RatingScale {
         self.scale
     }
     /// The easy threshold.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::{CesConfig, CesPolarity}};
+    /// assert_eq!(CesConfig::default().easy_from(), 5);
+    /// let effort = CesConfig::new(RatingScale::new(1, 5)?, 2, 4, CesPolarity::LowerIsEasier)?;
+    /// assert_eq!(effort.easy_from(), 2); // 1 and 2 are easy
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn easy_from(&self) -> u8 {
         self.easy_from
     }
     /// The difficult threshold.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::{CesConfig, CesPolarity}};
+    /// assert_eq!(CesConfig::default().difficult_to(), 3); // 1, 2 and 3 are difficult
+    /// let effort = CesConfig::new(RatingScale::new(1, 5)?, 2, 4, CesPolarity::LowerIsEasier)?;
+    /// assert_eq!(effort.difficult_to(), 4); // 4 and 5 are difficult
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn difficult_to(&self) -> u8 {
         self.difficult_to
     }
     /// Which end means easy.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::{CesConfig, CesPolarity}};
+    /// assert_eq!(CesConfig::default().polarity(), CesPolarity::HigherIsEasier);
+    /// let effort = CesConfig::new(RatingScale::new(1, 5)?, 2, 4, CesPolarity::LowerIsEasier)?;
+    /// assert_eq!(effort.polarity(), CesPolarity::LowerIsEasier);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn polarity(&self) -> CesPolarity {
         self.polarity
     }
 
     /// Whether `rating` counts as easy.
+    ///
+    /// ```
+    /// use carekit::metrics::CesConfig;
+    /// let c = CesConfig::default(); // 1..=7, easy from 5
+    /// assert!(c.is_easy(5) && c.is_easy(7));
+    /// assert!(!c.is_easy(4));
+    /// ```
     pub fn is_easy(&self, rating: u8) -> bool {
         match self.polarity {
             CesPolarity::HigherIsEasier => rating >= self.easy_from,
@@ -194,6 +233,13 @@ impl CesConfig {
     }
 
     /// Whether `rating` counts as difficult.
+    ///
+    /// ```
+    /// use carekit::metrics::CesConfig;
+    /// let c = CesConfig::default(); // 1..=7, difficult up to 3
+    /// assert!(c.is_difficult(1) && c.is_difficult(3));
+    /// assert!(!c.is_difficult(4)); // 4 is neither easy nor difficult
+    /// ```
     pub fn is_difficult(&self, rating: u8) -> bool {
         match self.polarity {
             CesPolarity::HigherIsEasier => rating <= self.difficult_to,
@@ -320,6 +366,14 @@ impl Ces {
     }
 
     /// The convention.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::{Ces, CesConfig, CesPolarity}};
+    /// assert_eq!(Ces::default().config(), CesConfig::default());
+    /// let effort = CesConfig::new(RatingScale::new(1, 5)?, 2, 4, CesPolarity::LowerIsEasier)?;
+    /// assert_eq!(Ces::new(effort).config().polarity(), CesPolarity::LowerIsEasier);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn config(&self) -> CesConfig {
         self.config
     }
@@ -458,33 +512,83 @@ impl Ces {
     }
 
     /// Number of ratings.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[7, 4, 1])?;
+    /// assert_eq!(ces.n(), 3);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn n(&self) -> u64 {
         self.counts.total()
     }
 
     /// Easy ratings.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut ces = Ces::default(); // easy: 5..=7
+    /// ces.extend_u8(&[7, 5, 4, 1])?;
+    /// assert_eq!(ces.easy(), 2); // 7 and 5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn easy(&self) -> u64 {
         let c = self.config;
         self.counts.count_where(|r| c.is_easy(r))
     }
 
     /// Difficult ratings.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut ces = Ces::default(); // difficult: 1..=3
+    /// ces.extend_u8(&[7, 4, 3, 1])?;
+    /// assert_eq!(ces.difficult(), 2); // 3 and 1
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn difficult(&self) -> u64 {
         let c = self.config;
         self.counts.count_where(|r| c.is_difficult(r))
     }
 
     /// How often `rating` was given (0 off the scale).
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[6, 6, 2])?;
+    /// assert_eq!((ces.count(6), ces.count(2), ces.count(7)), (2, 1, 0));
+    /// assert_eq!(ces.count(9), 0); // off the 1..=7 scale
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn count(&self, rating: u8) -> u64 {
         self.counts.count_where(|r| r == rating)
     }
 
     /// Mean rating, `None` when empty.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut ces = Ces::default();
+    /// assert_eq!(ces.mean(), None);
+    /// ces.extend_u8(&[7, 6, 2])?;
+    /// assert_eq!(ces.mean(), Some(5.0)); // (7 + 6 + 2) / 3
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn mean(&self) -> Option<f64> {
         self.counts.mean()
     }
 
     /// Percent easy minus percent difficult, `None` when empty.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut ces = Ces::default(); // easy ≥ 5, difficult ≤ 3
+    /// ces.extend_u8(&[7, 6, 5, 4, 1])?;
+    /// assert_eq!(ces.net(), Some(40.0)); // 100 · 3/5 − 100 · 1/5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn net(&self) -> Option<f64> {
         let n = self.n();
         (n > 0).then(|| {
@@ -576,39 +680,121 @@ pub struct CesSummary {
 
 impl CesSummary {
     /// Number of ratings.
+    ///
+    /// ```
+    /// # use carekit::metrics::Ces;
+    /// # use carekit::stats::Confidence;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[2, 4, 6])?;
+    /// assert_eq!(ces.summary(Confidence::NINETY_FIVE)?.n(), 3);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn n(&self) -> u64 {
         self.n
     }
     /// Mean rating.
+    ///
+    /// ```
+    /// # use carekit::metrics::Ces;
+    /// # use carekit::stats::Confidence;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[2, 4, 6])?;
+    /// assert_eq!(ces.summary(Confidence::NINETY_FIVE)?.mean(), Some(4.0)); // 12 / 3
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn mean(&self) -> Option<f64> {
         self.mean
     }
     /// Percent easy (0..=100).
+    ///
+    /// ```
+    /// # use carekit::metrics::Ces;
+    /// # use carekit::stats::Confidence;
+    /// let mut ces = Ces::default(); // easy ≥ 5
+    /// ces.extend_u8(&[2, 4, 6, 7])?;
+    /// assert_eq!(ces.summary(Confidence::NINETY_FIVE)?.percent_easy(), Some(50.0)); // 2 of 4
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn percent_easy(&self) -> Option<f64> {
         self.percent_easy
     }
     /// Percent difficult (0..=100).
+    ///
+    /// ```
+    /// # use carekit::metrics::Ces;
+    /// # use carekit::stats::Confidence;
+    /// let mut ces = Ces::default(); // difficult ≤ 3
+    /// ces.extend_u8(&[2, 4, 6, 7])?;
+    /// assert_eq!(ces.summary(Confidence::NINETY_FIVE)?.percent_difficult(), Some(25.0)); // 1 of 4
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn percent_difficult(&self) -> Option<f64> {
         self.percent_difficult
     }
     /// Net easy: percent easy − percent difficult (−100..=100).
+    ///
+    /// ```
+    /// # use carekit::metrics::Ces;
+    /// # use carekit::stats::Confidence;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[2, 4, 6, 7])?;
+    /// assert_eq!(ces.summary(Confidence::NINETY_FIVE)?.net(), Some(25.0)); // 50 % easy − 25 % difficult
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn net(&self) -> Option<f64> {
         self.net
     }
     /// `(rating, count)` for every point of the scale, lowest first.
+    ///
+    /// ```
+    /// # use carekit::metrics::Ces;
+    /// # use carekit::stats::Confidence;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[2, 2, 7])?;
+    /// let s = ces.summary(Confidence::NINETY_FIVE)?;
+    /// assert_eq!(s.distribution(), &[(1, 0), (2, 2), (3, 0), (4, 0), (5, 0), (6, 0), (7, 1)]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn distribution(&self) -> &[(u8, u64)] {
         &self.distribution
     }
     /// Normal-approximation interval for the mean (`None` below two
     /// ratings).
+    ///
+    /// ```
+    /// # use carekit::metrics::Ces;
+    /// # use carekit::stats::Confidence;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[2, 4, 6])?;
+    /// let ci = ces.summary(Confidence::NINETY_FIVE)?.interval().unwrap();
+    /// // mean 4, sample variance (4 + 0 + 4) / 2 = 4: 4 ± 1.959964 · √(4 / 3) = 4 ± 2.2632
+    /// assert!((ci.low() - 1.7368).abs() < 1e-4 && (ci.high() - 6.2632).abs() < 1e-4);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn interval(&self) -> Option<Interval> {
         self.interval
     }
     /// The interval's confidence level.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// use carekit::stats::Confidence;
+    /// let s = Ces::default().summary(Confidence::NINETY)?;
+    /// assert_eq!(s.confidence(), Confidence::NINETY);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn confidence(&self) -> Confidence {
         self.confidence
     }
     /// The convention.
+    ///
+    /// ```
+    /// use carekit::metrics::{Ces, CesConfig};
+    /// use carekit::stats::Confidence;
+    /// let s = Ces::default().summary(Confidence::NINETY_FIVE)?;
+    /// assert_eq!(s.config(), CesConfig::default());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn config(&self) -> CesConfig {
         self.config
     }

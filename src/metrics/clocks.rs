@@ -262,63 +262,369 @@ impl InteractionClocks {
     }
 
     /// The FCR convention used.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.convention(), FcrConvention::OneTouch);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn convention(&self) -> FcrConvention {
         self.convention
     }
 
     /// The instant the clocks were read at.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.until(), t(13, 0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn until(&self) -> DateTime<Utc> {
         self.until
     }
 
     /// Whether an agent opened the interaction (see the type docs).
+    ///
+    /// ```
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(0))
+    ///     .direction(Direction::Outbound)
+    ///     .agent_reply(t(0), ana.clone(), Visibility::Public) // the opening message
+    ///     .customer_message(t(30))
+    ///     .agent_reply(t(45), ana, Visibility::Public)
+    ///     .build()?;
+    /// let c = InteractionClocks::measure(&case, t(60), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert!(c.opened_by_agent());
+    /// assert_eq!(c.first_reply(), Some(chrono::TimeDelta::minutes(45))); // the second reply
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn opened_by_agent(&self) -> bool {
         self.opened_by_agent
     }
 
     /// Creation → first public agent reply (the second for an interaction
     /// an agent opened); `None` without one by `until`.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.first_reply(), Some(TimeDelta::minutes(20))); // 9:00 → 9:20
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn first_reply(&self) -> Option<TimeDelta> {
         self.first_reply
     }
 
     /// Creation → last solve; `None` unless solved at `until`.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.full_resolution(), Some(TimeDelta::minutes(210))); // 9:00 → last solve 12:30
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn full_resolution(&self) -> Option<TimeDelta> {
         self.full_resolution
     }
 
     /// Time in `New`, `Open` and `OnHold`.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// // New 20 + Open 30 + OnHold 30 + Open 15 + Open again 30 minutes
+    /// assert_eq!(c.requester_wait(), TimeDelta::minutes(125));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn requester_wait(&self) -> TimeDelta {
         self.requester_wait
     }
 
     /// Time in `New` and `Open`.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// // New 20 + Open 30 + Open 15 + Open again 30 minutes
+    /// assert_eq!(c.agent_work(), TimeDelta::minutes(95));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn agent_work(&self) -> TimeDelta {
         self.agent_work
     }
 
     /// Time in `OnHold`.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.on_hold(), TimeDelta::minutes(30)); // 10:30–11:00
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn on_hold(&self) -> TimeDelta {
         self.on_hold
     }
 
     /// Time in `Pending`.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.agent_wait(), TimeDelta::minutes(40)); // Pending 9:20–10:00
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn agent_wait(&self) -> TimeDelta {
         self.agent_wait
     }
 
     /// Reopens by `until`.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.reopens(), 1); // Solved → Open at 12:00
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn reopens(&self) -> u32 {
         self.reopens
     }
 
     /// Public agent replies by `until`.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.agent_replies(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn agent_replies(&self) -> u32 {
         self.agent_replies
     }
 
     /// The FCR verdict under [`convention`](Self::convention); `None`
     /// unless solved at `until`.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c-1")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 20), ana.clone(), Visibility::Public)
+    /// #     .status(t(9, 20), Status::Pending)
+    /// #     .customer_message(t(10, 0))
+    /// #     .status(t(10, 0), Status::Open)
+    /// #     .status(t(10, 30), Status::OnHold)
+    /// #     .status(t(11, 0), Status::Open)
+    /// #     .agent_reply(t(11, 15), ana, Visibility::Public)
+    /// #     .status(t(11, 15), Status::Solved)
+    /// #     .status(t(12, 0), Status::Open)
+    /// #     .status(t(12, 30), Status::Solved)
+    /// #     .build()?;
+    /// // New 9:00, reply + Pending 9:20, customer + Open 10:00, OnHold 10:30, Open 11:00,
+    /// // reply + Solved 11:15, reopened 12:00, Solved 12:30; read at 13:00
+    /// let c = InteractionClocks::measure(&case, t(13, 0), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.first_contact_resolved(), Some(false)); // two replies and a reopen
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn first_contact_resolved(&self) -> Option<bool> {
         self.first_contact_resolved
     }
@@ -469,6 +775,15 @@ impl Fcr {
     }
 
     /// Counts one verdict (`None`: not eligible, skipped).
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// let mut fcr = Fcr::new(FcrConvention::OneTouch);
+    /// for verdict in [Some(true), Some(false), None, Some(true)] {
+    ///     fcr.push_verdict(verdict);
+    /// }
+    /// assert_eq!((fcr.resolved(), fcr.eligible()), (2, 3)); // `None` is skipped
+    /// ```
     pub fn push_verdict(&mut self, verdict: Option<bool>) {
         if let Some(resolved) = verdict {
             self.eligible = self.eligible.saturating_add(1);
@@ -531,22 +846,51 @@ impl Fcr {
     }
 
     /// The convention.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// assert_eq!(Fcr::default().convention(), FcrConvention::OneTouch);
+    /// assert_eq!(Fcr::new(FcrConvention::NoReopen).convention(), FcrConvention::NoReopen);
+    /// ```
     pub fn convention(&self) -> FcrConvention {
         self.convention
     }
 
     /// Interactions resolved at first contact.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// let fcr = Fcr::from_counts(FcrConvention::OneTouch, 42, 60)?;
+    /// assert_eq!(fcr.resolved(), 42);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn resolved(&self) -> u64 {
         self.resolved
     }
 
     /// Solved interactions judged.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// let mut fcr = Fcr::new(FcrConvention::OneTouch);
+    /// fcr.push_verdict(Some(false));
+    /// fcr.push_verdict(None); // still open: not eligible
+    /// assert_eq!(fcr.eligible(), 1);
+    /// ```
     pub fn eligible(&self) -> u64 {
         self.eligible
     }
 
     /// `resolved / eligible` as a proportion in `0..=1`; `None` when
     /// nothing is eligible.
+    ///
+    /// ```
+    /// use carekit::metrics::{Fcr, FcrConvention};
+    /// assert_eq!(Fcr::new(FcrConvention::OneTouch).rate(), None);
+    /// let fcr = Fcr::from_counts(FcrConvention::OneTouch, 42, 60)?;
+    /// assert_eq!(fcr.rate(), Some(0.7)); // 42 / 60
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn rate(&self) -> Option<f64> {
         (self.eligible > 0).then(|| self.resolved as f64 / self.eligible as f64)
     }
@@ -623,6 +967,13 @@ fn secs(d: TimeDelta) -> f64 {
 
 impl ClockSummary {
     /// An empty summary judging FCR by `convention`.
+    ///
+    /// ```
+    /// use carekit::metrics::{ClockSummary, FcrConvention};
+    /// let s = ClockSummary::new(FcrConvention::NoReopen);
+    /// assert_eq!((s.interactions(), s.fcr().convention()), (0, FcrConvention::NoReopen));
+    /// assert!(s.first_reply().is_empty());
+    /// ```
     pub fn new(convention: FcrConvention) -> Self {
         Self {
             fcr: Fcr::new(convention),
@@ -712,56 +1063,391 @@ impl ClockSummary {
     }
 
     /// Interactions summarised.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// assert_eq!(summary.interactions(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn interactions(&self) -> u64 {
         self.interactions
     }
 
     /// Total reopens.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// assert_eq!(summary.reopens(), 1); // T-2 at 1:50
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn reopens(&self) -> u64 {
         self.reopens
     }
 
     /// Reopens per interaction; `None` when empty.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// assert_eq!(summary.reopen_rate(), Some(0.5)); // 1 reopen / 2 interactions
+    /// assert_eq!(ClockSummary::default().reopen_rate(), None);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn reopen_rate(&self) -> Option<f64> {
         (self.interactions > 0).then(|| self.reopens as f64 / self.interactions as f64)
     }
 
     /// Total public agent replies.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// assert_eq!(summary.agent_replies(), 2); // one each
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn agent_replies(&self) -> u64 {
         self.agent_replies
     }
 
     /// First reply times (seconds) of interactions that had one.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// assert_eq!(summary.first_reply().values(), &[600.0, 1800.0]); // 10 and 30 minutes
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn first_reply(&self) -> &Durations {
         &self.first_reply
     }
 
     /// Full resolution times (seconds) of solved interactions.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// // T-2 is open again at 2:00, so only T-1 has a resolution time
+    /// assert_eq!(summary.full_resolution().values(), &[1200.0]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn full_resolution(&self) -> &Durations {
         &self.full_resolution
     }
 
     /// Requester wait times (seconds).
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// // T-2: New 30 + Open 15 + OnHold 15 + Open 10 + Open 10 minutes = 80
+    /// assert_eq!(summary.requester_wait().values(), &[1200.0, 4800.0]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn requester_wait(&self) -> &Durations {
         &self.requester_wait
     }
 
     /// Agent work times (seconds).
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// // T-2: New 30 + Open 15 + Open 10 + Open 10 minutes = 65
+    /// assert_eq!(summary.agent_work().values(), &[1200.0, 3900.0]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn agent_work(&self) -> &Durations {
         &self.agent_work
     }
 
     /// On-hold times (seconds).
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// assert_eq!(summary.on_hold().values(), &[0.0, 900.0]); // T-2: 1:15–1:30
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn on_hold(&self) -> &Durations {
         &self.on_hold
     }
 
     /// Agent wait (pending) times (seconds).
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// assert_eq!(summary.agent_wait().values(), &[0.0, 1800.0]); // T-2: Pending 0:30–1:00
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn agent_wait(&self) -> &Durations {
         &self.agent_wait
     }
 
     /// The first-contact resolution accumulator.
+    ///
+    /// ```
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+    /// # let t = |m: i64| chrono::DateTime::from_timestamp(m * 60, 0).unwrap();
+    /// # let (ana, c) = (AgentId::new("ana")?, CustomerId::new("c")?);
+    /// # let quick = Interaction::builder(InteractionId::new("T-1")?, c.clone(), Channel::Chat, t(0))
+    /// #     .agent_reply(t(10), ana.clone(), Visibility::Public)
+    /// #     .status(t(20), Status::Solved)
+    /// #     .build()?;
+    /// # let slow = Interaction::builder(InteractionId::new("T-2")?, c, Channel::Email, t(0))
+    /// #     .agent_reply(t(30), ana, Visibility::Public)
+    /// #     .status(t(30), Status::Pending)
+    /// #     .customer_message(t(60))
+    /// #     .status(t(60), Status::Open)
+    /// #     .status(t(75), Status::OnHold)
+    /// #     .status(t(90), Status::Open)
+    /// #     .status(t(100), Status::Solved)
+    /// #     .status(t(110), Status::Open)
+    /// #     .build()?;
+    /// # let mut summary = ClockSummary::new(FcrConvention::OneTouch);
+    /// # for case in [&quick, &slow] {
+    /// #     summary.push(&InteractionClocks::measure(case, t(120), &CalendarTime, FcrConvention::OneTouch)?)?;
+    /// # }
+    /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
+    /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
+    /// // T-1 is solved with one reply; T-2 is not solved, so it has no verdict
+    /// assert_eq!((summary.fcr().resolved(), summary.fcr().eligible()), (1, 1));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn fcr(&self) -> &Fcr {
         &self.fcr
     }

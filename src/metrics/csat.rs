@@ -215,26 +215,64 @@ impl CsatConfig {
     }
 
     /// The rating scale.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::CsatConfig};
+    /// assert_eq!(CsatConfig::default().scale(), RatingScale::new(1, 5)?);
+    /// assert_eq!(CsatConfig::binary().scale().to_string(), "0..=1");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn scale(&self) -> RatingScale {
         self.scale
     }
 
     /// The lowest satisfied rating.
+    ///
+    /// ```
+    /// use carekit::{RatingScale, metrics::CsatConfig};
+    /// assert_eq!(CsatConfig::default().satisfied_from(), 4); // top-2-box: 4 and 5
+    /// assert_eq!(CsatConfig::new(RatingScale::new(1, 10)?, 8)?.satisfied_from(), 8);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn satisfied_from(&self) -> u8 {
         self.satisfied_from
     }
 
     /// The neutral ratings, ascending.
+    ///
+    /// ```
+    /// use carekit::metrics::CsatConfig;
+    /// assert!(CsatConfig::default().neutral().is_empty());
+    /// let c = CsatConfig::top_two_box().with_neutral(&[3, 2])?;
+    /// assert_eq!(c.neutral(), [2, 3]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn neutral(&self) -> Vec<u8> {
         self.neutral.iter().collect()
     }
 
     /// Whether `rating` counts as satisfied.
+    ///
+    /// ```
+    /// use carekit::metrics::CsatConfig;
+    /// let c = CsatConfig::top_two_box(); // 1..=5, satisfied from 4
+    /// assert!(c.is_satisfied(4) && c.is_satisfied(5));
+    /// assert!(!c.is_satisfied(3));
+    /// assert!(!c.is_satisfied(9)); // off the scale
+    /// ```
     pub fn is_satisfied(&self, rating: u8) -> bool {
         self.scale.contains(rating) && rating >= self.satisfied_from
     }
 
     /// Whether `rating` is excluded from the percentage's denominator.
+    ///
+    /// ```
+    /// use carekit::metrics::CsatConfig;
+    /// let c = CsatConfig::top_two_box().with_neutral(&[3])?;
+    /// assert!(c.is_neutral(3));
+    /// assert!(!c.is_neutral(2) && !CsatConfig::top_two_box().is_neutral(3));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn is_neutral(&self, rating: u8) -> bool {
         self.neutral.contains(rating)
     }
@@ -362,6 +400,12 @@ impl Csat {
     }
 
     /// The convention.
+    ///
+    /// ```
+    /// use carekit::metrics::{Csat, CsatConfig};
+    /// assert_eq!(Csat::default().config(), CsatConfig::top_two_box());
+    /// assert_eq!(Csat::new(CsatConfig::binary()).config().satisfied_from(), 1);
+    /// ```
     pub fn config(&self) -> CsatConfig {
         self.config
     }
@@ -498,34 +542,85 @@ impl Csat {
     }
 
     /// All ratings received, neutral ones included.
+    ///
+    /// ```
+    /// use carekit::metrics::{Csat, CsatConfig};
+    /// let mut csat = Csat::new(CsatConfig::top_two_box().with_neutral(&[3])?);
+    /// csat.extend_u8(&[5, 3, 3, 1])?;
+    /// assert_eq!(csat.responses(), 4); // every rating, the two neutral 3s too
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn responses(&self) -> u64 {
         self.counts.total()
     }
 
     /// Ratings counted in the percentage (neutral ones excluded).
+    ///
+    /// ```
+    /// use carekit::metrics::{Csat, CsatConfig};
+    /// let mut csat = Csat::new(CsatConfig::top_two_box().with_neutral(&[3])?);
+    /// csat.extend_u8(&[5, 3, 3, 1])?;
+    /// assert_eq!(csat.n(), 2); // 4 ratings − 2 neutral
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn n(&self) -> u64 {
         let cfg = self.config;
         self.counts.count_where(|r| !cfg.is_neutral(r))
     }
 
     /// Satisfied ratings.
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// let mut csat = Csat::default(); // satisfied: 4 and 5
+    /// csat.extend_u8(&[5, 4, 3, 1])?;
+    /// assert_eq!(csat.satisfied(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn satisfied(&self) -> u64 {
         let cfg = self.config;
         self.counts.count_where(|r| cfg.is_satisfied(r))
     }
 
     /// How often `rating` was given (0 off the scale).
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[5, 5, 2])?;
+    /// assert_eq!((csat.count(5), csat.count(2), csat.count(4)), (2, 1, 0));
+    /// assert_eq!(csat.count(0), 0); // off the 1..=5 scale
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn count(&self, rating: u8) -> u64 {
         self.counts.count_where(|r| r == rating)
     }
 
     /// Percent satisfied, 0..=100; `None` when no rating counts.
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// let mut csat = Csat::default();
+    /// assert_eq!(csat.percent(), None);
+    /// csat.extend_u8(&[5, 4, 4, 2])?;
+    /// assert_eq!(csat.percent(), Some(75.0)); // 3 of 4 are 4 or 5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn percent(&self) -> Option<f64> {
         let n = self.n();
         (n > 0).then(|| 100.0 * self.satisfied() as f64 / n as f64)
     }
 
     /// Mean of all ratings (neutral included); `None` when empty.
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// let mut csat = Csat::default();
+    /// assert_eq!(csat.mean(), None);
+    /// csat.extend_u8(&[5, 4, 4, 2])?;
+    /// assert_eq!(csat.mean(), Some(3.75)); // 15 / 4
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn mean(&self) -> Option<f64> {
         self.counts.mean()
     }
@@ -626,30 +721,95 @@ pub struct CsatSummary {
 
 impl CsatSummary {
     /// All ratings, neutral included.
+    ///
+    /// ```
+    /// # use carekit::metrics::{Csat, CsatConfig};
+    /// # use carekit::stats::Confidence;
+    /// let mut csat = Csat::new(CsatConfig::top_two_box().with_neutral(&[3])?);
+    /// csat.extend_u8(&[5, 3, 2])?;
+    /// assert_eq!(csat.summary(Confidence::NINETY_FIVE)?.responses(), 3);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn responses(&self) -> u64 {
         self.responses
     }
     /// Ratings counted in the percentage (neutral excluded).
+    ///
+    /// ```
+    /// # use carekit::metrics::{Csat, CsatConfig};
+    /// # use carekit::stats::Confidence;
+    /// let mut csat = Csat::new(CsatConfig::top_two_box().with_neutral(&[3])?);
+    /// csat.extend_u8(&[5, 3, 2])?;
+    /// assert_eq!(csat.summary(Confidence::NINETY_FIVE)?.n(), 2); // the neutral 3 is left out
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn n(&self) -> u64 {
         self.n
     }
     /// Satisfied ratings.
+    ///
+    /// ```
+    /// # use carekit::metrics::Csat;
+    /// # use carekit::stats::Confidence;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[5, 4, 2])?;
+    /// assert_eq!(csat.summary(Confidence::NINETY_FIVE)?.satisfied(), 2); // 5 and 4
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn satisfied(&self) -> u64 {
         self.satisfied
     }
     /// Percent satisfied (0..=100), `None` when no rating counts.
+    ///
+    /// ```
+    /// # use carekit::metrics::Csat;
+    /// # use carekit::stats::Confidence;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[5, 4, 4, 2, 1])?;
+    /// assert_eq!(csat.summary(Confidence::NINETY_FIVE)?.percent(), Some(60.0)); // 3 of 5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn percent(&self) -> Option<f64> {
         self.percent
     }
     /// Mean of all ratings, neutral included; `None` when empty.
+    ///
+    /// ```
+    /// # use carekit::metrics::Csat;
+    /// # use carekit::stats::Confidence;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[5, 4, 4, 2, 1])?;
+    /// assert_eq!(csat.summary(Confidence::NINETY_FIVE)?.mean(), Some(3.2)); // 16 / 5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn mean(&self) -> Option<f64> {
         self.mean
     }
     /// `(rating, count)` for every point of the scale, lowest first.
+    ///
+    /// ```
+    /// # use carekit::metrics::Csat;
+    /// # use carekit::stats::Confidence;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[5, 4, 4])?;
+    /// let s = csat.summary(Confidence::NINETY_FIVE)?;
+    /// assert_eq!(s.distribution(), &[(1, 0), (2, 0), (3, 0), (4, 2), (5, 1)]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn distribution(&self) -> &[(u8, u64)] {
         &self.distribution
     }
     /// How often `rating` was given.
+    ///
+    /// ```
+    /// # use carekit::metrics::Csat;
+    /// # use carekit::stats::Confidence;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[5, 4, 4])?;
+    /// let s = csat.summary(Confidence::NINETY_FIVE)?;
+    /// assert_eq!((s.count(4), s.count(1), s.count(9)), (2, 0, 0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn count(&self, rating: u8) -> u64 {
         self.distribution
             .iter()
@@ -657,14 +817,42 @@ impl CsatSummary {
             .map_or(0, |&(_, c)| c)
     }
     /// Wilson interval for the percentage, in percent (0..=100).
+    ///
+    /// ```
+    /// # use carekit::metrics::Csat;
+    /// # use carekit::stats::Confidence;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[5, 1])?;
+    /// let ci = csat.summary(Confidence::NINETY_FIVE)?.interval().unwrap();
+    /// // Wilson for 1 of 2 (statsmodels proportion_confint(1, 2, method="wilson")):
+    /// // [0.094531, 0.905469]
+    /// assert!((ci.low() - 9.4531).abs() < 1e-4 && (ci.high() - 90.5469).abs() < 1e-4);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn interval(&self) -> Option<Interval> {
         self.interval
     }
     /// The interval's confidence level.
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// use carekit::stats::Confidence;
+    /// let s = Csat::default().summary(Confidence::NINETY_NINE)?;
+    /// assert_eq!(s.confidence(), Confidence::NINETY_NINE);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn confidence(&self) -> Confidence {
         self.confidence
     }
     /// The convention.
+    ///
+    /// ```
+    /// use carekit::metrics::{Csat, CsatConfig};
+    /// use carekit::stats::Confidence;
+    /// let s = Csat::new(CsatConfig::zendesk()).summary(Confidence::NINETY_FIVE)?;
+    /// assert_eq!(s.config(), CsatConfig::binary());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn config(&self) -> CsatConfig {
         self.config
     }

@@ -145,6 +145,14 @@ impl From<Durations> for RawDurations {
 /// ```
 pub trait DurationValue {
     /// The duration in seconds (not yet validated).
+    ///
+    /// ```
+    /// use carekit::metrics::DurationValue;
+    /// use chrono::TimeDelta;
+    /// assert_eq!(TimeDelta::minutes(2).seconds(), 120.0);
+    /// assert_eq!(TimeDelta::milliseconds(250).seconds(), 0.25);
+    /// assert_eq!(90.5_f64.seconds(), 90.5); // plain seconds pass through
+    /// ```
     fn seconds(self) -> f64;
 }
 
@@ -182,6 +190,16 @@ impl Default for Durations {
 impl Durations {
     /// The largest duration accepted: 1e15 seconds (about 31.7 million
     /// years). It keeps every sum and square far from overflow.
+    ///
+    /// ```
+    /// use carekit::metrics::Durations;
+    /// let mut d = Durations::new();
+    /// d.push(Durations::MAX_SECONDS)?; // the limit itself is accepted
+    /// assert!(d.push(2e15).is_err());
+    /// assert!(d.push(-1.0).is_err()); // durations are never negative
+    /// assert_eq!(d.count(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub const MAX_SECONDS: f64 = 1e15;
 
     /// An empty accumulator.

@@ -51,6 +51,13 @@ pub enum HealthComponent {
 
 impl HealthComponent {
     /// Every component, in order.
+    ///
+    /// ```
+    /// use carekit::metrics::HealthComponent;
+    /// assert_eq!(HealthComponent::ALL.len(), 8);
+    /// assert_eq!(HealthComponent::ALL[0], HealthComponent::Nps);
+    /// assert_eq!(HealthComponent::ALL[7], HealthComponent::Tier);
+    /// ```
     pub const ALL: [HealthComponent; 8] = [
         Self::Nps,
         Self::Csat,
@@ -63,6 +70,12 @@ impl HealthComponent {
     ];
 
     /// The `snake_case` name used in JSON and messages.
+    ///
+    /// ```
+    /// use carekit::metrics::HealthComponent;
+    /// assert_eq!(HealthComponent::PeakEnd.name(), "peak_end");
+    /// assert_eq!(HealthComponent::Nps.name(), HealthComponent::Nps.to_string());
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Self::Nps => "nps",
@@ -183,6 +196,14 @@ impl Default for HealthWeights {
 impl HealthWeights {
     /// Weights from `(component, weight)` pairs.
     ///
+    /// ```
+    /// use carekit::metrics::{HealthComponent as C, HealthWeights};
+    /// let w = HealthWeights::new(&[(C::Nps, 0.6), (C::Csat, 0.4)])?;
+    /// assert_eq!((w.get(C::Nps), w.get(C::Ces)), (0.6, 0.0));
+    /// assert!(HealthWeights::new(&[(C::Nps, 0.5), (C::Nps, 0.5)]).is_err()); // listed twice
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`MetricsError::InvalidHealthWeight`] for a weight outside `0..=1`
@@ -221,6 +242,12 @@ impl HealthWeights {
     }
 
     /// The weight of `component`.
+    ///
+    /// ```
+    /// use carekit::metrics::{HealthComponent as C, HealthWeights};
+    /// let w = HealthWeights::default();
+    /// assert_eq!((w.get(C::Nps), w.get(C::Csat), w.get(C::Tier)), (0.20, 0.15, 0.10));
+    /// ```
     pub fn get(&self, component: HealthComponent) -> f64 {
         self.weights.get(component.slot()).copied().unwrap_or(0.0)
     }
@@ -318,6 +345,15 @@ impl Default for HealthBands {
 impl HealthBands {
     /// Bands with thresholds `0 <= at_risk_below <= needs_attention_below <= 100`.
     ///
+    /// ```
+    /// use carekit::metrics::{HealthBand, HealthBands};
+    /// let b = HealthBands::new(50.0, 80.0)?;
+    /// assert_eq!(b.band(49.0), HealthBand::AtRisk);
+    /// assert!(HealthBands::new(-1.0, 80.0).is_err());
+    /// assert!(HealthBands::new(50.0, 40.0).is_err()); // below at_risk_below
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`MetricsError::InvalidHealthSetting`] naming the threshold that
@@ -346,16 +382,38 @@ impl HealthBands {
     }
 
     /// The at-risk threshold.
+    ///
+    /// ```
+    /// use carekit::metrics::HealthBands;
+    /// assert_eq!(HealthBands::default().at_risk_below(), 40.0);
+    /// assert_eq!(HealthBands::new(30.0, 60.0)?.at_risk_below(), 30.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn at_risk_below(&self) -> f64 {
         self.at_risk_below
     }
 
     /// The needs-attention threshold.
+    ///
+    /// ```
+    /// use carekit::metrics::HealthBands;
+    /// assert_eq!(HealthBands::default().needs_attention_below(), 70.0);
+    /// assert_eq!(HealthBands::new(30.0, 60.0)?.needs_attention_below(), 60.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn needs_attention_below(&self) -> f64 {
         self.needs_attention_below
     }
 
     /// The band of `score`.
+    ///
+    /// ```
+    /// use carekit::metrics::{HealthBand, HealthBands};
+    /// let b = HealthBands::default(); // 40 and 70
+    /// assert_eq!(b.band(12.5), HealthBand::AtRisk);
+    /// assert_eq!(b.band(69.9), HealthBand::NeedsAttention);
+    /// assert_eq!(b.band(70.0), HealthBand::Healthy); // thresholds are exclusive upper bounds
+    /// ```
     pub fn band(&self, score: f64) -> HealthBand {
         if score < self.at_risk_below {
             HealthBand::AtRisk
@@ -435,11 +493,33 @@ fn on_scale(component: &'static str, mean: f64, scale: RatingScale) -> Result<f6
 
 impl HealthInputs {
     /// No inputs yet.
+    ///
+    /// ```
+    /// use carekit::metrics::{HealthInputs, HealthModel};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let empty = HealthInputs::new();
+    /// assert_eq!(empty, HealthInputs::default());
+    /// assert_eq!(HealthModel::default().score(&empty, now)?, None); // nothing to score
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// The customer's latest NPS answer.
+    ///
+    /// ```
+    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
+    /// # let value = |inputs: &HealthInputs, c: C| -> Result<f64, carekit::Error> {
+    /// #     Ok(HealthModel::default().score(inputs, now)?.unwrap().contribution(c).unwrap().value())
+    /// # };
+    /// let inputs = HealthInputs::new().latest_nps(NpsScore::new(8)?);
+    /// assert_eq!(value(&inputs, C::Nps)?, 80.0); // 8 / 10 · 100
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn latest_nps(mut self, score: NpsScore) -> Self {
         self.nps = Some(score);
@@ -447,6 +527,20 @@ impl HealthInputs {
     }
 
     /// The customer's CSAT average on `scale`.
+    ///
+    /// ```
+    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
+    /// # let value = |inputs: &HealthInputs, c: C| -> Result<f64, carekit::Error> {
+    /// #     Ok(HealthModel::default().score(inputs, now)?.unwrap().contribution(c).unwrap().value())
+    /// # };
+    /// let inputs = HealthInputs::new().csat_average(4.0, RatingScale::CSAT_DEFAULT)?;
+    /// assert_eq!(value(&inputs, C::Csat)?, 75.0); // (4 − 1) / (5 − 1) · 100
+    /// assert!(HealthInputs::new().csat_average(0.5, RatingScale::CSAT_DEFAULT).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -458,6 +552,21 @@ impl HealthInputs {
     }
 
     /// The customer's CES average on `scale` with its polarity.
+    ///
+    /// ```
+    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
+    /// # let value = |inputs: &HealthInputs, c: C| -> Result<f64, carekit::Error> {
+    /// #     Ok(HealthModel::default().score(inputs, now)?.unwrap().contribution(c).unwrap().value())
+    /// # };
+    /// let effort = RatingScale::new(1, 5)?;
+    /// let inputs = HealthInputs::new().ces_average(2.0, effort, EffortPolarity::LowerIsEasier)?;
+    /// assert_eq!(value(&inputs, C::Ces)?, 75.0); // 100 − (2 − 1) / (5 − 1) · 100
+    /// assert!(HealthInputs::new().ces_average(7.0, effort, EffortPolarity::LowerIsEasier).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -475,6 +584,20 @@ impl HealthInputs {
 
     /// The customer's [peak-end score](super::PeakEnd) (0–100).
     ///
+    /// ```
+    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
+    /// # let value = |inputs: &HealthInputs, c: C| -> Result<f64, carekit::Error> {
+    /// #     Ok(HealthModel::default().score(inputs, now)?.unwrap().contribution(c).unwrap().value())
+    /// # };
+    /// let inputs = HealthInputs::new().peak_end(62.5)?;
+    /// assert_eq!(value(&inputs, C::PeakEnd)?, 62.5); // taken as is
+    /// assert!(HealthInputs::new().peak_end(101.0).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`MetricsError::InvalidHealthInput`] outside `0..=100`.
@@ -487,6 +610,21 @@ impl HealthInputs {
     }
 
     /// The instant of the customer's last contact.
+    ///
+    /// ```
+    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
+    /// # let value = |inputs: &HealthInputs, c: C| -> Result<f64, carekit::Error> {
+    /// #     Ok(HealthModel::default().score(inputs, now)?.unwrap().contribution(c).unwrap().value())
+    /// # };
+    /// let inputs = HealthInputs::new().last_contact(now - TimeDelta::days(45));
+    /// assert_eq!(value(&inputs, C::Recency)?, 50.0); // 100 · (1 − 45/90), default horizon 90 days
+    /// let future = HealthInputs::new().last_contact(now + TimeDelta::days(1));
+    /// assert!(HealthModel::default().score(&future, now).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn last_contact(mut self, at: DateTime<Utc>) -> Self {
         self.last_contact = Some(at);
@@ -494,6 +632,22 @@ impl HealthInputs {
     }
 
     /// The customer's open escalations.
+    ///
+    /// ```
+    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
+    /// # let value = |inputs: &HealthInputs, c: C| -> Result<f64, carekit::Error> {
+    /// #     Ok(HealthModel::default().score(inputs, now)?.unwrap().contribution(c).unwrap().value())
+    /// # };
+    /// let inputs = HealthInputs::new().open_escalations(1);
+    /// let model = HealthModel::default().with_escalation_cap(4)?;
+    /// let s = model.score(&inputs, now)?.unwrap();
+    /// assert_eq!(s.score(), 75.0); // 100 · (1 − 1/4)
+    /// assert_eq!(value(&HealthInputs::new().open_escalations(5), C::Escalations)?, 0.0); // at or past the cap of 3
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn open_escalations(mut self, count: u32) -> Self {
         self.open_escalations = Some(count);
@@ -501,6 +655,20 @@ impl HealthInputs {
     }
 
     /// The customer's reopen rate (reopens per interaction, `0..=1`).
+    ///
+    /// ```
+    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
+    /// # let value = |inputs: &HealthInputs, c: C| -> Result<f64, carekit::Error> {
+    /// #     Ok(HealthModel::default().score(inputs, now)?.unwrap().contribution(c).unwrap().value())
+    /// # };
+    /// let inputs = HealthInputs::new().reopen_rate(0.25)?;
+    /// assert_eq!(value(&inputs, C::ReopenRate)?, 75.0); // 100 · (1 − 0.25)
+    /// assert!(HealthInputs::new().reopen_rate(1.5).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -515,6 +683,21 @@ impl HealthInputs {
 
     /// The customer's tier rank `rank` of `tiers` (1 = base tier, `tiers` =
     /// top tier).
+    ///
+    /// ```
+    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
+    /// # let value = |inputs: &HealthInputs, c: C| -> Result<f64, carekit::Error> {
+    /// #     Ok(HealthModel::default().score(inputs, now)?.unwrap().contribution(c).unwrap().value())
+    /// # };
+    /// let inputs = HealthInputs::new().tier_rank(3, 4)?;
+    /// assert_eq!(value(&inputs, C::Tier)?, 75.0); // 3 / 4 · 100
+    /// assert!(HealthInputs::new().tier_rank(0, 4).is_err()); // ranks start at 1
+    /// assert!(HealthInputs::new().tier_rank(5, 4).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -556,26 +739,93 @@ pub struct HealthContribution {
 
 impl HealthContribution {
     /// The component.
+    ///
+    /// ```
+    /// # use carekit::metrics::{HealthBand, HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.25), (C::Tier, 0.25)])?);
+    /// let inputs = HealthInputs::new()
+    ///     .latest_nps(NpsScore::new(8)?)                  // 80
+    ///     .csat_average(4.0, RatingScale::CSAT_DEFAULT)?  // (4 − 1) / (5 − 1) · 100 = 75
+    ///     .tier_rank(2, 4)?;                              // 2 / 4 · 100 = 50
+    /// let s = model.score(&inputs, now)?.unwrap();
+    /// let components: Vec<C> = s.contributions().iter().map(|c| c.component()).collect();
+    /// assert_eq!(components, [C::Nps, C::Csat, C::Tier]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn component(&self) -> HealthComponent {
         self.component
     }
 
     /// Its configured weight.
+    ///
+    /// ```
+    /// # use carekit::metrics::{HealthBand, HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.25), (C::Tier, 0.25)])?);
+    /// let inputs = HealthInputs::new()
+    ///     .latest_nps(NpsScore::new(8)?)                  // 80
+    ///     .csat_average(4.0, RatingScale::CSAT_DEFAULT)?  // (4 − 1) / (5 − 1) · 100 = 75
+    ///     .tier_rank(2, 4)?;                              // 2 / 4 · 100 = 50
+    /// let s = model.score(&inputs, now)?.unwrap();
+    /// assert_eq!(s.contribution(C::Csat).unwrap().weight(), 0.25);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn weight(&self) -> f64 {
         self.weight
     }
 
     /// Its weight re-normalised over the components present.
+    ///
+    /// ```
+    /// use carekit::metrics::{HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.5)])?);
+    /// let inputs = HealthInputs::new().latest_nps(carekit::NpsScore::new(6)?); // no CSAT
+    /// let nps = *model.score(&inputs, now)?.unwrap().contribution(C::Nps).unwrap();
+    /// assert_eq!((nps.weight(), nps.effective_weight()), (0.5, 1.0)); // 0.5 / 0.5 present
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn effective_weight(&self) -> f64 {
         self.effective_weight
     }
 
     /// Its normalised value, 0–100.
+    ///
+    /// ```
+    /// # use carekit::metrics::{HealthBand, HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.25), (C::Tier, 0.25)])?);
+    /// let inputs = HealthInputs::new()
+    ///     .latest_nps(NpsScore::new(8)?)                  // 80
+    ///     .csat_average(4.0, RatingScale::CSAT_DEFAULT)?  // (4 − 1) / (5 − 1) · 100 = 75
+    ///     .tier_rank(2, 4)?;                              // 2 / 4 · 100 = 50
+    /// let s = model.score(&inputs, now)?.unwrap();
+    /// assert_eq!(s.contribution(C::Csat).unwrap().value(), 75.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn value(&self) -> f64 {
         self.value
     }
 
     /// `effective_weight × value`: its points of the score.
+    ///
+    /// ```
+    /// # use carekit::metrics::{HealthBand, HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.25), (C::Tier, 0.25)])?);
+    /// let inputs = HealthInputs::new()
+    ///     .latest_nps(NpsScore::new(8)?)                  // 80
+    ///     .csat_average(4.0, RatingScale::CSAT_DEFAULT)?  // (4 − 1) / (5 − 1) · 100 = 75
+    ///     .tier_rank(2, 4)?;                              // 2 / 4 · 100 = 50
+    /// let s = model.score(&inputs, now)?.unwrap();
+    /// assert_eq!(s.contribution(C::Csat).unwrap().contribution(), 18.75); // 0.25 · 75
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn contribution(&self) -> f64 {
         self.contribution
     }
@@ -605,28 +855,95 @@ pub struct HealthScore {
 
 impl HealthScore {
     /// The score, 0–100.
+    ///
+    /// ```
+    /// # use carekit::metrics::{HealthBand, HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.25), (C::Tier, 0.25)])?);
+    /// let inputs = HealthInputs::new()
+    ///     .latest_nps(NpsScore::new(8)?)                  // 80
+    ///     .csat_average(4.0, RatingScale::CSAT_DEFAULT)?  // (4 − 1) / (5 − 1) · 100 = 75
+    ///     .tier_rank(2, 4)?;                              // 2 / 4 · 100 = 50
+    /// let s = model.score(&inputs, now)?.unwrap();
+    /// assert_eq!(s.score(), 71.25); // 0.5 · 80 + 0.25 · 75 + 0.25 · 50 = 40 + 18.75 + 12.5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn score(&self) -> f64 {
         self.score
     }
 
     /// Its band.
+    ///
+    /// ```
+    /// # use carekit::metrics::{HealthBand, HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.25), (C::Tier, 0.25)])?);
+    /// let inputs = HealthInputs::new()
+    ///     .latest_nps(NpsScore::new(8)?)                  // 80
+    ///     .csat_average(4.0, RatingScale::CSAT_DEFAULT)?  // (4 − 1) / (5 − 1) · 100 = 75
+    ///     .tier_rank(2, 4)?;                              // 2 / 4 · 100 = 50
+    /// let s = model.score(&inputs, now)?.unwrap();
+    /// assert_eq!(s.band(), HealthBand::Healthy); // 71.25 ≥ 70
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn band(&self) -> HealthBand {
         self.band
     }
 
     /// The contributions of the components present, in
     /// [`HealthComponent::ALL`] order.
+    ///
+    /// ```
+    /// # use carekit::metrics::{HealthBand, HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.25), (C::Tier, 0.25)])?);
+    /// let inputs = HealthInputs::new()
+    ///     .latest_nps(NpsScore::new(8)?)                  // 80
+    ///     .csat_average(4.0, RatingScale::CSAT_DEFAULT)?  // (4 − 1) / (5 − 1) · 100 = 75
+    ///     .tier_rank(2, 4)?;                              // 2 / 4 · 100 = 50
+    /// let s = model.score(&inputs, now)?.unwrap();
+    /// let points: f64 = s.contributions().iter().map(|c| c.contribution()).sum();
+    /// assert_eq!(points, s.score()); // 40 + 18.75 + 12.5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn contributions(&self) -> &[HealthContribution] {
         &self.contributions
     }
 
     /// The contribution of one component, if it was present.
+    ///
+    /// ```
+    /// # use carekit::metrics::{HealthBand, HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # use carekit::{NpsScore, RatingScale};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.25), (C::Tier, 0.25)])?);
+    /// let inputs = HealthInputs::new()
+    ///     .latest_nps(NpsScore::new(8)?)                  // 80
+    ///     .csat_average(4.0, RatingScale::CSAT_DEFAULT)?  // (4 − 1) / (5 − 1) · 100 = 75
+    ///     .tier_rank(2, 4)?;                              // 2 / 4 · 100 = 50
+    /// let s = model.score(&inputs, now)?.unwrap();
+    /// assert_eq!(s.contribution(C::Nps).unwrap().contribution(), 40.0); // 0.5 · 80
+    /// assert!(s.contribution(C::Recency).is_none()); // no input
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn contribution(&self, component: HealthComponent) -> Option<&HealthContribution> {
         self.contributions.iter().find(|c| c.component == component)
     }
 
     /// Components with a positive weight but no input (their weight was
     /// spread over the others).
+    ///
+    /// ```
+    /// use carekit::metrics::{HealthComponent as C, HealthInputs, HealthModel, HealthWeights};
+    /// # let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+    /// let model = HealthModel::new(HealthWeights::new(&[(C::Nps, 0.5), (C::Csat, 0.3), (C::Tier, 0.2)])?);
+    /// let inputs = HealthInputs::new().latest_nps(carekit::NpsScore::new(9)?);
+    /// assert_eq!(model.score(&inputs, now)?.unwrap().missing(), [C::Csat, C::Tier]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn missing(&self) -> &[HealthComponent] {
         &self.missing
     }
@@ -734,6 +1051,14 @@ impl Default for HealthModel {
 impl HealthModel {
     /// A model with `weights`, default bands, a 90-day recency horizon and
     /// an escalation cap of 3.
+    ///
+    /// ```
+    /// use carekit::metrics::{HealthBands, HealthComponent as C, HealthModel, HealthWeights};
+    /// let m = HealthModel::new(HealthWeights::new(&[(C::Nps, 1.0)])?);
+    /// assert_eq!(m.weights().get(C::Nps), 1.0);
+    /// assert_eq!(*m.bands(), HealthBands::default());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(weights: HealthWeights) -> Self {
         Self {
             weights,
@@ -810,11 +1135,24 @@ impl HealthModel {
     }
 
     /// The weights.
+    ///
+    /// ```
+    /// use carekit::metrics::{HealthComponent as C, HealthModel, HealthWeights};
+    /// assert_eq!(*HealthModel::default().weights(), HealthWeights::default());
+    /// assert_eq!(HealthModel::default().weights().get(C::PeakEnd), 0.15);
+    /// ```
     pub fn weights(&self) -> &HealthWeights {
         &self.weights
     }
 
     /// The bands.
+    ///
+    /// ```
+    /// use carekit::metrics::{HealthBands, HealthModel};
+    /// let m = HealthModel::default().with_bands(HealthBands::new(25.0, 50.0)?);
+    /// assert_eq!(m.bands().needs_attention_below(), 50.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn bands(&self) -> &HealthBands {
         &self.bands
     }

@@ -67,6 +67,14 @@ impl From<NpsConfig> for RawNpsConfig {
 
 impl NpsConfig {
     /// Detractors 0–6, passives 7–8, promoters 9–10.
+    ///
+    /// ```
+    /// use carekit::{NpsCategory, NpsScore, metrics::NpsConfig};
+    /// let c = NpsConfig::STANDARD;
+    /// assert_eq!((c.detractor_max(), c.promoter_min()), (6, 9));
+    /// assert_eq!(c.category(NpsScore::new(8)?), NpsCategory::Passive);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub const STANDARD: NpsConfig = NpsConfig {
         detractor_max: 6,
         promoter_min: 9,
@@ -101,11 +109,25 @@ impl NpsConfig {
     }
 
     /// The highest detractor score (6 by default).
+    ///
+    /// ```
+    /// use carekit::metrics::NpsConfig;
+    /// assert_eq!(NpsConfig::STANDARD.detractor_max(), 6);
+    /// assert_eq!(NpsConfig::new(4, 9)?.detractor_max(), 4);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn detractor_max(self) -> u8 {
         self.detractor_max
     }
 
     /// The lowest promoter score (9 by default).
+    ///
+    /// ```
+    /// use carekit::metrics::NpsConfig;
+    /// assert_eq!(NpsConfig::STANDARD.promoter_min(), 9);
+    /// assert_eq!(NpsConfig::new(6, 10)?.promoter_min(), 10);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn promoter_min(self) -> u8 {
         self.promoter_min
     }
@@ -221,6 +243,14 @@ impl Nps {
     }
 
     /// The cut-offs.
+    ///
+    /// ```
+    /// use carekit::metrics::{Nps, NpsConfig};
+    /// assert_eq!(Nps::default().config(), NpsConfig::STANDARD);
+    /// let strict = NpsConfig::new(6, 10)?;
+    /// assert_eq!(Nps::new(strict).config(), strict);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn config(&self) -> NpsConfig {
         self.config
     }
@@ -396,6 +426,14 @@ impl Nps {
     }
 
     /// Number of answers N.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 8, 2])?;
+    /// assert_eq!(nps.n(), 3); // one promoter, one passive, one detractor
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn n(&self) -> u64 {
         self.detractors
             .saturating_add(self.passives)
@@ -403,16 +441,40 @@ impl Nps {
     }
 
     /// Number of promoters P.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 9, 8, 2])?;
+    /// assert_eq!(nps.promoters(), 2); // 10 and 9
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn promoters(&self) -> u64 {
         self.promoters
     }
 
     /// Number of passives.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 8, 7, 6])?;
+    /// assert_eq!(nps.passives(), 2); // 8 and 7
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn passives(&self) -> u64 {
         self.passives
     }
 
     /// Number of detractors D.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 7, 6, 0])?;
+    /// assert_eq!(nps.detractors(), 2); // 6 and 0
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn detractors(&self) -> u64 {
         self.detractors
     }
@@ -578,39 +640,125 @@ pub struct NpsSummary {
 
 impl NpsSummary {
     /// Number of answers.
+    ///
+    /// ```
+    /// # use carekit::metrics::Nps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 9, 9, 8, 7, 6, 5, 10, 3, 9])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.n(), 10);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn n(&self) -> u64 {
         self.n
     }
     /// Number of promoters.
+    ///
+    /// ```
+    /// # use carekit::metrics::Nps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 9, 9, 8, 7, 6, 5, 10, 3, 9])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.promoters(), 5); // 10, 9, 9, 10, 9
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn promoters(&self) -> u64 {
         self.promoters
     }
     /// Number of passives.
+    ///
+    /// ```
+    /// # use carekit::metrics::Nps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 9, 9, 8, 7, 6, 5, 10, 3, 9])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.passives(), 2); // 8, 7
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn passives(&self) -> u64 {
         self.passives
     }
     /// Number of detractors.
+    ///
+    /// ```
+    /// # use carekit::metrics::Nps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 9, 9, 8, 7, 6, 5, 10, 3, 9])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.detractors(), 3); // 6, 5, 3
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn detractors(&self) -> u64 {
         self.detractors
     }
     /// NPS in points (−100..=100), `None` with no answers.
+    ///
+    /// ```
+    /// # use carekit::metrics::Nps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 9, 9, 8, 7, 6, 5, 10, 3, 9])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.score(), Some(20.0)); // 100 · (5 − 3) / 10
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn score(&self) -> Option<f64> {
         self.score
     }
     /// The interval in points, clamped to [−100, 100]; `None` with no
     /// answers.
+    ///
+    /// ```
+    /// # use carekit::metrics::Nps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[10, 9, 9, 8, 7, 6, 5, 10, 3, 9])?;
+    /// let ci = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?.interval().unwrap();
+    /// // Var = 0.5 + 0.3 − 0.2² = 0.76; 20 ± 100 · 1.959964 · √(0.76 / 10) = 20 ± 54.03
+    /// assert!((ci.low() + 34.03).abs() < 0.01 && (ci.high() - 74.03).abs() < 0.01);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn interval(&self) -> Option<Interval> {
         self.interval
     }
     /// How the interval was computed.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let s = Nps::default().summary(Confidence::NINETY_FIVE, NpsIntervalMethod::AdjustedWald)?;
+    /// assert_eq!(s.method(), NpsIntervalMethod::AdjustedWald);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn method(&self) -> NpsIntervalMethod {
         self.method
     }
     /// The interval's confidence level.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let s = Nps::default().summary(Confidence::NINETY, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.confidence().get(), 0.90);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn confidence(&self) -> Confidence {
         self.confidence
     }
     /// The cut-offs.
+    ///
+    /// ```
+    /// use carekit::metrics::{Nps, NpsConfig};
+    /// use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let nps = Nps::new(NpsConfig::new(6, 10)?);
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.config().promoter_min(), 10);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn config(&self) -> NpsConfig {
         self.config
     }
@@ -753,6 +901,14 @@ impl WeightedNps {
     }
 
     /// The cut-offs.
+    ///
+    /// ```
+    /// use carekit::metrics::{NpsConfig, WeightedNps};
+    /// assert_eq!(WeightedNps::default().config(), NpsConfig::STANDARD);
+    /// let strict = NpsConfig::new(6, 10)?;
+    /// assert_eq!(WeightedNps::new(strict).config(), strict);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn config(&self) -> NpsConfig {
         self.config
     }
@@ -857,26 +1013,66 @@ impl WeightedNps {
     }
 
     /// Number of answers (unweighted).
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 3], &[2.5, 0.5])?;
+    /// assert_eq!(nps.n(), 2); // answers, not weight (which is 3)
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn n(&self) -> u64 {
         self.n
     }
 
     /// Σw over promoters.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 9, 3], &[1.5, 2.0, 0.5])?;
+    /// assert_eq!(nps.promoters(), 3.5); // 1.5 + 2.0
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn promoters(&self) -> f64 {
         self.promoters.value()
     }
 
     /// Σw over passives.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[8, 7, 3], &[1.5, 0.25, 0.5])?;
+    /// assert_eq!(nps.passives(), 1.75); // 1.5 + 0.25
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn passives(&self) -> f64 {
         self.passives.value()
     }
 
     /// Σw over detractors.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 6, 0], &[1.0, 0.5, 2.0])?;
+    /// assert_eq!(nps.detractors(), 2.5); // 0.5 + 2.0
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn detractors(&self) -> f64 {
         self.detractors.value()
     }
 
     /// Σw over all answers.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 8, 0], &[1.0, 0.5, 2.0])?;
+    /// assert_eq!(nps.total_weight(), 3.5); // 1.0 + 0.5 + 2.0
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn total_weight(&self) -> f64 {
         let mut t = self.detractors;
         t.add_sum(self.passives);
@@ -885,6 +1081,15 @@ impl WeightedNps {
     }
 
     /// Kish's effective sample size (Σw)²/Σw², `None` with no answers.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// let mut nps = WeightedNps::default();
+    /// assert_eq!(nps.effective_n(), None);
+    /// nps.extend_u8(&[10, 8, 0], &[1.0, 1.0, 2.0])?;
+    /// assert_eq!(nps.effective_n(), Some(16.0 / 6.0)); // (1 + 1 + 2)² / (1 + 1 + 4)
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn effective_n(&self) -> Option<f64> {
         let w = self.total_weight();
         let w2 = self.squares.value();
@@ -894,6 +1099,15 @@ impl WeightedNps {
     /// Weighted NPS = 100·(`W_P` − `W_D`)/W, `None` with no answers. A
     /// float-rounding overshoot past ±100 (one ulp, e.g. all weight on
     /// detractors) is clamped back to ±100.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// let mut nps = WeightedNps::default();
+    /// assert_eq!(nps.score(), None);
+    /// nps.extend_u8(&[10, 8, 0], &[3.0, 0.5, 0.5])?;
+    /// assert_eq!(nps.score(), Some(62.5)); // 100 · (3 − 0.5) / 4
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn score(&self) -> Option<f64> {
         let w = self.total_weight();
         // |W_P − W_D| <= W, so only rounding (at most an ulp) can leave
@@ -1021,46 +1235,153 @@ pub struct WeightedNpsSummary {
 
 impl WeightedNpsSummary {
     /// Number of answers (unweighted).
+    ///
+    /// ```
+    /// # use carekit::metrics::WeightedNps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 0], &[3.0, 1.0])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.n(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn n(&self) -> u64 {
         self.n
     }
     /// Σw over promoters.
+    ///
+    /// ```
+    /// # use carekit::metrics::WeightedNps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 9, 0], &[2.0, 1.0, 1.0])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.promoters(), 3.0); // 2 + 1
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn promoters(&self) -> f64 {
         self.promoters
     }
     /// Σw over passives.
+    ///
+    /// ```
+    /// # use carekit::metrics::WeightedNps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 8, 7], &[2.0, 1.0, 0.5])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.passives(), 1.5); // 1 + 0.5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn passives(&self) -> f64 {
         self.passives
     }
     /// Σw over detractors.
+    ///
+    /// ```
+    /// # use carekit::metrics::WeightedNps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 6, 1], &[2.0, 1.0, 0.5])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.detractors(), 1.5); // 1 + 0.5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn detractors(&self) -> f64 {
         self.detractors
     }
     /// Σw.
+    ///
+    /// ```
+    /// # use carekit::metrics::WeightedNps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 8, 1], &[2.0, 1.0, 0.5])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.total_weight(), 3.5); // 2 + 1 + 0.5
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn total_weight(&self) -> f64 {
         self.total_weight
     }
     /// Kish's effective sample size, `None` with no answers.
+    ///
+    /// ```
+    /// # use carekit::metrics::WeightedNps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 0], &[3.0, 1.0])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.effective_n(), Some(1.6)); // (3 + 1)² / (9 + 1)
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn effective_n(&self) -> Option<f64> {
         self.effective_n
     }
     /// Weighted NPS in points, `None` with no answers.
+    ///
+    /// ```
+    /// # use carekit::metrics::WeightedNps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 0], &[3.0, 1.0])?;
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.score(), Some(50.0)); // 100 · (3 − 1) / 4
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn score(&self) -> Option<f64> {
         self.score
     }
     /// The interval in points, clamped to [−100, 100].
+    ///
+    /// ```
+    /// # use carekit::metrics::WeightedNps;
+    /// # use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let mut nps = WeightedNps::default();
+    /// nps.extend_u8(&[10, 0], &[3.0, 1.0])?;
+    /// let ci = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?.interval().unwrap();
+    /// // p = 0.75, d = 0.25, Var = 1 − 0.5² = 0.75, n_eff = 1.6:
+    /// // 50 ± 100 · 1.959964 · √(0.75 / 1.6) = 50 ± 134.19, clamped to [−100, 100]
+    /// assert!((ci.low() + 84.19).abs() < 0.01 && ci.high() == 100.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn interval(&self) -> Option<Interval> {
         self.interval
     }
     /// How the interval was computed.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let s = WeightedNps::default().summary(Confidence::NINETY_FIVE, NpsIntervalMethod::AdjustedWald)?;
+    /// assert_eq!(s.method(), NpsIntervalMethod::AdjustedWald);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn method(&self) -> NpsIntervalMethod {
         self.method
     }
     /// The interval's confidence level.
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let s = WeightedNps::default().summary(Confidence::NINETY_NINE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.confidence().get(), 0.99);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn confidence(&self) -> Confidence {
         self.confidence
     }
     /// The cut-offs.
+    ///
+    /// ```
+    /// use carekit::metrics::{NpsConfig, WeightedNps};
+    /// use carekit::stats::{Confidence, NpsIntervalMethod};
+    /// let nps = WeightedNps::new(NpsConfig::new(5, 9)?);
+    /// let s = nps.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald)?;
+    /// assert_eq!(s.config().detractor_max(), 5);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn config(&self) -> NpsConfig {
         self.config
     }

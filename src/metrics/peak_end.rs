@@ -60,31 +60,121 @@ pub struct PeakEnd {
 
 impl PeakEnd {
     /// `(peak + end) / 2`, 0–100.
+    ///
+    /// ```
+    /// # use carekit::metrics::peak_end;
+    /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
+    /// # let c = CustomerId::new("c-1")?;
+    /// let feedback = [
+    ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
+    ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
+    /// ];
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// assert_eq!(pe.score(), 70.0); // (90 + 50) / 2
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn score(&self) -> f64 {
         self.score
     }
 
     /// The most extreme answer, normalised to 0–100.
+    ///
+    /// ```
+    /// # use carekit::metrics::peak_end;
+    /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
+    /// # let c = CustomerId::new("c-1")?;
+    /// let feedback = [
+    ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
+    ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
+    /// ];
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// assert_eq!(pe.peak(), 90.0); // |90 − 50| = 40 beats |50 − 50| = 0
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn peak(&self) -> f64 {
         self.peak
     }
 
     /// When the peak answer was given.
+    ///
+    /// ```
+    /// # use carekit::metrics::peak_end;
+    /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
+    /// # let c = CustomerId::new("c-1")?;
+    /// let feedback = [
+    ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
+    ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
+    /// ];
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// assert_eq!(pe.peak_at(), d(2));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn peak_at(&self) -> DateTime<Utc> {
         self.peak_at
     }
 
     /// The latest answer, normalised to 0–100.
+    ///
+    /// ```
+    /// # use carekit::metrics::peak_end;
+    /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
+    /// # let c = CustomerId::new("c-1")?;
+    /// let feedback = [
+    ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
+    ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
+    /// ];
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// assert_eq!(pe.end(), 50.0); // CSAT 3 on 1..=5: (3 − 1) / (5 − 1) · 100
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn end(&self) -> f64 {
         self.end
     }
 
     /// When the latest answer was given.
+    ///
+    /// ```
+    /// # use carekit::metrics::peak_end;
+    /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
+    /// # let c = CustomerId::new("c-1")?;
+    /// let feedback = [
+    ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
+    ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
+    /// ];
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// assert_eq!(pe.end_at(), d(5));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn end_at(&self) -> DateTime<Utc> {
         self.end_at
     }
 
     /// How many answers were in the window.
+    ///
+    /// ```
+    /// # use carekit::metrics::peak_end;
+    /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
+    /// # let c = CustomerId::new("c-1")?;
+    /// let feedback = [
+    ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
+    ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
+    /// ];
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// assert_eq!(pe.answers(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn answers(&self) -> u64 {
         self.answers
     }

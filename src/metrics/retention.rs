@@ -192,36 +192,87 @@ impl Retention {
     }
 
     /// Customers at the start (the cohort, `S`).
+    ///
+    /// ```
+    /// use carekit::metrics::Retention;
+    /// let r = Retention::from_counts(200, 40, 220)?;
+    /// assert_eq!(r.start(), 200);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn start(&self) -> u64 {
         self.start
     }
 
     /// New customers during the period still active at the end (`N`).
+    ///
+    /// ```
+    /// use carekit::metrics::Retention;
+    /// let r = Retention::from_counts(200, 40, 220)?;
+    /// assert_eq!(r.new_customers(), 40);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new_customers(&self) -> u64 {
         self.new
     }
 
     /// Customers at the end (`E`).
+    ///
+    /// ```
+    /// use carekit::metrics::Retention;
+    /// let r = Retention::from_counts(200, 40, 220)?;
+    /// assert_eq!(r.end(), 220); // kept and new together
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn end(&self) -> u64 {
         self.end
     }
 
     /// Cohort members kept: `E − N`.
+    ///
+    /// ```
+    /// use carekit::metrics::Retention;
+    /// // 150 at the start, 60 new, 170 at the end: the headcount grew, yet ...
+    /// let r = Retention::from_counts(150, 60, 170)?;
+    /// assert_eq!(r.kept(), 110); // 170 − 60
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn kept(&self) -> u64 {
         self.end.saturating_sub(self.new)
     }
 
     /// Cohort members lost: `S − (E − N)`.
+    ///
+    /// ```
+    /// use carekit::metrics::Retention;
+    /// let r = Retention::from_counts(150, 60, 170)?;
+    /// assert_eq!(r.lost(), 40); // 150 − (170 − 60)
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn lost(&self) -> u64 {
         self.start.saturating_sub(self.kept())
     }
 
     /// `(E − N) / S`, a proportion.
+    ///
+    /// ```
+    /// use carekit::metrics::Retention;
+    /// let r = Retention::from_counts(200, 40, 220)?;
+    /// assert_eq!(r.retention_rate(), 0.9); // (220 − 40) / 200
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn retention_rate(&self) -> f64 {
         self.kept() as f64 / self.start as f64
     }
 
     /// lost `/ S`, a proportion.
+    ///
+    /// ```
+    /// use carekit::metrics::Retention;
+    /// let r = Retention::from_counts(200, 40, 220)?;
+    /// assert_eq!(r.churn_rate(), 0.1); // (200 − 180) / 200
+    /// assert_eq!(r.churn_rate() + r.retention_rate(), 1.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn churn_rate(&self) -> f64 {
         self.lost() as f64 / self.start as f64
     }
@@ -283,6 +334,14 @@ impl RepeatPurchaseRate {
     /// From the number of cohort customers who bought again and the cohort
     /// size.
     ///
+    /// ```
+    /// use carekit::metrics::RepeatPurchaseRate;
+    /// assert_eq!(RepeatPurchaseRate::from_counts(18, 72)?.rate(), 0.25);
+    /// assert!(RepeatPurchaseRate::from_counts(5, 0).is_err()); // empty cohort
+    /// assert!(RepeatPurchaseRate::from_counts(73, 72).is_err()); // more buyers than customers
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`MetricsError::EmptyCohort`] when `cohort` is 0;
@@ -306,22 +365,50 @@ impl RepeatPurchaseRate {
     }
 
     /// Adds another disjoint cohort's counts.
+    ///
+    /// ```
+    /// use carekit::metrics::RepeatPurchaseRate;
+    /// let mut emea = RepeatPurchaseRate::from_counts(10, 40)?;
+    /// emea.merge(&RepeatPurchaseRate::from_counts(50, 60)?);
+    /// assert_eq!((emea.repeat_buyers(), emea.cohort()), (60, 100));
+    /// assert_eq!(emea.rate(), 0.6); // not the mean of 0.25 and 0.833…
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn merge(&mut self, other: &RepeatPurchaseRate) {
         self.repeat_buyers = self.repeat_buyers.saturating_add(other.repeat_buyers);
         self.cohort = self.cohort.saturating_add(other.cohort);
     }
 
     /// Cohort customers who bought again.
+    ///
+    /// ```
+    /// use carekit::metrics::RepeatPurchaseRate;
+    /// assert_eq!(RepeatPurchaseRate::from_counts(18, 72)?.repeat_buyers(), 18);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn repeat_buyers(&self) -> u64 {
         self.repeat_buyers
     }
 
     /// Cohort size.
+    ///
+    /// ```
+    /// use carekit::metrics::RepeatPurchaseRate;
+    /// assert_eq!(RepeatPurchaseRate::from_counts(18, 72)?.cohort(), 72);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn cohort(&self) -> u64 {
         self.cohort
     }
 
     /// `repeat_buyers / cohort`, a proportion.
+    ///
+    /// ```
+    /// use carekit::metrics::RepeatPurchaseRate;
+    /// assert_eq!(RepeatPurchaseRate::from_counts(18, 72)?.rate(), 0.25); // 18 / 72
+    /// assert_eq!(RepeatPurchaseRate::from_counts(0, 72)?.rate(), 0.0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn rate(&self) -> f64 {
         self.repeat_buyers as f64 / self.cohort as f64
     }

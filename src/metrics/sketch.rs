@@ -99,9 +99,26 @@ const LN_2: f64 = std::f64::consts::LN_2;
 impl QuantileSketch {
     /// The most buckets a sketch may span, lowest to highest key: 2^20
     /// (8 MiB of counts).
+    ///
+    /// ```
+    /// use carekit::metrics::QuantileSketch;
+    /// let mut s = QuantileSketch::new(1e-6)?; // γ ≈ 1 + 2e-6
+    /// s.add(1.0)?;
+    /// // 1 to 10⁶ needs ln(10⁶) / ln(γ) ≈ 13.8 / 2e-6 ≈ 6.9 million buckets > 2^20
+    /// assert!(s.add(1e6).is_err());
+    /// assert_eq!(s.count(), 1); // unchanged
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub const MAX_BUCKETS: usize = 1 << 20;
 
     /// The smallest relative accuracy accepted.
+    ///
+    /// ```
+    /// use carekit::metrics::QuantileSketch;
+    /// assert!(QuantileSketch::new(QuantileSketch::MIN_RELATIVE_ACCURACY).is_ok());
+    /// assert!(QuantileSketch::new(1e-13).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub const MIN_RELATIVE_ACCURACY: f64 = 1e-12;
 
     /// An empty sketch with relative accuracy `alpha` (e.g. 0.01 for 1 %).
@@ -144,6 +161,13 @@ impl QuantileSketch {
     }
 
     /// The relative accuracy α.
+    ///
+    /// ```
+    /// use carekit::metrics::QuantileSketch;
+    /// let s = QuantileSketch::new(0.01)?;
+    /// assert_eq!(s.relative_accuracy(), 0.01); // quantiles within ±1 % of a true value
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn relative_accuracy(&self) -> f64 {
         self.alpha
     }
@@ -173,16 +197,43 @@ impl QuantileSketch {
     }
 
     /// Whether no value was added.
+    ///
+    /// ```
+    /// use carekit::metrics::QuantileSketch;
+    /// let mut s = QuantileSketch::new(0.01)?;
+    /// assert!(s.is_empty());
+    /// s.add(0.0)?; // zero is a value too
+    /// assert!(!s.is_empty());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.count == 0
     }
 
     /// The exact smallest value added; `None` when empty.
+    ///
+    /// ```
+    /// use carekit::metrics::QuantileSketch;
+    /// let mut s = QuantileSketch::new(0.01)?;
+    /// assert_eq!(s.min(), None);
+    /// s.extend_from_slice(&[30.5, 2.25, 7.0])?;
+    /// assert_eq!(s.min(), Some(2.25)); // exact, not a bucket estimate
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn min(&self) -> Option<f64> {
         (self.count > 0).then_some(self.min)
     }
 
     /// The exact largest value added; `None` when empty.
+    ///
+    /// ```
+    /// use carekit::metrics::QuantileSketch;
+    /// let mut s = QuantileSketch::new(0.01)?;
+    /// assert_eq!(s.max(), None);
+    /// s.extend_from_slice(&[30.5, 2.25, 7.0])?;
+    /// assert_eq!(s.max(), Some(30.5)); // exact, not a bucket estimate
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn max(&self) -> Option<f64> {
         (self.count > 0).then_some(self.max)
     }

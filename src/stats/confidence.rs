@@ -30,10 +30,32 @@ pub struct Confidence(f64);
 
 impl Confidence {
     /// 95 %, the default.
+    ///
+    /// ```
+    /// use carekit::stats::Confidence;
+    /// assert_eq!(Confidence::NINETY_FIVE.get(), 0.95);
+    /// // scipy.stats.norm.ppf(0.975) = 1.959963984540054
+    /// assert!((Confidence::NINETY_FIVE.z() - 1.959_963_984_540_054).abs() < 1e-12);
+    /// assert_eq!(Confidence::default(), Confidence::NINETY_FIVE);
+    /// ```
     pub const NINETY_FIVE: Confidence = Confidence(0.95);
     /// 90 %.
+    ///
+    /// ```
+    /// use carekit::stats::Confidence;
+    /// assert_eq!(Confidence::NINETY.get(), 0.90);
+    /// // scipy.stats.norm.ppf(0.95) = 1.6448536269514722: narrower than at 95 %
+    /// assert!((Confidence::NINETY.z() - 1.644_853_626_951_472_2).abs() < 1e-12);
+    /// ```
     pub const NINETY: Confidence = Confidence(0.90);
     /// 99 %.
+    ///
+    /// ```
+    /// use carekit::stats::Confidence;
+    /// assert_eq!(Confidence::NINETY_NINE.get(), 0.99);
+    /// // scipy.stats.norm.ppf(0.995) = 2.5758293035489004: wider than at 95 %
+    /// assert!((Confidence::NINETY_NINE.z() - 2.575_829_303_548_900_4).abs() < 1e-12);
+    /// ```
     pub const NINETY_NINE: Confidence = Confidence(0.99);
 
     /// Validates a confidence level.

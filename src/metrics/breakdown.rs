@@ -227,6 +227,12 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
     /// The accumulator of `key`, created empty if missing: use it to feed a
     /// group with the accumulator's own fast paths.
     ///
+    /// Unlike [`push`](Self::push), this creates the group before anything
+    /// is written to it, so a write that is then rejected leaves an empty
+    /// group behind (it counts in [`len`](Self::len) and answers `None` for
+    /// its scores). Use `push`/`extend` when a rejected value must leave no
+    /// trace.
+    ///
     /// ```
     /// use carekit::metrics::{Breakdown, Nps};
     /// let mut by = Breakdown::new(Nps::default());
@@ -241,7 +247,8 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
             .or_insert_with(|| template.empty_like())
     }
 
-    /// The accumulator of `key`, if any value was added under it.
+    /// The accumulator of `key`, if the group exists (a value was added
+    /// under it, or [`group_mut`](Self::group_mut) created it).
     ///
     /// ```
     /// use carekit::{Channel, metrics::{Breakdown, Nps}};

@@ -822,6 +822,20 @@ impl Fcr {
         Ok(())
     }
 
+    /// The counts of `self` and `other` added, checked.
+    fn merged_counts(&self, other: &Fcr) -> Result<(u64, u64), Error> {
+        let overflow = || MetricsError::CountOverflow { accumulator: "fcr" };
+        let resolved = self
+            .resolved
+            .checked_add(other.resolved)
+            .ok_or_else(overflow)?;
+        let eligible = self
+            .eligible
+            .checked_add(other.eligible)
+            .ok_or_else(overflow)?;
+        Ok((resolved, eligible))
+    }
+
     /// Adds another accumulator's counts.
     ///
     /// # Errors
@@ -840,8 +854,8 @@ impl Fcr {
         if other.convention != self.convention {
             return Err(MetricsError::ConventionMismatch { accumulator: "fcr" }.into());
         }
-        self.resolved = self.resolved.saturating_add(other.resolved);
-        self.eligible = self.eligible.saturating_add(other.eligible);
+        let (resolved, eligible) = self.merged_counts(other)?;
+        (self.resolved, self.eligible) = (resolved, eligible);
         Ok(())
     }
 
@@ -1049,10 +1063,30 @@ impl ClockSummary {
     ///
     /// [`MetricsError::ConventionMismatch`] when the FCR conventions differ.
     pub fn merge(&mut self, other: &ClockSummary) -> Result<(), Error> {
-        self.fcr.merge(&other.fcr)?;
-        self.interactions = self.interactions.saturating_add(other.interactions);
-        self.reopens = self.reopens.saturating_add(other.reopens);
-        self.agent_replies = self.agent_replies.saturating_add(other.agent_replies);
+        // Every count is checked before anything changes, so a failed merge
+        // leaves `self` as it was.
+        let overflow = || MetricsError::CountOverflow {
+            accumulator: "clock summary",
+        };
+        if other.fcr.convention != self.fcr.convention {
+            return Err(MetricsError::ConventionMismatch { accumulator: "fcr" }.into());
+        }
+        let (resolved, eligible) = self.fcr.merged_counts(&other.fcr)?;
+        let interactions = self
+            .interactions
+            .checked_add(other.interactions)
+            .ok_or_else(overflow)?;
+        let reopens = self
+            .reopens
+            .checked_add(other.reopens)
+            .ok_or_else(overflow)?;
+        let agent_replies = self
+            .agent_replies
+            .checked_add(other.agent_replies)
+            .ok_or_else(overflow)?;
+        (self.fcr.resolved, self.fcr.eligible) = (resolved, eligible);
+        (self.interactions, self.reopens, self.agent_replies) =
+            (interactions, reopens, agent_replies);
         self.first_reply.merge(&other.first_reply);
         self.full_resolution.merge(&other.full_resolution);
         self.requester_wait.merge(&other.requester_wait);

@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use super::MetricsError;
+use super::{CesPolarity, MetricsError};
 use crate::{Error, NpsScore, RatingScale};
 
 /// A component of the customer health score. Each is normalised to 0–100,
@@ -425,32 +425,15 @@ impl HealthBands {
     }
 }
 
-/// Whether a higher CES rating means less effort.
-///
-/// ```
-/// use carekit::metrics::EffortPolarity;
-/// assert_eq!(EffortPolarity::default(), EffortPolarity::HigherIsEasier);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum EffortPolarity {
-    /// 7 on 1..=7 = very easy (carekit's default).
-    #[default]
-    HigherIsEasier,
-    /// 1 = very easy.
-    LowerIsEasier,
-}
-
 /// One customer's health inputs; every component is optional.
 ///
 /// ```
-/// use carekit::metrics::{EffortPolarity, HealthInputs};
+/// use carekit::metrics::{CesPolarity, HealthInputs};
 /// use carekit::{NpsScore, RatingScale};
 /// let inputs = HealthInputs::new()
 ///     .latest_nps(NpsScore::new(9)?)
 ///     .csat_average(4.5, RatingScale::CSAT_DEFAULT)?
-///     .ces_average(2.0, RatingScale::new(1, 5)?, EffortPolarity::LowerIsEasier)?
+///     .ces_average(2.0, RatingScale::new(1, 5)?, CesPolarity::LowerIsEasier)?
 ///     .open_escalations(1)
 ///     .reopen_rate(0.1)?;
 /// assert!(HealthInputs::new().csat_average(6.0, RatingScale::CSAT_DEFAULT).is_err());
@@ -461,7 +444,7 @@ pub enum EffortPolarity {
 pub struct HealthInputs {
     nps: Option<NpsScore>,
     csat: Option<(f64, RatingScale)>,
-    ces: Option<(f64, RatingScale, EffortPolarity)>,
+    ces: Option<(f64, RatingScale, CesPolarity)>,
     peak_end: Option<f64>,
     last_contact: Option<DateTime<Utc>>,
     open_escalations: Option<u32>,
@@ -509,7 +492,7 @@ impl HealthInputs {
     /// The customer's latest NPS answer.
     ///
     /// ```
-    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};
     /// # use carekit::{NpsScore, RatingScale};
     /// # use chrono::{TimeDelta, TimeZone, Utc};
     /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
@@ -529,7 +512,7 @@ impl HealthInputs {
     /// The customer's CSAT average on `scale`.
     ///
     /// ```
-    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};
     /// # use carekit::{NpsScore, RatingScale};
     /// # use chrono::{TimeDelta, TimeZone, Utc};
     /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
@@ -554,7 +537,7 @@ impl HealthInputs {
     /// The customer's CES average on `scale` with its polarity.
     ///
     /// ```
-    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};
     /// # use carekit::{NpsScore, RatingScale};
     /// # use chrono::{TimeDelta, TimeZone, Utc};
     /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
@@ -562,9 +545,9 @@ impl HealthInputs {
     /// #     Ok(HealthModel::default().score(inputs, now)?.unwrap().contribution(c).unwrap().value())
     /// # };
     /// let effort = RatingScale::new(1, 5)?;
-    /// let inputs = HealthInputs::new().ces_average(2.0, effort, EffortPolarity::LowerIsEasier)?;
+    /// let inputs = HealthInputs::new().ces_average(2.0, effort, CesPolarity::LowerIsEasier)?;
     /// assert_eq!(value(&inputs, C::Ces)?, 75.0); // 100 − (2 − 1) / (5 − 1) · 100
-    /// assert!(HealthInputs::new().ces_average(7.0, effort, EffortPolarity::LowerIsEasier).is_err());
+    /// assert!(HealthInputs::new().ces_average(7.0, effort, CesPolarity::LowerIsEasier).is_err());
     /// # Ok::<(), carekit::Error>(())
     /// ```
     ///
@@ -575,7 +558,7 @@ impl HealthInputs {
         mut self,
         mean: f64,
         scale: RatingScale,
-        polarity: EffortPolarity,
+        polarity: CesPolarity,
     ) -> Result<Self, Error> {
         on_scale("ces", mean, scale)?;
         self.ces = Some((mean, scale, polarity));
@@ -585,7 +568,7 @@ impl HealthInputs {
     /// The customer's [peak-end score](super::PeakEnd) (0–100).
     ///
     /// ```
-    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};
     /// # use carekit::{NpsScore, RatingScale};
     /// # use chrono::{TimeDelta, TimeZone, Utc};
     /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
@@ -612,7 +595,7 @@ impl HealthInputs {
     /// The instant of the customer's last contact.
     ///
     /// ```
-    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};
     /// # use carekit::{NpsScore, RatingScale};
     /// # use chrono::{TimeDelta, TimeZone, Utc};
     /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
@@ -634,7 +617,7 @@ impl HealthInputs {
     /// The customer's open escalations.
     ///
     /// ```
-    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};
     /// # use carekit::{NpsScore, RatingScale};
     /// # use chrono::{TimeDelta, TimeZone, Utc};
     /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
@@ -657,7 +640,7 @@ impl HealthInputs {
     /// The customer's reopen rate (reopens per interaction, `0..=1`).
     ///
     /// ```
-    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};
     /// # use carekit::{NpsScore, RatingScale};
     /// # use chrono::{TimeDelta, TimeZone, Utc};
     /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
@@ -685,7 +668,7 @@ impl HealthInputs {
     /// top tier).
     ///
     /// ```
-    /// # use carekit::metrics::{EffortPolarity, HealthComponent as C, HealthInputs, HealthModel};
+    /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};
     /// # use carekit::{NpsScore, RatingScale};
     /// # use chrono::{TimeDelta, TimeZone, Utc};
     /// # let now = Utc.with_ymd_and_hms(2024, 6, 30, 0, 0, 0).unwrap();
@@ -1246,8 +1229,8 @@ impl HealthModel {
                 .ces
                 .map(|(m, scale, p)| {
                     on_scale("ces", m, scale).map(|v| match p {
-                        EffortPolarity::HigherIsEasier => v,
-                        EffortPolarity::LowerIsEasier => 100.0 - v,
+                        CesPolarity::HigherIsEasier => v,
+                        CesPolarity::LowerIsEasier => 100.0 - v,
                     })
                 })
                 .transpose()?,

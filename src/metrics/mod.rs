@@ -294,8 +294,8 @@ mod sketch;
 pub use clocks::{ClockSummary, Fcr, FcrConvention, InteractionClocks};
 pub use durations::{DurationValue, Durations, PercentileMethod};
 pub use health::{
-    EffortPolarity, HealthBand, HealthBands, HealthComponent, HealthContribution, HealthInputs,
-    HealthModel, HealthScore, HealthWeights,
+    HealthBand, HealthBands, HealthComponent, HealthContribution, HealthInputs, HealthModel,
+    HealthScore, HealthWeights,
 };
 pub use peak_end::{PeakEnd, peak_end};
 pub use retention::{RepeatPurchaseRate, Retention};

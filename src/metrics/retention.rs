@@ -181,14 +181,24 @@ impl Retention {
     /// ```
     /// use carekit::metrics::Retention;
     /// let mut r = Retention::from_counts(100, 10, 90)?;
-    /// r.merge(&Retention::from_counts(100, 30, 130)?);
+    /// r.merge(&Retention::from_counts(100, 30, 130)?)?;
     /// assert_eq!(r.retention_rate(), 0.9); // (220 − 40) / 200
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn merge(&mut self, other: &Retention) {
-        self.start = self.start.saturating_add(other.start);
-        self.new = self.new.saturating_add(other.new);
-        self.end = self.end.saturating_add(other.end);
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::CountOverflow`] if a merged count would not fit in a
+    /// `u64`; `self` is then unchanged.
+    pub fn merge(&mut self, other: &Retention) -> Result<(), Error> {
+        let overflow = || MetricsError::CountOverflow {
+            accumulator: "retention",
+        };
+        let start = self.start.checked_add(other.start).ok_or_else(overflow)?;
+        let new = self.new.checked_add(other.new).ok_or_else(overflow)?;
+        let end = self.end.checked_add(other.end).ok_or_else(overflow)?;
+        (self.start, self.new, self.end) = (start, new, end);
+        Ok(())
     }
 
     /// Customers at the start (the cohort, `S`).
@@ -369,14 +379,27 @@ impl RepeatPurchaseRate {
     /// ```
     /// use carekit::metrics::RepeatPurchaseRate;
     /// let mut emea = RepeatPurchaseRate::from_counts(10, 40)?;
-    /// emea.merge(&RepeatPurchaseRate::from_counts(50, 60)?);
+    /// emea.merge(&RepeatPurchaseRate::from_counts(50, 60)?)?;
     /// assert_eq!((emea.repeat_buyers(), emea.cohort()), (60, 100));
     /// assert_eq!(emea.rate(), 0.6); // not the mean of 0.25 and 0.833…
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn merge(&mut self, other: &RepeatPurchaseRate) {
-        self.repeat_buyers = self.repeat_buyers.saturating_add(other.repeat_buyers);
-        self.cohort = self.cohort.saturating_add(other.cohort);
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::CountOverflow`] if a merged count would not fit in a
+    /// `u64`; `self` is then unchanged.
+    pub fn merge(&mut self, other: &RepeatPurchaseRate) -> Result<(), Error> {
+        let overflow = || MetricsError::CountOverflow {
+            accumulator: "repeat purchase rate",
+        };
+        let repeat_buyers = self
+            .repeat_buyers
+            .checked_add(other.repeat_buyers)
+            .ok_or_else(overflow)?;
+        let cohort = self.cohort.checked_add(other.cohort).ok_or_else(overflow)?;
+        (self.repeat_buyers, self.cohort) = (repeat_buyers, cohort);
+        Ok(())
     }
 
     /// Cohort customers who bought again.

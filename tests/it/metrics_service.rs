@@ -14,9 +14,9 @@
 
 use carekit::calendar::{CalendarTime, ElapsedTime};
 use carekit::metrics::{
-    ClockSummary, Durations, EffortPolarity, Fcr, FcrConvention, HealthBand, HealthBands,
-    HealthComponent as C, HealthInputs, HealthModel, HealthWeights, InteractionClocks,
-    MetricsError, PercentileMethod, QuantileSketch, RepeatPurchaseRate, Retention, peak_end,
+    ClockSummary, Durations, Fcr, FcrConvention, HealthBand, HealthBands, HealthComponent as C,
+    HealthInputs, HealthModel, HealthWeights, InteractionClocks, MetricsError, PercentileMethod,
+    QuantileSketch, RepeatPurchaseRate, Retention, peak_end,
 };
 use carekit::*;
 use chrono::{DateTime, Datelike, TimeDelta, TimeZone, Utc, Weekday};
@@ -508,7 +508,9 @@ fn retention_never_uses_the_naive_formula() {
     assert_eq!(r.lost(), 40);
     assert!((r.churn_rate() - 40.0 / 150.0).abs() < 1e-15);
     let mut shards = Retention::from_counts(100, 30, 90).unwrap();
-    shards.merge(&Retention::from_counts(50, 30, 80).unwrap());
+    shards
+        .merge(&Retention::from_counts(50, 30, 80).unwrap())
+        .unwrap();
     assert_eq!(shards, r);
     assert!(RepeatPurchaseRate::from_counts(5, 4).is_err());
 }
@@ -554,7 +556,7 @@ fn health_renormalises_over_present_components_and_explains_itself() {
         .ces_average(
             2.0,
             RatingScale::new(1, 5).unwrap(),
-            EffortPolarity::LowerIsEasier,
+            CesPolarity::LowerIsEasier,
         )
         .unwrap()
         .reopen_rate(0.2)
@@ -694,4 +696,19 @@ mod serde_forms {
             (0.6, 0.4, 0.0)
         );
     }
+}
+
+#[test]
+fn merges_that_would_overflow_are_errors_and_change_nothing() {
+    // Counts this large only arrive through deserialised partials; the
+    // merge must refuse rather than saturate (nothing is silently clamped).
+    let mut r = Retention::from_counts(u64::MAX, 0, u64::MAX).unwrap();
+    let before = r;
+    assert!(r.merge(&Retention::from_counts(1, 0, 1).unwrap()).is_err());
+    assert_eq!(r, before);
+    let mut fcr = Fcr::from_counts(FcrConvention::OneTouch, u64::MAX, u64::MAX).unwrap();
+    let before = fcr.clone();
+    let one = Fcr::from_counts(FcrConvention::OneTouch, 1, 1).unwrap();
+    assert!(fcr.merge(&one).is_err());
+    assert_eq!(fcr, before);
 }

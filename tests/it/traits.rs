@@ -115,7 +115,6 @@ fn metrics_service_types_are_send_and_sync() {
     send_sync::<HealthModel>();
     send_sync::<HealthScore>();
     send_sync::<HealthContribution>();
-    send_sync::<EffortPolarity>();
 }
 
 #[test]

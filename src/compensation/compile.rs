@@ -563,16 +563,52 @@ impl Policy {
 
 impl CompiledPolicy {
     /// The version label.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let p = Policy::new("2024-07", t(2024), Currency::EUR).level(agent).compile()?;
+    /// assert_eq!(p.version(), "2024-07"); // recorded in every decision
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn version(&self) -> &str {
         &self.version
     }
 
     /// Start of validity (inclusive).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let p = Policy::new("v", t(2024), Currency::EUR).level(agent).compile()?;
+    /// assert_eq!(p.effective_from(), t(2024));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn effective_from(&self) -> DateTime<Utc> {
         self.effective_from
     }
 
     /// End of validity (exclusive), if any.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let p = Policy::new("v", t(2024), Currency::EUR).level(agent).until(t(2025)).compile()?;
+    /// assert_eq!(p.effective_until(), Some(t(2025)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn effective_until(&self) -> Option<DateTime<Utc>> {
         self.effective_until
     }
@@ -593,21 +629,76 @@ impl CompiledPolicy {
     }
 
     /// The policy currency.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let p = Policy::new("v", t(2024), Currency::USD).level(agent).compile()?;
+    /// assert_eq!(p.currency(), Currency::USD); // requests and histories must use it
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn currency(&self) -> Currency {
         self.currency
     }
 
     /// The authority levels, lowest first.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let p = Policy::new("v", t(2024), Currency::EUR).level(agent).level(Role::new("manager")?).compile()?;
+    /// assert_eq!(p.levels().last().map(Role::as_str), Some("manager")); // highest last
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn levels(&self) -> &[Role] {
         &self.levels
     }
 
     /// The static-analysis findings.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let p = Policy::new("v", t(2024), Currency::EUR)
+    ///     .level(agent.clone()).level(Role::new("senior")?)
+    ///     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    ///     .approval_threshold(agent, eur(15000)) // 150 EUR ≥ the 100 EUR deny cap
+    ///     .compile()?;
+    /// assert_eq!(p.warnings().len(), 1);
+    /// assert_eq!(p.warnings()[0].to_string(), "approval_thresholds.agent: escalates above 150.00 EUR \
+    ///     but limits[0] denies above 100.00 EUR: the escalation can never fire");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
     }
 
     /// The document this was compiled from.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let doc = Policy::new("v", t(2024), Currency::EUR).level(agent);
+    /// let compiled = doc.compile()?;
+    /// assert_eq!(compiled.document(), &doc); // e.g. to store or display what was compiled
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn document(&self) -> &Policy {
         &self.document
     }
@@ -663,6 +754,21 @@ impl PolicySet {
     ///
     /// The first version's [`CompensationError::InvalidPolicy`], or
     /// [`CompensationError::OverlappingVersions`].
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let v1 = Policy::new("2024", t(2024), Currency::EUR).level(agent.clone()).until(t(2025));
+    /// let v2 = Policy::new("2025", t(2025), Currency::EUR).level(agent.clone());
+    /// assert_eq!(PolicySet::new(&[v2.clone(), v1])?.versions().len(), 2); // any order
+    /// let broken = Policy::new("", t(2026), Currency::EUR).level(agent);
+    /// assert!(PolicySet::new(&[v2, broken]).is_err()); // every version must compile
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(policies: &[Policy]) -> Result<Self, Error> {
         let mut versions = policies
             .iter()
@@ -689,6 +795,25 @@ impl PolicySet {
     /// # Errors
     ///
     /// [`CompensationError::NoPolicyInForce`].
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let set = PolicySet::new(&[
+    ///     Policy::new("2024", t(2024), Currency::EUR).level(agent.clone()).until(t(2025)),
+    ///     Policy::new("2025", t(2025), Currency::EUR).level(agent),
+    /// ])?;
+    /// let june = Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap();
+    /// assert_eq!(set.in_force(june)?.version(), "2024");
+    /// assert_eq!(set.in_force(t(2025))?.version(), "2025"); // the end is exclusive
+    /// assert_eq!(set.in_force(t(2023)).unwrap_err().to_string(),
+    ///     "no policy version is in force at 2023-01-01T00:00:00+00:00");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn in_force(&self, at: DateTime<Utc>) -> Result<&CompiledPolicy, Error> {
         self.versions
             .iter()
@@ -702,6 +827,22 @@ impl PolicySet {
     }
 
     /// The versions, by start date.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// let set = PolicySet::new(&[
+    ///     Policy::new("2025", t(2025), Currency::EUR).level(agent.clone()),
+    ///     Policy::new("2024", t(2024), Currency::EUR).level(agent).until(t(2025)),
+    /// ])?;
+    /// let names: Vec<&str> = set.versions().iter().map(CompiledPolicy::version).collect();
+    /// assert_eq!(names, ["2024", "2025"]); // sorted by start date
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn versions(&self) -> &[CompiledPolicy] {
         &self.versions
     }
@@ -712,6 +853,28 @@ impl PolicySet {
     ///
     /// [`CompensationError::NoPolicyInForce`], or the errors of
     /// [`CompiledPolicy::evaluate`].
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # let agent = Role::new("agent")?;
+    /// # use carekit::*;
+    /// let cap = |cents| Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cents)), Action::Deny);
+    /// let set = PolicySet::new(&[
+    ///     Policy::new("2024", t(2024), Currency::EUR).level(agent.clone()).limit(cap(2000)).until(t(2025)),
+    ///     Policy::new("2025", t(2025), Currency::EUR).level(agent.clone()).limit(cap(5000)),
+    /// ])?;
+    /// let ask = |y| Request::new(t(y) + chrono::TimeDelta::days(30), Requester::new(AgentId::new("ana")?, agent.clone()),
+    ///     Recipient::new(CustomerId::new("c")?, TierId::new("gold")?), Context::new(InteractionId::new("T")?, Channel::Chat),
+    ///     Offer::new(OfferKind::Refund, eur(3000))?);
+    /// // 30 EUR: over the 2024 cap of 20, within the 2025 cap of 50
+    /// assert_eq!(set.evaluate(&ask(2024)?, &GrantHistory::empty())?.outcome(), &Outcome::Deny);
+    /// assert_eq!(set.evaluate(&ask(2025)?, &GrantHistory::empty())?.policy_version(), "2025");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn evaluate(
         &self,
         request: &super::Request,

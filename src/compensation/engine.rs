@@ -36,6 +36,14 @@ pub enum Quantity {
 
 impl Quantity {
     /// The amount, if this is money.
+    ///
+    /// ```
+    /// # use carekit::compensation::Quantity;
+    /// # use carekit::{Currency, Money};
+    /// let m = Money::from_minor_units(1500, Currency::EUR);
+    /// assert_eq!(Quantity::Money(m).money(), Some(m));
+    /// assert_eq!(Quantity::Count(3).money(), None);
+    /// ```
     pub fn money(self) -> Option<Money> {
         match self {
             Self::Money(m) => Some(m),
@@ -77,6 +85,15 @@ pub enum Verdict {
 
 impl Verdict {
     /// 0 pass, 1 cap, 2 escalate, 3 deny: the most severe verdict wins.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Role, Verdict};
+    /// # use carekit::{Currency, Money};
+    /// let cap = Verdict::CapTo(Money::from_minor_units(1500, Currency::EUR));
+    /// let escalate = Verdict::EscalateTo(Role::new("senior")?);
+    /// assert_eq!([Verdict::Pass.severity(), cap.severity(), escalate.severity(), Verdict::Deny.severity()], [0, 1, 2, 3]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn severity(&self) -> u8 {
         match self {
             Self::Pass => 0,
@@ -154,18 +171,134 @@ enum Values {
 impl Check {
     /// The limit's id (`approval_thresholds.<role>` for an approval
     /// threshold, `levels` for the role check).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// let ids: Vec<&str> = d.checks().iter().map(Check::limit_id).collect();
+    /// assert_eq!(ids, ["offer-max", "customer-30d", "approval_thresholds.agent"]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn limit_id(&self) -> &str {
         &self.info.id
     }
     /// The limit's description.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// // a limit without a description is described by its measure and scope
+    /// assert_eq!(d.checks()[1].description(), "at most 50.00 EUR per customer over 30 days");
+    /// assert_eq!(d.checks()[2].description(), "agent approves at most 30.00 EUR per offer without escalating");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn description(&self) -> &str {
         &self.info.description
     }
     /// The limit's scope.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// assert_eq!(d.checks()[1].scope(), Scope::Customer { days: 30 });
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn scope(&self) -> Scope {
         self.scope
     }
     /// The limit's action when exceeded.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// let actions: Vec<Action> = d.checks().iter().map(Check::action).collect();
+    /// assert_eq!(actions, [Action::Deny, Action::Cap, Action::Escalate]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn action(&self) -> Action {
         self.action
     }
@@ -176,6 +309,35 @@ impl Check {
         }
     }
     /// Observed in the scope before this offer.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// assert_eq!(d.checks()[0].observed(), Quantity::Money(eur(0))); // per offer: nothing before
+    /// assert_eq!(d.checks()[1].observed(), Quantity::Money(eur(3500))); // c-1's 35 EUR
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn observed(&self) -> Quantity {
         self.quantity(|v| match v {
             Values::Money { observed, .. } => Ok(observed),
@@ -183,6 +345,34 @@ impl Check {
         })
     }
     /// Observed after this offer.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// assert_eq!(d.checks()[1].after(), Quantity::Money(eur(7500))); // 35 + 40
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn after(&self) -> Quantity {
         self.quantity(|v| match v {
             Values::Money { after, .. } => Ok(after),
@@ -190,6 +380,34 @@ impl Check {
         })
     }
     /// The limit (multiplier applied; percent limits as money).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// assert_eq!(d.checks()[1].limit(), Quantity::Money(eur(5000)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn limit(&self) -> Quantity {
         self.quantity(|v| match v {
             Values::Money { limit, .. } => Ok(limit),
@@ -197,6 +415,35 @@ impl Check {
         })
     }
     /// Limit minus observed, at least zero.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// assert_eq!(d.checks()[1].headroom(), Quantity::Money(eur(1500))); // 50 − 35
+    /// assert_eq!(d.checks()[2].headroom(), Quantity::Money(eur(3000))); // 30 − 0
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn headroom(&self) -> Quantity {
         self.quantity(|v| match v {
             Values::Money { headroom, .. } => Ok(headroom),
@@ -204,6 +451,35 @@ impl Check {
         })
     }
     /// The verdict.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// let verdicts: Vec<String> = d.checks().iter().map(|c| c.verdict().to_string()).collect();
+    /// assert_eq!(verdicts, ["pass", "cap to 15.00 EUR", "escalate to senior"]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn verdict(&self) -> &Verdict {
         &self.verdict
     }
@@ -231,6 +507,15 @@ pub enum Outcome {
 
 impl Outcome {
     /// `approve`, `approve_up_to`, `escalate` or `deny`.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Outcome, Role};
+    /// # use carekit::{Currency, Money};
+    /// // the names used in JSON, conformance vectors and what-if transitions
+    /// assert_eq!(Outcome::ApproveUpTo(Money::from_minor_units(1500, Currency::EUR)).name(), "approve_up_to");
+    /// assert_eq!(Outcome::Escalate(Role::new("senior")?).name(), "escalate");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn name(&self) -> &'static str {
         match self {
             Self::Approve => "approve",
@@ -302,37 +587,272 @@ pub struct Decision {
 
 impl Decision {
     /// The outcome.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// assert_eq!(policy.evaluate(&ask("agent", 1000), &history)?.outcome(), &Outcome::Approve); // 35 + 10 ≤ 50
+    /// assert_eq!(policy.evaluate(&ask("senior", 2000), &history)?.outcome(), &Outcome::ApproveUpTo(eur(1500)));
+    /// assert_eq!(policy.evaluate(&ask("agent", 4000), &history)?.outcome(), &Outcome::Escalate(role("senior")));
+    /// assert_eq!(policy.evaluate(&ask("agent", 12000), &history)?.outcome(), &Outcome::Deny); // > 100
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn outcome(&self) -> &Outcome {
         &self.outcome
     }
     /// Every check made, in policy order.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// // the approval threshold applies to agents only
+    /// assert_eq!(policy.evaluate(&ask("agent", 1000), &history)?.checks().len(), 3);
+    /// assert_eq!(policy.evaluate(&ask("senior", 1000), &history)?.checks().len(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn checks(&self) -> &[Check] {
         &self.checks
     }
     /// The check that decided (`None` for an approval).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// // escalate (threshold) beats cap (customer-30d)
+    /// assert_eq!(d.deciding_check().map(Check::limit_id), Some("approval_thresholds.agent"));
+    /// assert!(policy.evaluate(&ask("agent", 1000), &history)?.deciding_check().is_none());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn deciding_check(&self) -> Option<&Check> {
         self.checks.get(self.deciding?)
     }
     /// The grant to record if the caller commits (approve and approve up
     /// to), with the approved value.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let capped = policy.evaluate(&ask("senior", 2000), &history)?;
+    /// let g = capped.grant().expect("approved up to 15 EUR");
+    /// assert_eq!((g.customer().as_str(), g.value()), ("c-1", eur(1500)));
+    /// assert!(policy.evaluate(&ask("agent", 4000), &history)?.grant().is_none()); // escalated
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn grant(&self) -> Option<&Grant> {
         self.grant.as_ref()
     }
     /// The fingerprint of the history relied on.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("senior", 1000), &history)?;
+    /// // recomputed before committing: unchanged history, same fingerprint
+    /// assert_eq!(policy.fingerprint(&ask("senior", 1000), &history)?, d.fingerprint());
+    /// let mut newer = history.clone();
+    /// newer.push(d.grant().cloned().expect("approved"))?;
+    /// assert_ne!(policy.fingerprint(&ask("senior", 1000), &newer)?, d.fingerprint());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn fingerprint(&self) -> Fingerprint {
         self.fingerprint
     }
     /// The version of the policy that decided.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// assert_eq!(policy.evaluate(&ask("agent", 1000), &history)?.policy_version(), "v1");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn policy_version(&self) -> &str {
         &self.policy_version
     }
     /// The amount asked for.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("senior", 2000), &history)?;
+    /// assert_eq!((d.asked(), d.grant().map(Grant::value)), (eur(2000), Some(eur(1500))));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn asked(&self) -> Money {
         self.asked
     }
     /// The smallest money headroom among the deny and cap checks: the most
     /// that could be granted without being denied or capped (`None` if no
     /// such limit applied). In the SPEC §10.1 table this is the cap.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
+    /// // min(offer-max 100 − 0, customer-30d 50 − 35) = 15; the escalation threshold does not count
+    /// assert_eq!(d.headroom(), Some(eur(1500)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn headroom(&self) -> Option<Money> {
         let mut best: Option<Money> = None;
         for c in &self.checks {
@@ -434,6 +954,38 @@ impl Decision {
 /// `{"kind": "refund", "max": {"amount": "30", "currency": "EUR"},
 /// "binding": "agent-refund"}` (`max` and `binding` `null` when no limit
 /// applies).
+///
+/// ```
+/// # use carekit::compensation::*;
+/// # use carekit::*;
+/// # use chrono::{TimeZone, Utc};
+/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+/// # let role = |r: &str| Role::new(r).unwrap();
+/// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+/// # let policy = Policy::new("v1", t(1), Currency::EUR)
+/// #     .level(role("agent")).level(role("senior"))
+/// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+/// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+/// #     .approval_threshold(role("agent"), eur(3000))
+/// #     .compile()?;
+/// # let ask = |who: &str, cents| Request::new(t(10),
+/// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+/// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+/// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+/// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+/// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+/// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+/// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+/// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+/// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+/// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
+/// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
+/// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
+/// let credit = room.of(OfferKind::Credit).expect("one entry per kind");
+/// // min(offer-max 100, customer-30d 50 − 35, agent threshold 30) = 15
+/// assert_eq!(credit.to_string(), "credit: up to 15.00 EUR (customer-30d)");
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct KindHeadroom {
@@ -460,14 +1012,104 @@ fn serialize_binding<S: serde::Serializer>(
 
 impl KindHeadroom {
     /// The offer kind.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
+    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
+    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
+    /// assert_eq!(room.kinds()[0].kind(), OfferKind::Refund); // OfferKind::ALL order
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn kind(&self) -> OfferKind {
         self.kind
     }
     /// The most the agent may grant alone now (`None`: no limit applies).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
+    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
+    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
+    /// assert_eq!(room.of(OfferKind::Gift).and_then(KindHeadroom::max), Some(eur(1500))); // 50 − 35
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn max(&self) -> Option<Money> {
         self.max
     }
     /// The id of the limit that sets it.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
+    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
+    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
+    /// assert_eq!(room.of(OfferKind::Refund).and_then(KindHeadroom::binding_limit), Some("customer-30d"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn binding_limit(&self) -> Option<&str> {
         self.binding.as_deref().map(|i| &*i.id)
     }
@@ -485,6 +1127,39 @@ impl fmt::Display for KindHeadroom {
 
 /// Per-kind headroom for one agent and customer at an instant: what an
 /// agent's screen shows (see [`CompiledPolicy::headroom`] for an example).
+///
+/// ```
+/// # use carekit::compensation::*;
+/// # use carekit::*;
+/// # use chrono::{TimeZone, Utc};
+/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+/// # let role = |r: &str| Role::new(r).unwrap();
+/// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+/// # let policy = Policy::new("v1", t(1), Currency::EUR)
+/// #     .level(role("agent")).level(role("senior"))
+/// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+/// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+/// #     .approval_threshold(role("agent"), eur(3000))
+/// #     .compile()?;
+/// # let ask = |who: &str, cents| Request::new(t(10),
+/// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+/// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+/// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+/// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+/// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+/// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+/// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+/// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+/// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+/// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
+/// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
+/// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
+/// for k in room.kinds() {
+///     println!("{k}"); // "refund: up to 15.00 EUR (customer-30d)", ...
+/// }
+/// assert_eq!(room.kinds().len(), OfferKind::ALL.len());
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Headroom {
@@ -493,10 +1168,71 @@ pub struct Headroom {
 
 impl Headroom {
     /// One entry per offer kind, in [`OfferKind::ALL`] order.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
+    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
+    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
+    /// // every kind is bound by the same customer budget here: 50 − 35 = 15
+    /// assert!(room.kinds().iter().all(|k| k.max() == Some(eur(1500))));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn kinds(&self) -> &[KindHeadroom] {
         &self.kinds
     }
     /// The entry of one kind.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
+    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
+    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
+    /// assert_eq!(room.of(OfferKind::Shipping).map(KindHeadroom::kind), Some(OfferKind::Shipping));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn of(&self, kind: OfferKind) -> Option<&KindHeadroom> {
         self.kinds.iter().find(|k| k.kind == kind)
     }
@@ -944,6 +1680,40 @@ impl CompiledPolicy {
     /// # Errors
     ///
     /// As [`CompiledPolicy::evaluate`].
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let role = |r: &str| Role::new(r).unwrap();
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
+    /// #     .level(role("agent")).level(role("senior"))
+    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .approval_threshold(role("agent"), eur(3000))
+    /// #     .compile()?;
+    /// # let ask = |who: &str, cents| Request::new(t(10),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
+    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
+    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
+    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
+    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
+    /// let d = policy.evaluate(&ask("agent", 1000), &history)?;
+    /// // inside the commit transaction: reload, recompute, compare
+    /// let mut reloaded = history.clone();
+    /// assert_eq!(policy.fingerprint(&ask("agent", 1000), &reloaded)?, d.fingerprint()); // commit
+    /// // a concurrent 5 EUR grant to c-1 changes the customer budget: re-evaluate
+    /// reloaded.push(Grant::new(t(9), AgentId::new("bo")?, CustomerId::new("c-1")?,
+    ///     InteractionId::new("T-2")?, OfferKind::Gift, eur(500))?)?;
+    /// assert_ne!(policy.fingerprint(&ask("agent", 1000), &reloaded)?, d.fingerprint());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn fingerprint(
         &self,
         request: &Request,

@@ -141,6 +141,12 @@ pub struct Problem {
 
 impl Problem {
     /// A problem at a path.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Problem, ProblemKind};
+    /// let p = Problem::new("levels", ProblemKind::NoLevels);
+    /// assert_eq!(p.to_string(), "levels: a policy needs at least one authority level");
+    /// ```
     pub fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
         Self {
             path: path.into(),
@@ -148,10 +154,22 @@ impl Problem {
         }
     }
     /// The path in the document (`limits[3].measure`).
+    ///
+    /// ```
+    /// # use carekit::compensation::{Problem, ProblemKind};
+    /// let p = Problem::new("limits[2].scope.days", ProblemKind::EmptyWindow);
+    /// assert_eq!(p.path(), "limits[2].scope.days");
+    /// ```
     pub fn path(&self) -> &str {
         &self.path
     }
     /// What is wrong.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Problem, ProblemKind};
+    /// let p = Problem::new("limits[0].id", ProblemKind::DuplicateLimitId { id: "cap".into() });
+    /// assert!(matches!(p.kind(), ProblemKind::DuplicateLimitId { id } if id == "cap"));
+    /// ```
     pub fn kind(&self) -> &ProblemKind {
         &self.kind
     }
@@ -278,6 +296,12 @@ pub struct Warning {
 
 impl Warning {
     /// A warning at a path.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Warning, WarningKind};
+    /// let w = Warning::new("limits[0]", WarningKind::NeverApplies { why: "its roles filter is empty" });
+    /// assert_eq!(w.to_string(), "limits[0]: the limit can never apply: its roles filter is empty");
+    /// ```
     pub fn new(path: impl Into<String>, kind: WarningKind) -> Self {
         Self {
             path: path.into(),
@@ -285,10 +309,23 @@ impl Warning {
         }
     }
     /// The path in the document.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Warning, WarningKind};
+    /// let w = Warning::new("levels[1]", WarningKind::RoleNotALevel { role: "intern".into() });
+    /// assert_eq!(w.path(), "levels[1]");
+    /// ```
     pub fn path(&self) -> &str {
         &self.path
     }
     /// The finding.
+    ///
+    /// ```
+    /// # use carekit::compensation::{OfferKind, Warning, WarningKind};
+    /// let w = Warning::new("levels[0]", WarningKind::UnlimitedAuthority {
+    ///     role: "agent".into(), kinds: vec![OfferKind::Gift] });
+    /// assert_eq!(w.kind().to_string(), "role \"agent\" has no limit on gift: unlimited authority");
+    /// ```
     pub fn kind(&self) -> &WarningKind {
         &self.kind
     }

@@ -52,6 +52,21 @@ impl Grant {
     /// # Errors
     ///
     /// [`CompensationError::NegativeAmount`] if `value` is below zero.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let g = Grant::new(t(1), AgentId::new("ana")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(2000))?;
+    /// assert_eq!(g.kind(), OfferKind::Refund);
+    /// let negative = Grant::new(t(1), AgentId::new("ana")?, CustomerId::new("c-1")?,
+    ///     InteractionId::new("T-1")?, OfferKind::Refund, eur(-2000));
+    /// assert_eq!(negative.unwrap_err().to_string(), "grant.value: expected a non-negative amount, found -20.00 EUR");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(
         at: DateTime<Utc>,
         agent: AgentId,
@@ -78,26 +93,98 @@ impl Grant {
     }
 
     /// When it was granted.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let g = Grant::new(t(1), AgentId::new("ana")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(2000))?;
+    /// assert_eq!(g.at().to_rfc3339(), "2024-05-01T09:00:00+00:00");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn at(&self) -> DateTime<Utc> {
         self.at
     }
     /// The agent who granted it.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let g = Grant::new(t(1), AgentId::new("ana")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(2000))?;
+    /// assert_eq!(g.agent().as_str(), "ana"); // counted by per-agent limits
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn agent(&self) -> &AgentId {
         &self.agent
     }
     /// The customer who received it.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let g = Grant::new(t(1), AgentId::new("ana")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(2000))?;
+    /// assert_eq!(g.customer().as_str(), "c-1"); // counted by per-customer limits
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn customer(&self) -> &CustomerId {
         &self.customer
     }
     /// The interaction it belongs to.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let g = Grant::new(t(1), AgentId::new("ana")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(2000))?;
+    /// assert_eq!(g.interaction().as_str(), "T-1"); // counted by per-interaction limits
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn interaction(&self) -> &InteractionId {
         &self.interaction
     }
     /// Its kind.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let g = Grant::new(t(1), AgentId::new("ana")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(2000))?;
+    /// assert_eq!(g.kind(), OfferKind::Refund); // counted only by limits whose kinds include it
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn kind(&self) -> OfferKind {
         self.kind
     }
     /// Its value.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let g = Grant::new(t(1), AgentId::new("ana")?, CustomerId::new("c-1")?,
+    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(2000))?;
+    /// assert_eq!(g.value(), eur(2000));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn value(&self) -> Money {
         self.value
     }
@@ -259,11 +346,23 @@ pub struct Fingerprint(u64);
 
 impl Fingerprint {
     /// From a stored value.
+    ///
+    /// ```
+    /// # use carekit::compensation::Fingerprint;
+    /// // read back from the column where the decision's fingerprint was stored
+    /// let stored: u64 = 0x0123_4567_89ab_cdef;
+    /// assert_eq!(Fingerprint::from_u64(stored).to_string(), "0123456789abcdef");
+    /// ```
     pub fn from_u64(v: u64) -> Self {
         Self(v)
     }
 
     /// The value.
+    ///
+    /// ```
+    /// # use carekit::compensation::Fingerprint;
+    /// assert_eq!(Fingerprint::from_u64(42).get(), 42);
+    /// ```
     pub fn get(self) -> u64 {
         self.0
     }
@@ -330,6 +429,25 @@ impl GrantHistory {
     /// [`CompensationError::CurrencyMismatch`] naming `history[i].value`
     /// if the grants are not all in one currency;
     /// [`CompensationError::HistoryTooLarge`] beyond `u32::MAX` grants.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let grant = |d, agent: &str, customer: &str, interaction: &str, cents| Grant::new(t(d),
+    /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
+    /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
+    /// // any order in, canonical (time) order out
+    /// let h = GrantHistory::new(vec![grant(3, "ana", "c-1", "T-2", 500)?, grant(1, "bo", "c-1", "T-1", 700)?])?;
+    /// assert_eq!(h.grants()[0].at(), t(1));
+    /// let usd = Grant::new(t(2), AgentId::new("ana")?, CustomerId::new("c-2")?, InteractionId::new("T-3")?,
+    ///     OfferKind::Gift, Money::from_minor_units(100, Currency::USD))?;
+    /// assert_eq!(GrantHistory::new(vec![grant(1, "ana", "c-1", "T-1", 500)?, usd]).unwrap_err().to_string(),
+    ///     "history[1].value: currency mismatch: expected EUR, found USD");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(grants: Vec<Grant>) -> Result<Self, Error> {
         if u32::try_from(grants.len()).is_err() {
             return Err(CompensationError::HistoryTooLarge { len: grants.len() }.into());
@@ -399,6 +517,21 @@ impl GrantHistory {
     /// # Errors
     ///
     /// As [`GrantHistory::new`].
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let grant = |d, agent: &str, customer: &str, interaction: &str, cents| Grant::new(t(d),
+    /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
+    /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
+    /// let mut h = GrantHistory::new(vec![grant(3, "ana", "c-1", "T-2", 500)?])?;
+    /// h.push(grant(2, "bo", "c-1", "T-1", 700)?)?; // earlier: sorted in
+    /// assert_eq!(h.grants().iter().map(|g| g.at()).collect::<Vec<_>>(), [t(2), t(3)]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn push(&mut self, grant: Grant) -> Result<(), Error> {
         if let Some(expected) = self.currency {
             if expected != grant.value.currency() {
@@ -427,21 +560,79 @@ impl GrantHistory {
     }
 
     /// Number of grants.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let grant = |d, agent: &str, customer: &str, interaction: &str, cents| Grant::new(t(d),
+    /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
+    /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
+    /// let h = GrantHistory::new(vec![grant(1, "ana", "c-1", "T-1", 500)?, grant(2, "ana", "c-2", "T-2", 500)?])?;
+    /// assert_eq!(h.len(), 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.grants.len()
     }
 
     /// Whether there are no grants.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let grant = |d, agent: &str, customer: &str, interaction: &str, cents| Grant::new(t(d),
+    /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
+    /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
+    /// assert!(GrantHistory::new(Vec::new())?.is_empty());
+    /// assert!(!GrantHistory::new(vec![grant(1, "ana", "c-1", "T-1", 500)?])?.is_empty());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.grants.is_empty()
     }
 
     /// The grants in canonical order (time first).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let grant = |d, agent: &str, customer: &str, interaction: &str, cents| Grant::new(t(d),
+    /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
+    /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
+    /// let h = GrantHistory::new(vec![grant(5, "ana", "c-1", "T-1", 500)?, grant(4, "bo", "c-2", "T-2", 900)?])?;
+    /// let total: i64 = h.grants().iter().map(|g| g.value().amount().mantissa() as i64).sum();
+    /// assert_eq!(total, 1400); // 5.00 + 9.00 EUR, in cents
+    /// assert_eq!(h.grants()[0].agent().as_str(), "bo"); // May 4th comes first
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn grants(&self) -> &[Grant] {
         &self.grants
     }
 
     /// The currency of the grants (`None` when empty).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let grant = |d, agent: &str, customer: &str, interaction: &str, cents| Grant::new(t(d),
+    /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
+    /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
+    /// assert_eq!(GrantHistory::empty().currency(), None);
+    /// assert_eq!(GrantHistory::new(vec![grant(1, "ana", "c-1", "T-1", 500)?])?.currency(), Some(Currency::EUR));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn currency(&self) -> Option<Currency> {
         self.currency
     }
@@ -500,6 +691,24 @@ impl GrantHistory {
     }
 
     /// A customer's grants with `after < at <= until`, in canonical order.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let grant = |d, agent: &str, customer: &str, interaction: &str, cents| Grant::new(t(d),
+    /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
+    /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
+    /// let h = GrantHistory::new(vec![grant(1, "ana", "c-1", "T-1", 500)?, grant(8, "bo", "c-1", "T-2", 700)?,
+    ///     grant(9, "ana", "c-2", "T-3", 900)?])?;
+    /// let c1 = CustomerId::new("c-1")?;
+    /// // the last 7 days before May 9th 09:00: (May 2nd 09:00, May 9th 09:00]
+    /// let week: Vec<_> = h.for_customer(&c1, t(2), t(9)).map(Grant::value).collect();
+    /// assert_eq!(week, [eur(700)]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn for_customer<'a>(
         &'a self,
         customer: &CustomerId,
@@ -510,6 +719,22 @@ impl GrantHistory {
     }
 
     /// An agent's grants with `after < at <= until`, in canonical order.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let grant = |d, agent: &str, customer: &str, interaction: &str, cents| Grant::new(t(d),
+    /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
+    /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
+    /// let h = GrantHistory::new(vec![grant(1, "ana", "c-1", "T-1", 500)?, grant(2, "ana", "c-2", "T-2", 700)?,
+    ///     grant(2, "bo", "c-3", "T-3", 900)?])?;
+    /// // ana's grants after May 1st 09:00 up to May 2nd 09:00: the start is excluded
+    /// assert_eq!(h.for_agent(&AgentId::new("ana")?, t(1), t(2)).count(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn for_agent<'a>(
         &'a self,
         agent: &AgentId,
@@ -520,6 +745,22 @@ impl GrantHistory {
     }
 
     /// An interaction's grants with `at <= until`, in canonical order.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 9, 0, 0).unwrap();
+    /// # let grant = |d, agent: &str, customer: &str, interaction: &str, cents| Grant::new(t(d),
+    /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
+    /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
+    /// let h = GrantHistory::new(vec![grant(1, "ana", "c-1", "T-1", 500)?, grant(3, "bo", "c-1", "T-1", 700)?])?;
+    /// let t1 = InteractionId::new("T-1")?;
+    /// assert_eq!(h.for_interaction(&t1, t(2)).count(), 1); // only May 1st is ≤ May 2nd
+    /// assert_eq!(h.for_interaction(&t1, t(3)).count(), 2); // the bound is included
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn for_interaction<'a>(
         &'a self,
         interaction: &InteractionId,

@@ -38,6 +38,12 @@ pub enum OfferKind {
 
 impl OfferKind {
     /// Every kind, in declaration order.
+    ///
+    /// ```
+    /// # use carekit::compensation::OfferKind;
+    /// let names: Vec<&str> = OfferKind::ALL.iter().map(|k| k.name()).collect();
+    /// assert_eq!(names, ["refund", "credit", "coupon", "free_product", "shipping", "gift"]);
+    /// ```
     pub const ALL: &'static [OfferKind] = &[
         Self::Refund,
         Self::Credit,
@@ -51,6 +57,12 @@ impl OfferKind {
     pub(crate) const COUNT: usize = 6;
 
     /// The `snake_case` name.
+    ///
+    /// ```
+    /// # use carekit::compensation::OfferKind;
+    /// assert_eq!(OfferKind::FreeProduct.name(), "free_product");
+    /// assert_eq!(OfferKind::Shipping.name(), OfferKind::Shipping.to_string());
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Self::Refund => "refund",
@@ -126,6 +138,15 @@ impl Percent {
     /// # Errors
     ///
     /// [`CompensationError::PercentOutOfRange`] unless `0 <= value <= 100`.
+    ///
+    /// ```
+    /// # use carekit::compensation::Percent;
+    /// # use rust_decimal::Decimal;
+    /// assert_eq!(Percent::new(Decimal::new(125, 1))?.to_string(), "12.5%");
+    /// assert!(Percent::new(Decimal::ONE_HUNDRED).is_ok()); // bounds included
+    /// assert!(Percent::new(Decimal::NEGATIVE_ONE).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(value: Decimal) -> Result<Self, Error> {
         if value >= Decimal::ZERO && value <= Decimal::ONE_HUNDRED {
             Ok(Self(value))
@@ -135,11 +156,26 @@ impl Percent {
     }
 
     /// The percentage (`15` for 15 %).
+    ///
+    /// ```
+    /// # use carekit::compensation::Percent;
+    /// # use rust_decimal::Decimal;
+    /// assert_eq!(Percent::new(Decimal::from(15))?.get(), Decimal::from(15));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn get(self) -> Decimal {
         self.0
     }
 
     /// As a ratio (`0.15` for 15 %).
+    ///
+    /// ```
+    /// # use carekit::compensation::Percent;
+    /// # use rust_decimal::Decimal;
+    /// // 12.5 % = 12.5 / 100 = 0.125
+    /// assert_eq!(Percent::new(Decimal::new(125, 1))?.ratio(), Decimal::new(125, 3));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn ratio(self) -> Decimal {
         // Cannot fail: |value| <= 100, dividing by 100 only shifts the scale.
         self.0
@@ -223,6 +259,18 @@ impl Offer {
     /// # Errors
     ///
     /// [`CompensationError::NegativeAmount`] if `value` is below zero.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Offer, OfferKind, OfferValue};
+    /// # use carekit::{Currency, Money};
+    /// let ship = Offer::new(OfferKind::Shipping, Money::from_minor_units(499, Currency::EUR))?;
+    /// assert_eq!(ship.value(), OfferValue::Amount(Money::from_minor_units(499, Currency::EUR)));
+    /// assert_eq!(
+    ///     Offer::new(OfferKind::Refund, Money::from_minor_units(-100, Currency::EUR)).unwrap_err().to_string(),
+    ///     "offer.value: expected a non-negative amount, found -1.00 EUR"
+    /// );
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(kind: OfferKind, value: Money) -> Result<Self, Error> {
         if value.is_negative() {
             return Err(CompensationError::NegativeAmount {
@@ -239,6 +287,14 @@ impl Offer {
     }
 
     /// A coupon worth a percent of the request's order value.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Offer, OfferKind, OfferValue, Percent};
+    /// let c = Offer::coupon_percent(Percent::new(20.into())?);
+    /// assert_eq!(c.kind(), OfferKind::Coupon);
+    /// assert_eq!(c.value(), OfferValue::PercentOfOrder(Percent::new(20.into())?));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn coupon_percent(percent: Percent) -> Self {
         Self {
             kind: OfferKind::Coupon,
@@ -248,6 +304,15 @@ impl Offer {
     }
 
     /// With a description.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Offer, OfferKind};
+    /// # use carekit::{Currency, Money};
+    /// let o = Offer::new(OfferKind::FreeProduct, Money::from_minor_units(1999, Currency::EUR))?
+    ///     .with_description("SKU-123 replacement");
+    /// assert_eq!(o.to_string(), "free_product 19.99 EUR (SKU-123 replacement)");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_description(mut self, text: &str) -> Self {
         self.description = Some(text.to_owned());
@@ -255,16 +320,40 @@ impl Offer {
     }
 
     /// The kind.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Offer, OfferKind};
+    /// # use carekit::{Currency, Money};
+    /// let o = Offer::new(OfferKind::Gift, Money::from_minor_units(3000, Currency::EUR))?;
+    /// assert_eq!(o.kind(), OfferKind::Gift);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn kind(&self) -> OfferKind {
         self.kind
     }
 
     /// The value as given.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Offer, OfferValue, Percent};
+    /// // a percent coupon keeps its percent: the request turns it into money
+    /// let o = Offer::coupon_percent(Percent::new(10.into())?);
+    /// assert!(matches!(o.value(), OfferValue::PercentOfOrder(p) if p.get() == 10.into()));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn value(&self) -> OfferValue {
         self.value
     }
 
     /// The description, if any.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Offer, Percent};
+    /// let o = Offer::coupon_percent(Percent::new(10.into())?);
+    /// assert_eq!(o.description(), None);
+    /// assert_eq!(o.with_description("sorry coupon").description(), Some("sorry coupon"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }

@@ -198,52 +198,129 @@ pub struct Filters {
 
 impl Filters {
     /// Only these offer kinds.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Filters, OfferKind};
+    /// let refunds = Filters::default().kinds([OfferKind::Refund]);
+    /// assert_eq!(refunds.kind_list(), Some(&[OfferKind::Refund][..]));
+    /// assert_eq!(Filters::default().kind_list(), None); // absent: every kind
+    /// ```
     #[must_use]
     pub fn kinds(mut self, kinds: impl IntoIterator<Item = OfferKind>) -> Self {
         self.kinds = Some(kinds.into_iter().collect());
         self
     }
     /// Only these roles.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Filters, Role};
+    /// let juniors = Filters::default().roles([Role::new("agent")?, Role::new("trainee")?]);
+    /// assert_eq!(juniors.role_list().map(<[_]>::len), Some(2));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn roles(mut self, roles: impl IntoIterator<Item = Role>) -> Self {
         self.roles = Some(roles.into_iter().collect());
         self
     }
     /// Only these tiers.
+    ///
+    /// ```
+    /// # use carekit::compensation::Filters;
+    /// # use carekit::TierId;
+    /// let premium = Filters::default().tiers([TierId::new("gold")?]);
+    /// assert_eq!(premium.tier_list(), Some(&[TierId::new("gold")?][..]));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn tiers(mut self, tiers: impl IntoIterator<Item = TierId>) -> Self {
         self.tiers = Some(tiers.into_iter().collect());
         self
     }
     /// Only these channels.
+    ///
+    /// ```
+    /// # use carekit::compensation::Filters;
+    /// # use carekit::Channel;
+    /// let live = Filters::default().channels([Channel::Phone, Channel::Chat]);
+    /// assert_eq!(live.channel_list(), Some(&[Channel::Phone, Channel::Chat][..]));
+    /// ```
     #[must_use]
     pub fn channels(mut self, channels: impl IntoIterator<Item = Channel>) -> Self {
         self.channels = Some(channels.into_iter().collect());
         self
     }
     /// Only these reasons.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Filters, Reason};
+    /// let outages = Filters::default().reasons([Reason::new("service_outage_severe")?]);
+    /// assert_eq!(outages.reason_list().map(|r| r[0].as_str()), Some("service_outage_severe"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn reasons(mut self, reasons: impl IntoIterator<Item = Reason>) -> Self {
         self.reasons = Some(reasons.into_iter().collect());
         self
     }
     /// The kinds filter.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Filters, OfferKind};
+    /// let f = Filters::default().kinds([OfferKind::Coupon, OfferKind::Gift]);
+    /// assert_eq!(f.kind_list(), Some(&[OfferKind::Coupon, OfferKind::Gift][..]));
+    /// // an empty list is present, and matches nothing
+    /// assert_eq!(Filters::default().kinds(Vec::new()).kind_list(), Some(&[][..]));
+    /// ```
     pub fn kind_list(&self) -> Option<&[OfferKind]> {
         self.kinds.as_deref()
     }
     /// The roles filter.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Filters, Role};
+    /// assert_eq!(Filters::default().role_list(), None); // any role
+    /// let f = Filters::default().roles([Role::new("agent")?]);
+    /// assert_eq!(f.role_list(), Some(&[Role::new("agent")?][..]));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn role_list(&self) -> Option<&[Role]> {
         self.roles.as_deref()
     }
     /// The tiers filter.
+    ///
+    /// ```
+    /// # use carekit::compensation::Filters;
+    /// # use carekit::TierId;
+    /// assert_eq!(Filters::default().tier_list(), None); // any tier
+    /// let f = Filters::default().tiers([TierId::new("silver")?, TierId::new("gold")?]);
+    /// assert_eq!(f.tier_list().map(<[_]>::len), Some(2));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn tier_list(&self) -> Option<&[TierId]> {
         self.tiers.as_deref()
     }
     /// The channels filter.
+    ///
+    /// ```
+    /// # use carekit::compensation::Filters;
+    /// # use carekit::Channel;
+    /// assert_eq!(Filters::default().channel_list(), None); // any channel
+    /// let f = Filters::default().channels([Channel::Email]);
+    /// assert_eq!(f.channel_list(), Some(&[Channel::Email][..]));
+    /// ```
     pub fn channel_list(&self) -> Option<&[Channel]> {
         self.channels.as_deref()
     }
     /// The reasons filter.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Filters, Reason};
+    /// assert_eq!(Filters::default().reason_list(), None); // any reason, or none
+    /// let f = Filters::default().reasons([Reason::new("late_delivery")?]);
+    /// assert_eq!(f.reason_list().map(<[_]>::len), Some(1));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn reason_list(&self) -> Option<&[Reason]> {
         self.reasons.as_deref()
     }
@@ -291,6 +368,14 @@ pub struct Limit {
 impl Limit {
     /// A limit that applies to every request (narrow it with
     /// [`Limit::when`]).
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Filters, Limit, Measure, Scope};
+    /// let l = Limit::new("one-per-interaction", Scope::Interaction, Measure::MaxCount(1), Action::Deny);
+    /// assert_eq!(l.filters(), &Filters::default()); // applies to every request
+    /// assert_eq!(l.description(), None);
+    /// assert_eq!(l.escalation_level(), None);
+    /// ```
     pub fn new(id: &str, scope: Scope, measure: Measure, exceeded: Action) -> Self {
         Self {
             id: id.to_owned(),
@@ -303,48 +388,120 @@ impl Limit {
         }
     }
     /// With filters.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Filters, Limit, Measure, OfferKind, Scope};
+    /// let l = Limit::new("gifts", Scope::Offer, Measure::MaxCount(1), Action::Deny)
+    ///     .when(Filters::default().kinds([OfferKind::Gift]));
+    /// assert_eq!(l.filters().kind_list(), Some(&[OfferKind::Gift][..]));
+    /// ```
     #[must_use]
     pub fn when(mut self, filters: Filters) -> Self {
         self.when = filters;
         self
     }
     /// With a description (shown in decisions).
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Limit, Measure, Scope};
+    /// let l = Limit::new("repeat", Scope::Customer { days: 90 }, Measure::MaxCount(2), Action::Escalate)
+    ///     .described("at most two goodwill gestures per quarter");
+    /// assert_eq!(l.description(), Some("at most two goodwill gestures per quarter"));
+    /// ```
     #[must_use]
     pub fn described(mut self, text: &str) -> Self {
         self.description = Some(text.to_owned());
         self
     }
     /// Escalate to this level instead of the next one up.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Limit, Measure, Role, Scope};
+    /// let l = Limit::new("repeat", Scope::Customer { days: 90 }, Measure::MaxCount(1), Action::Escalate)
+    ///     .escalate_to(Role::new("supervisor")?); // skip "senior"
+    /// assert_eq!(l.escalation_level().map(Role::as_str), Some("supervisor"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn escalate_to(mut self, level: Role) -> Self {
         self.escalate_to = Some(level);
         self
     }
     /// The id.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Limit, Measure, Scope};
+    /// let l = Limit::new("offer-max", Scope::Offer, Measure::MaxCount(1), Action::Deny);
+    /// assert_eq!(l.id(), "offer-max"); // the check id in decisions
+    /// ```
     pub fn id(&self) -> &str {
         &self.id
     }
     /// The description, if any.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Limit, Measure, Scope};
+    /// let l = Limit::new("x", Scope::Offer, Measure::MaxCount(1), Action::Deny);
+    /// assert_eq!(l.description(), None);
+    /// assert_eq!(l.described("one gesture per offer").description(), Some("one gesture per offer"));
+    /// ```
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The scope.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Limit, Measure, Period, Scope};
+    /// let l = Limit::new("x", Scope::Agent { period: Period::Week }, Measure::MaxCount(20), Action::Deny);
+    /// assert_eq!(l.scope(), Scope::Agent { period: Period::Week });
+    /// assert_eq!(l.scope().to_string(), "per agent per week");
+    /// ```
     pub fn scope(&self) -> Scope {
         self.scope
     }
     /// The measure.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Limit, Measure, Scope};
+    /// let l = Limit::new("x", Scope::Interaction, Measure::MaxPercentOfOrder(50.into()), Action::Cap);
+    /// assert_eq!(l.measure().to_string(), "at most 50% of the order value");
+    /// ```
     pub fn measure(&self) -> Measure {
         self.measure
     }
     /// The filters.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Filters, Limit, Measure, Scope};
+    /// # use carekit::Channel;
+    /// let l = Limit::new("x", Scope::Offer, Measure::MaxCount(1), Action::Deny)
+    ///     .when(Filters::default().channels([Channel::SocialMedia]));
+    /// assert_eq!(l.filters().channel_list(), Some(&[Channel::SocialMedia][..]));
+    /// assert_eq!(l.filters().kind_list(), None);
+    /// ```
     pub fn filters(&self) -> &Filters {
         &self.when
     }
     /// The action when exceeded.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Limit, Measure, Scope};
+    /// let l = Limit::new("x", Scope::Offer, Measure::MaxCount(1), Action::Cap);
+    /// assert_eq!(l.action(), Action::Cap);
+    /// ```
     pub fn action(&self) -> Action {
         self.exceeded
     }
     /// The explicit escalation level, if any.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Action, Limit, Measure, Role, Scope};
+    /// let l = Limit::new("x", Scope::Offer, Measure::MaxCount(1), Action::Escalate);
+    /// assert_eq!(l.escalation_level(), None); // the next level above the requester
+    /// let l = l.escalate_to(Role::new("manager")?);
+    /// assert_eq!(l.escalation_level(), Some(&Role::new("manager")?));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn escalation_level(&self) -> Option<&Role> {
         self.escalate_to.as_ref()
     }
@@ -403,6 +560,19 @@ pub struct Policy {
 impl Policy {
     /// An empty policy (no levels yet) in force from `effective_from`, with
     /// limits in `currency`.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let p = Policy::new("2024-07", t(2024), Currency::EUR);
+    /// assert!(p.levels().is_empty() && p.limits().is_empty());
+    /// assert!(p.compile().is_err()); // a policy needs at least one level
+    /// assert!(p.level(Role::new("agent")?).compile().is_ok());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(version: &str, effective_from: DateTime<Utc>, currency: Currency) -> Self {
         Self {
             version: version.to_owned(),
@@ -417,6 +587,20 @@ impl Policy {
         }
     }
     /// In force until (exclusive).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let agent = Role::new("agent")?;
+    /// let p = Policy::new("2024", t(2024), Currency::EUR).level(agent.clone()).until(t(2025));
+    /// assert_eq!(p.effective_until(), Some(t(2025)));
+    /// // the end must come after the start
+    /// assert!(Policy::new("bad", t(2025), Currency::EUR).level(agent).until(t(2024)).compile().is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn until(mut self, effective_until: DateTime<Utc>) -> Self {
         self.effective_until = Some(effective_until);
@@ -424,24 +608,91 @@ impl Policy {
     }
     /// The UTC offset (`"+02:00"`, `"Z"`) in which per-agent calendar
     /// periods start; default UTC.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let p = Policy::new("v", t(2024), Currency::EUR).level(Role::new("agent")?);
+    /// assert!(p.clone().time_zone("+02:00").compile().is_ok());
+    /// assert_eq!(p.time_zone("CET").compile().unwrap_err().to_string(),
+    ///     "policy \"v\" is invalid: 1 problem: time_zone: \
+    ///      time zone \"CET\" is not an offset such as \"+02:00\", \"Z\" or \"UTC\"");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn time_zone(mut self, offset: &str) -> Self {
         self.time_zone = Some(offset.to_owned());
         self
     }
     /// Appends the next authority level (lowest first).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let p = Policy::new("v", t(2024), Currency::EUR)
+    ///     .level(Role::new("agent")?)
+    ///     .level(Role::new("supervisor")?); // higher than agent
+    /// let names: Vec<&str> = p.levels().iter().map(Role::as_str).collect();
+    /// assert_eq!(names, ["agent", "supervisor"]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn level(mut self, level: Role) -> Self {
         self.levels.push(level);
         self
     }
     /// Appends a limit.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let p = Policy::new("v", t(2024), Currency::EUR)
+    ///     .level(Role::new("agent")?)
+    ///     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
+    ///     .limit(Limit::new("one-per-interaction", Scope::Interaction, Measure::MaxCount(1), Action::Escalate));
+    /// assert_eq!(p.limits()[1].id(), "one-per-interaction");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn limit(mut self, limit: Limit) -> Self {
         self.limits.push(limit);
         self
     }
     /// Sets a tier's multiplier on amount limits.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # use carekit::*;
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(t(2024),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T-1").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # use carekit::loyalty::Multiplier;
+    /// let policy = Policy::new("v", t(2024), Currency::EUR)
+    ///     .level(Role::new("agent")?)
+    ///     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(2000)), Action::Deny))
+    ///     .tier_multiplier(TierId::new("gold")?, Multiplier::new(rust_decimal::Decimal::new(15, 1))?)
+    ///     .compile()?;
+    /// // 25 EUR: over 20 for silver, within 20 × 1.5 = 30 for gold
+    /// assert_eq!(policy.evaluate(&ask("agent", "silver", 2500), &none)?.outcome(), &Outcome::Deny);
+    /// assert_eq!(policy.evaluate(&ask("agent", "gold", 2500), &none)?.outcome(), &Outcome::Approve);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn tier_multiplier(mut self, tier: TierId, m: Multiplier) -> Self {
         self.tier_multipliers.insert(tier, m);
@@ -449,32 +700,119 @@ impl Policy {
     }
     /// Sets the amount per offer above which a role must escalate to the
     /// next level.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// # use carekit::*;
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(t(2024),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T-1").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// let policy = Policy::new("v", t(2024), Currency::EUR)
+    ///     .level(Role::new("agent")?).level(Role::new("senior")?)
+    ///     .approval_threshold(Role::new("agent")?, eur(3000))
+    ///     .compile()?;
+    /// // 40 EUR > 30 EUR: an agent must ask a senior; the senior has no threshold
+    /// let d = policy.evaluate(&ask("agent", "silver", 4000), &none)?;
+    /// assert_eq!(d.outcome(), &Outcome::Escalate(Role::new("senior")?));
+    /// assert_eq!(d.checks()[0].limit_id(), "approval_thresholds.agent");
+    /// assert_eq!(policy.evaluate(&ask("senior", "silver", 4000), &none)?.outcome(), &Outcome::Approve);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn approval_threshold(mut self, role: Role, above: Money) -> Self {
         self.approval_thresholds.insert(role, above);
         self
     }
     /// The version label.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// assert_eq!(Policy::new("2024-07", t(2024), Currency::EUR).version(), "2024-07");
+    /// ```
     pub fn version(&self) -> &str {
         &self.version
     }
     /// Start of validity (inclusive).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// assert_eq!(Policy::new("v", t(2024), Currency::EUR).effective_from(), t(2024));
+    /// ```
     pub fn effective_from(&self) -> DateTime<Utc> {
         self.effective_from
     }
     /// End of validity (exclusive), if any.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let p = Policy::new("v", t(2024), Currency::EUR);
+    /// assert_eq!(p.effective_until(), None); // open-ended
+    /// assert_eq!(p.until(t(2025)).effective_until(), Some(t(2025)));
+    /// ```
     pub fn effective_until(&self) -> Option<DateTime<Utc>> {
         self.effective_until
     }
     /// The policy currency.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// assert_eq!(Policy::new("v", t(2024), Currency::GBP).currency(), Currency::GBP);
+    /// ```
     pub fn currency(&self) -> Currency {
         self.currency
     }
     /// The authority levels, lowest first.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let p = Policy::new("v", t(2024), Currency::EUR).level(Role::new("agent")?).level(Role::new("manager")?);
+    /// assert_eq!(p.levels().first().map(Role::as_str), Some("agent")); // lowest first
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn levels(&self) -> &[Role] {
         &self.levels
     }
     /// The limits, in document order.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let p = Policy::new("v", t(2024), Currency::EUR)
+    ///     .limit(Limit::new("b", Scope::Offer, Measure::MaxCount(1), Action::Deny))
+    ///     .limit(Limit::new("a", Scope::Offer, Measure::MaxCount(2), Action::Deny));
+    /// let ids: Vec<&str> = p.limits().iter().map(Limit::id).collect();
+    /// assert_eq!(ids, ["b", "a"]); // document order, not sorted
+    /// ```
     pub fn limits(&self) -> &[Limit] {
         &self.limits
     }

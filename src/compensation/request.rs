@@ -49,12 +49,28 @@ macro_rules! name_type {
             /// # Errors
             ///
             /// [`Error::InvalidId`] otherwise.
+            ///
+            /// ```
+            #[doc = concat!("use carekit::compensation::", stringify!($name), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"", $example, "\")?.as_str(), \"", $example, "\");")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"\").unwrap_err().to_string(),")]
+            #[doc = concat!("    \"", $kind, " \\\"\\\" is not a valid identifier: it must not be empty\");")]
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
             pub fn new(value: &str) -> Result<Self, Error> {
                 validate_name($kind, value)?;
                 Ok(Self(Arc::from(value)))
             }
 
             /// The name as text.
+            ///
+            /// ```
+            #[doc = concat!("use carekit::compensation::", stringify!($name), ";")]
+            #[doc = concat!("let n = ", stringify!($name), "::new(\"", $example, "\")?;")]
+            #[doc = concat!("assert_eq!(n.as_str(), \"", $example, "\");")]
+            #[doc = concat!("assert_eq!(n.as_str(), n.to_string()); // Display shows the same text")]
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -116,16 +132,41 @@ pub struct Requester {
 
 impl Requester {
     /// An agent acting in a role.
+    ///
+    /// ```
+    /// # use carekit::AgentId;
+    /// # use carekit::compensation::{Requester, Role};
+    /// // the same agent may act as a supervisor on another shift
+    /// let r = Requester::new(AgentId::new("ana")?, Role::new("supervisor")?);
+    /// assert_eq!((r.id().as_str(), r.role().as_str()), ("ana", "supervisor"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(id: AgentId, role: Role) -> Self {
         Self { id, role }
     }
 
     /// The agent.
+    ///
+    /// ```
+    /// # use carekit::AgentId;
+    /// # use carekit::compensation::{Requester, Role};
+    /// let r = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// assert_eq!(r.id(), &AgentId::new("ana")?);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn id(&self) -> &AgentId {
         &self.id
     }
 
     /// The role.
+    ///
+    /// ```
+    /// # use carekit::AgentId;
+    /// # use carekit::compensation::{Requester, Role};
+    /// let r = Requester::new(AgentId::new("ana")?, Role::new("senior")?);
+    /// assert_eq!(r.role(), &Role::new("senior")?);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn role(&self) -> &Role {
         &self.role
     }
@@ -157,6 +198,15 @@ pub struct Recipient {
 
 impl Recipient {
     /// A customer in a tier.
+    ///
+    /// ```
+    /// # use carekit::{CustomerId, TierId};
+    /// # use carekit::compensation::Recipient;
+    /// let c = Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?);
+    /// assert_eq!(c.tier().as_str(), "silver");
+    /// assert!(c.benefits().is_none()); // no benefits: ×1 unless the policy says otherwise
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(id: CustomerId, tier: TierId) -> Self {
         Self {
             id,
@@ -166,6 +216,17 @@ impl Recipient {
     }
 
     /// With the tier's benefits.
+    ///
+    /// ```
+    /// # use carekit::{CustomerId, TierId};
+    /// # use carekit::compensation::Recipient;
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// let gold = Benefits::default().with_compensation_limit_multiplier(Multiplier::new(2.into())?);
+    /// let c = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?).with_benefits(gold);
+    /// // amount limits double for c-1 unless the policy has its own "gold" multiplier
+    /// assert_eq!(c.benefits().map(|b| b.compensation_limit_multiplier().get()), Some(2.into()));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_benefits(mut self, benefits: Benefits) -> Self {
         self.benefits = Some(benefits);
@@ -173,16 +234,43 @@ impl Recipient {
     }
 
     /// The customer.
+    ///
+    /// ```
+    /// # use carekit::{CustomerId, TierId};
+    /// # use carekit::compensation::Recipient;
+    /// let c = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// assert_eq!(c.id().as_str(), "c-1");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn id(&self) -> &CustomerId {
         &self.id
     }
 
     /// The tier.
+    ///
+    /// ```
+    /// # use carekit::{CustomerId, TierId};
+    /// # use carekit::compensation::Recipient;
+    /// let c = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// assert_eq!(c.tier(), &TierId::new("gold")?);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn tier(&self) -> &TierId {
         &self.tier
     }
 
     /// The tier's benefits, if given.
+    ///
+    /// ```
+    /// # use carekit::{CustomerId, TierId};
+    /// # use carekit::compensation::Recipient;
+    /// # use carekit::loyalty::Benefits;
+    /// let c = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// assert_eq!(c.benefits(), None);
+    /// let c = c.with_benefits(Benefits::default().with_priority_boost(1));
+    /// assert_eq!(c.benefits().map(Benefits::priority_boost), Some(1));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn benefits(&self) -> Option<&Benefits> {
         self.benefits.as_ref()
     }
@@ -220,6 +308,15 @@ pub struct Context {
 
 impl Context {
     /// An interaction on a channel.
+    ///
+    /// ```
+    /// # use carekit::{Channel, InteractionId};
+    /// # use carekit::compensation::Context;
+    /// let ctx = Context::new(InteractionId::new("T-1")?, Channel::Phone);
+    /// assert_eq!(ctx.channel(), Channel::Phone);
+    /// assert_eq!((ctx.reason(), ctx.order_value()), (None, None));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(interaction: InteractionId, channel: Channel) -> Self {
         Self {
             interaction,
@@ -230,6 +327,15 @@ impl Context {
     }
 
     /// With a reason/severity code.
+    ///
+    /// ```
+    /// # use carekit::{Channel, InteractionId};
+    /// # use carekit::compensation::{Context, Reason};
+    /// let ctx = Context::new(InteractionId::new("T-1")?, Channel::Email)
+    ///     .with_reason(Reason::new("damaged_item")?);
+    /// assert_eq!(ctx.reason().map(Reason::as_str), Some("damaged_item"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_reason(mut self, reason: Reason) -> Self {
         self.reason = Some(reason);
@@ -237,6 +343,15 @@ impl Context {
     }
 
     /// With the value of the order concerned.
+    ///
+    /// ```
+    /// # use carekit::{Channel, Currency, InteractionId, Money};
+    /// # use carekit::compensation::Context;
+    /// let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat)
+    ///     .with_order_value(Money::from_minor_units(8990, Currency::EUR));
+    /// assert_eq!(ctx.order_value(), Some(Money::from_minor_units(8990, Currency::EUR)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_order_value(mut self, value: Money) -> Self {
         self.order_value = Some(value);
@@ -244,21 +359,55 @@ impl Context {
     }
 
     /// The interaction.
+    ///
+    /// ```
+    /// # use carekit::{Channel, InteractionId};
+    /// # use carekit::compensation::Context;
+    /// let ctx = Context::new(InteractionId::new("T-42")?, Channel::Chat);
+    /// assert_eq!(ctx.interaction().as_str(), "T-42");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn interaction(&self) -> &InteractionId {
         &self.interaction
     }
 
     /// The channel.
+    ///
+    /// ```
+    /// # use carekit::{Channel, InteractionId};
+    /// # use carekit::compensation::Context;
+    /// let ctx = Context::new(InteractionId::new("T-1")?, Channel::SocialMedia);
+    /// assert_eq!(ctx.channel(), Channel::SocialMedia);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn channel(&self) -> Channel {
         self.channel
     }
 
     /// The reason, if any.
+    ///
+    /// ```
+    /// # use carekit::{Channel, InteractionId};
+    /// # use carekit::compensation::{Context, Reason};
+    /// let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat);
+    /// assert_eq!(ctx.reason(), None); // a limit with a reasons filter never applies
+    /// let ctx = ctx.with_reason(Reason::new("late_delivery")?);
+    /// assert_eq!(ctx.reason(), Some(&Reason::new("late_delivery")?));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn reason(&self) -> Option<&Reason> {
         self.reason.as_ref()
     }
 
     /// The order value, if any.
+    ///
+    /// ```
+    /// # use carekit::{Channel, InteractionId};
+    /// # use carekit::compensation::Context;
+    /// // no order: percent-of-order limits measure against zero (fail closed)
+    /// assert_eq!(Context::new(InteractionId::new("T-1")?, Channel::Chat).order_value(), None);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn order_value(&self) -> Option<Money> {
         self.order_value
     }
@@ -319,6 +468,24 @@ impl Request {
     /// - [`CompensationError::CurrencyMismatch`] if the offer and the order
     ///   value are in different currencies;
     /// - a money overflow error if order × percent does not fit.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 2, 10, 0, 0).unwrap();
+    /// # let who = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// # let whom = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// # let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat).with_order_value(eur(12000));
+    /// // 15 % of 120 EUR = 18 EUR
+    /// let req = Request::new(at, who.clone(), whom.clone(), ctx, Offer::coupon_percent(Percent::new(15.into())?))?;
+    /// assert_eq!(req.value(), eur(1800));
+    /// // without an order value a percent coupon has no value
+    /// let bare = Context::new(InteractionId::new("T-2")?, Channel::Chat);
+    /// assert!(Request::new(at, who, whom, bare, Offer::coupon_percent(Percent::new(15.into())?)).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(
         at: DateTime<Utc>,
         requester: Requester,
@@ -367,36 +534,138 @@ impl Request {
     }
 
     /// When the offer is made.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 2, 10, 0, 0).unwrap();
+    /// # let who = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// # let whom = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// # let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat).with_order_value(eur(12000));
+    /// let req = Request::new(at, who, whom, ctx, Offer::new(OfferKind::Refund, eur(4000))?)?;
+    /// assert_eq!(req.at().to_rfc3339(), "2024-05-02T10:00:00+00:00");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn at(&self) -> DateTime<Utc> {
         self.at
     }
 
     /// Who asks.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 2, 10, 0, 0).unwrap();
+    /// # let who = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// # let whom = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// # let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat).with_order_value(eur(12000));
+    /// let req = Request::new(at, who, whom, ctx, Offer::new(OfferKind::Refund, eur(4000))?)?;
+    /// assert_eq!(req.requester().role().as_str(), "agent");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn requester(&self) -> &Requester {
         &self.requester
     }
 
     /// Who receives.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 2, 10, 0, 0).unwrap();
+    /// # let who = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// # let whom = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// # let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat).with_order_value(eur(12000));
+    /// let req = Request::new(at, who, whom, ctx, Offer::new(OfferKind::Refund, eur(4000))?)?;
+    /// assert_eq!(req.recipient().tier().as_str(), "gold");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn recipient(&self) -> &Recipient {
         &self.recipient
     }
 
     /// The interaction context.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 2, 10, 0, 0).unwrap();
+    /// # let who = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// # let whom = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// # let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat).with_order_value(eur(12000));
+    /// let req = Request::new(at, who, whom, ctx, Offer::new(OfferKind::Refund, eur(4000))?)?;
+    /// assert_eq!(req.context().order_value(), Some(eur(12000)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn context(&self) -> &Context {
         &self.context
     }
 
     /// The offer as given.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 2, 10, 0, 0).unwrap();
+    /// # let who = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// # let whom = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// # let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat).with_order_value(eur(12000));
+    /// let req = Request::new(at, who, whom, ctx, Offer::coupon_percent(Percent::new(10.into())?))?;
+    /// assert_eq!(req.offer().to_string(), "coupon 10% of the order"); // as given
+    /// assert_eq!(req.value(), eur(1200)); // as valued: 10 % of 120 EUR
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn offer(&self) -> &Offer {
         &self.offer
     }
 
     /// The offer's kind.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 2, 10, 0, 0).unwrap();
+    /// # let who = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// # let whom = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// # let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat).with_order_value(eur(12000));
+    /// let req = Request::new(at, who, whom, ctx, Offer::new(OfferKind::Shipping, eur(599))?)?;
+    /// assert_eq!(req.kind(), OfferKind::Shipping);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn kind(&self) -> OfferKind {
         self.offer.kind()
     }
 
     /// The offer's value in money (resolved for percent coupons).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 2, 10, 0, 0).unwrap();
+    /// # let who = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// # let whom = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// # let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat).with_order_value(eur(12000));
+    /// let refund = Request::new(at, who.clone(), whom.clone(), ctx.clone(), Offer::new(OfferKind::Refund, eur(4000))?)?;
+    /// assert_eq!(refund.value(), eur(4000));
+    /// // 12.5 % of 120 EUR = 15 EUR
+    /// let coupon = Offer::coupon_percent(Percent::new(rust_decimal::Decimal::new(125, 1))?);
+    /// assert_eq!(Request::new(at, who, whom, ctx, coupon)?.value(), eur(1500));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn value(&self) -> Money {
         self.value
     }
@@ -407,6 +676,23 @@ impl Request {
     /// # Errors
     ///
     /// As [`Offer::new`] and [`Request::new`].
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 2, 10, 0, 0).unwrap();
+    /// # let who = Requester::new(AgentId::new("ana")?, Role::new("agent")?);
+    /// # let whom = Recipient::new(CustomerId::new("c-1")?, TierId::new("gold")?);
+    /// # let ctx = Context::new(InteractionId::new("T-1")?, Channel::Chat).with_order_value(eur(12000));
+    /// let req = Request::new(at, who, whom, ctx, Offer::new(OfferKind::Refund, eur(4000))?)?;
+    /// let smaller = req.with_amount(eur(2500))?;
+    /// assert_eq!((smaller.kind(), smaller.value()), (OfferKind::Refund, eur(2500)));
+    /// assert_eq!(smaller.at(), req.at());
+    /// assert!(req.with_amount(eur(-1)).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn with_amount(&self, value: Money) -> Result<Self, Error> {
         Self::new(
             self.at,

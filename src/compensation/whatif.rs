@@ -11,6 +11,30 @@ use crate::{Currency, Error, Money, TierId};
 
 /// Counts and money for one group (a role or a tier) in a [`WhatIf`] (see
 /// [`what_if`] for an example).
+///
+/// ```
+/// # use carekit::compensation::*;
+/// # use carekit::*;
+/// # use chrono::{TimeZone, Utc};
+/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+/// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+/// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+/// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+/// #     .compile();
+/// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+/// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+/// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+/// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+/// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+/// # let none = GrantHistory::empty();
+/// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+/// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+/// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+/// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+/// let gold = &report.by_tier()[&TierId::new("gold")?];
+/// assert_eq!((gold.requests(), gold.changed()), (2, 0)); // 10 EUR approved, 60 EUR denied, both times
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct WhatIfGroup {
@@ -30,18 +54,110 @@ impl WhatIfGroup {
         }
     }
     /// Requests replayed.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    /// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+    /// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+    /// #     .compile();
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+    /// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+    /// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+    /// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+    /// assert_eq!(report.total().requests(), 3);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn requests(&self) -> u64 {
         self.requests
     }
     /// Requests whose outcome changed (amount included).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    /// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+    /// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+    /// #     .compile();
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+    /// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+    /// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+    /// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+    /// assert_eq!(report.total().changed(), 1); // only the 40 EUR request: deny → approve
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn changed(&self) -> u64 {
         self.changed
     }
     /// Money approved under the first policy.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    /// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+    /// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+    /// #     .compile();
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+    /// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+    /// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+    /// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+    /// assert_eq!(report.total().approved_before(), eur(1000)); // only the 10 EUR request
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn approved_before(&self) -> Money {
         self.approved_before
     }
     /// Money approved under the second policy.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    /// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+    /// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+    /// #     .compile();
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+    /// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+    /// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+    /// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+    /// assert_eq!(report.total().approved_after(), eur(5000)); // 10 + 40
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn approved_after(&self) -> Money {
         self.approved_after
     }
@@ -52,6 +168,30 @@ impl WhatIfGroup {
 /// requester role and per customer tier (see [`what_if`] for an example).
 /// With the `serde` feature it serialises (for reports) as `{"total",
 /// "transitions": [{"from", "to", "count"}], "by_role", "by_tier"}`.
+///
+/// ```
+/// # use carekit::compensation::*;
+/// # use carekit::*;
+/// # use chrono::{TimeZone, Utc};
+/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+/// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+/// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+/// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+/// #     .compile();
+/// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+/// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+/// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+/// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+/// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+/// # let none = GrantHistory::empty();
+/// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+/// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+/// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+/// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+/// assert_eq!(report.transition("deny", "approve"), 1);
+/// assert_eq!(report.total().approved_after(), eur(5000)); // 10 + 40; 60 is still denied
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WhatIf {
     total: WhatIfGroup,
@@ -62,15 +202,87 @@ pub struct WhatIf {
 
 impl WhatIf {
     /// All requests together.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    /// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+    /// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+    /// #     .compile();
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+    /// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+    /// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+    /// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+    /// let t = report.total();
+    /// assert_eq!((t.requests(), t.changed(), t.approved_before(), t.approved_after()), (3, 1, eur(1000), eur(5000)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn total(&self) -> &WhatIfGroup {
         &self.total
     }
     /// `(from, to, count)` for every transition seen (unchanged outcomes
     /// included, as `approve → approve`), sorted.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    /// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+    /// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+    /// #     .compile();
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+    /// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+    /// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+    /// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+    /// let all: Vec<_> = report.transitions().collect();
+    /// assert_eq!(all, [("approve", "approve", 1), ("deny", "approve", 1), ("deny", "deny", 1)]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn transitions(&self) -> impl Iterator<Item = (&'static str, &'static str, u64)> + '_ {
         self.transitions.iter().map(|(&(f, t), &n)| (f, t, n))
     }
     /// How many requests went from `from` to `to` (outcome names).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    /// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+    /// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+    /// #     .compile();
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+    /// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+    /// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+    /// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+    /// assert_eq!(report.transition("deny", "approve"), 1);
+    /// assert_eq!(report.transition("approve", "deny"), 0); // never seen
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn transition(&self, from: &str, to: &str) -> u64 {
         self.transitions
             .iter()
@@ -78,10 +290,58 @@ impl WhatIf {
             .map_or(0, |(_, &n)| n)
     }
     /// Per requester role.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    /// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+    /// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+    /// #     .compile();
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+    /// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+    /// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+    /// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+    /// let agents = &report.by_role()[&Role::new("agent")?];
+    /// assert_eq!((agents.requests(), agents.approved_after()), (2, eur(5000)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn by_role(&self) -> &BTreeMap<Role, WhatIfGroup> {
         &self.by_role
     }
     /// Per customer tier.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let policy = |cap| Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    /// #     .level(Role::new("agent").unwrap()).level(Role::new("senior").unwrap())
+    /// #     .limit(Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cap)), Action::Deny))
+    /// #     .compile();
+    /// # let ask = |who: &str, tier: &str, cents| Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+    /// #     Requester::new(AgentId::new("ana").unwrap(), Role::new(who).unwrap()),
+    /// #     Recipient::new(CustomerId::new("c").unwrap(), TierId::new(tier).unwrap()),
+    /// #     Context::new(InteractionId::new("T").unwrap(), Channel::Chat),
+    /// #     Offer::new(OfferKind::Refund, eur(cents)).unwrap()).unwrap();
+    /// # let none = GrantHistory::empty();
+    /// # let (a, b, c) = (ask("agent", "gold", 1000), ask("agent", "silver", 4000), ask("senior", "gold", 6000));
+    /// // Raising a 25 EUR per-offer deny cap to 50 EUR, replayed on three requests:
+    /// // agent/gold 10 EUR, agent/silver 40 EUR, senior/gold 60 EUR.
+    /// let report = what_if(&policy(2500)?, &policy(5000)?, [(&a, &none), (&b, &none), (&c, &none)])?;
+    /// let silver = &report.by_tier()[&TierId::new("silver")?];
+    /// assert_eq!((silver.approved_before(), silver.approved_after()), (eur(0), eur(4000)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn by_tier(&self) -> &BTreeMap<TierId, WhatIfGroup> {
         &self.by_tier
     }
@@ -183,6 +443,15 @@ pub fn what_if<'a>(
 
 impl Outcome {
     /// Whether this outcome grants anything.
+    ///
+    /// ```
+    /// # use carekit::compensation::{Outcome, Role};
+    /// # use carekit::{Currency, Money};
+    /// assert!(Outcome::Approve.grants());
+    /// assert!(Outcome::ApproveUpTo(Money::from_minor_units(1500, Currency::EUR)).grants());
+    /// assert!(!Outcome::Escalate(Role::new("senior")?).grants() && !Outcome::Deny.grants());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn grants(&self) -> bool {
         matches!(self, Self::Approve | Self::ApproveUpTo(_))
     }

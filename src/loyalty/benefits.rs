@@ -29,6 +29,13 @@ pub struct Multiplier(Decimal);
 
 impl Multiplier {
     /// The neutral multiplier.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// assert_eq!(Multiplier::default(), Multiplier::ONE);
+    /// // benefits scale nothing unless told to
+    /// assert_eq!(Benefits::default().sla_target_multiplier(), Multiplier::ONE);
+    /// ```
     pub const ONE: Multiplier = Multiplier(Decimal::ONE);
 
     /// Validates a multiplier.
@@ -36,6 +43,15 @@ impl Multiplier {
     /// # Errors
     ///
     /// [`LoyaltyError::InvalidMultiplier`] unless `value > 0`.
+    ///
+    /// ```
+    /// # use carekit::loyalty::Multiplier;
+    /// # use rust_decimal::Decimal;
+    /// assert_eq!(Multiplier::new(Decimal::new(5, 1))?.to_string(), "×0.5"); // SLA targets halved
+    /// assert_eq!(Multiplier::new(Decimal::ZERO).unwrap_err().to_string(),
+    ///     "multiplier 0 is invalid: a multiplier must be greater than 0");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(value: Decimal) -> Result<Self, Error> {
         Self::checked("multiplier", value)
     }
@@ -53,6 +69,14 @@ impl Multiplier {
     }
 
     /// The factor.
+    ///
+    /// ```
+    /// # use carekit::loyalty::Multiplier;
+    /// # use rust_decimal::Decimal;
+    /// let m = Multiplier::new(Decimal::new(15, 1))?;
+    /// assert_eq!(Decimal::from(40) * m.get(), Decimal::from(60)); // a 40 limit becomes 60
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn get(self) -> Decimal {
         self.0
     }
@@ -103,6 +127,14 @@ impl Perk {
     /// # Errors
     ///
     /// [`Error::InvalidText`] unless the name is non-empty `[a-z0-9_]+`.
+    ///
+    /// ```
+    /// # use carekit::loyalty::Perk;
+    /// assert_eq!(Perk::new("expedited_shipping")?.as_str(), "expedited_shipping");
+    /// assert_eq!(Perk::new("").unwrap_err().to_string(),
+    ///     "perk \"\" is invalid: expected lower-case letters, digits and '_'");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(name: &str) -> Result<Self, Error> {
         if !name.is_empty()
             && name
@@ -120,6 +152,14 @@ impl Perk {
     }
 
     /// The name.
+    ///
+    /// ```
+    /// # use carekit::loyalty::Perk;
+    /// let p = Perk::new("free_returns")?;
+    /// assert_eq!(p.as_str(), "free_returns");
+    /// assert_eq!(p.to_string(), "free_returns");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -189,31 +229,83 @@ pub struct Benefits {
 
 impl Benefits {
     /// Priority levels to raise by.
+    ///
+    /// ```
+    /// # use carekit::loyalty::Benefits;
+    /// assert_eq!(Benefits::default().priority_boost(), 0);
+    /// assert_eq!(Benefits::default().with_priority_boost(2).priority_boost(), 2);
+    /// ```
     pub fn priority_boost(&self) -> u8 {
         self.priority_boost
     }
 
     /// Factor applied to SLA targets.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// # use rust_decimal::Decimal;
+    /// let gold = Benefits::default().with_sla_target_multiplier(Multiplier::new(Decimal::new(5, 1))?);
+    /// // a 4-hour first-reply target becomes 4 × 0.5 = 2 hours
+    /// assert_eq!(Decimal::from(4) * gold.sla_target_multiplier().get(), Decimal::from(2));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn sla_target_multiplier(&self) -> Multiplier {
         self.sla_target_multiplier
     }
 
     /// Factor applied to compensation limits.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// # use rust_decimal::Decimal;
+    /// let gold = Benefits::default().with_compensation_limit_multiplier(Multiplier::new(Decimal::new(15, 1))?);
+    /// assert_eq!(gold.compensation_limit_multiplier().get(), Decimal::new(15, 1));
+    /// assert_eq!(Benefits::default().compensation_limit_multiplier(), Multiplier::ONE);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn compensation_limit_multiplier(&self) -> Multiplier {
         self.compensation_limit_multiplier
     }
 
     /// The named perks.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{Benefits, Perk};
+    /// let b = Benefits::default()
+    ///     .with_perk(Perk::new("lounge")?)
+    ///     .with_perk(Perk::new("free_returns")?)
+    ///     .with_perk(Perk::new("lounge")?); // a set: added once
+    /// let names: Vec<&str> = b.perks().map(Perk::as_str).collect();
+    /// assert_eq!(names, ["free_returns", "lounge"]); // sorted
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn perks(&self) -> impl Iterator<Item = &Perk> {
         self.perks.iter()
     }
 
     /// Whether a perk is included.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{Benefits, Perk};
+    /// let b = Benefits::default().with_perk(Perk::new("free_returns")?);
+    /// assert!(b.has_perk("free_returns"));
+    /// assert!(!b.has_perk("lounge"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn has_perk(&self, name: &str) -> bool {
         self.perks.iter().any(|p| p.as_str() == name)
     }
 
     /// `priority` raised by the boost, at most to `Urgent`.
+    ///
+    /// ```
+    /// # use carekit::Priority;
+    /// # use carekit::loyalty::Benefits;
+    /// let two = Benefits::default().with_priority_boost(2);
+    /// assert_eq!(two.boosted_priority(Priority::Low), Priority::High); // Low + 2
+    /// assert_eq!(two.boosted_priority(Priority::High), Priority::Urgent); // capped
+    /// assert_eq!(Benefits::default().boosted_priority(Priority::Normal), Priority::Normal);
+    /// ```
     pub fn boosted_priority(&self, priority: crate::Priority) -> crate::Priority {
         use crate::Priority::{High, Low, Normal, Urgent};
         let level = match priority {
@@ -231,6 +323,13 @@ impl Benefits {
     }
 
     /// With a priority boost.
+    ///
+    /// ```
+    /// # use carekit::Priority;
+    /// # use carekit::loyalty::Benefits;
+    /// let gold = Benefits::default().with_priority_boost(1);
+    /// assert_eq!(gold.boosted_priority(Priority::Normal), Priority::High);
+    /// ```
     #[must_use]
     pub fn with_priority_boost(mut self, levels: u8) -> Self {
         self.priority_boost = levels;
@@ -238,6 +337,14 @@ impl Benefits {
     }
 
     /// With an SLA target multiplier.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// # use rust_decimal::Decimal;
+    /// let b = Benefits::default().with_sla_target_multiplier(Multiplier::new(Decimal::new(75, 2))?);
+    /// assert_eq!(b.sla_target_multiplier().get(), Decimal::new(75, 2)); // targets at 75 %
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_sla_target_multiplier(mut self, m: Multiplier) -> Self {
         self.sla_target_multiplier = m;
@@ -245,6 +352,13 @@ impl Benefits {
     }
 
     /// With a compensation limit multiplier.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// let b = Benefits::default().with_compensation_limit_multiplier(Multiplier::new(2.into())?);
+    /// assert_eq!(b.compensation_limit_multiplier().to_string(), "×2"); // limits doubled
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_compensation_limit_multiplier(mut self, m: Multiplier) -> Self {
         self.compensation_limit_multiplier = m;
@@ -252,6 +366,13 @@ impl Benefits {
     }
 
     /// With one more perk.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{Benefits, Perk};
+    /// let b = Benefits::default().with_perk(Perk::new("expedited_shipping")?);
+    /// assert!(b.has_perk("expedited_shipping"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_perk(mut self, perk: Perk) -> Self {
         self.perks.insert(perk);

@@ -32,6 +32,14 @@ impl EventId {
     ///
     /// [`Error::InvalidId`] if `value` is empty, blank or contains a
     /// control character.
+    ///
+    /// ```
+    /// # use carekit::loyalty::EventId;
+    /// assert_eq!(EventId::new("order-1001")?.as_str(), "order-1001");
+    /// assert_eq!(EventId::new("").unwrap_err().to_string(),
+    ///     "event id \"\" is not a valid identifier: it must not be empty");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(value: &str) -> Result<Self, Error> {
         let rule = if value.is_empty() {
             "it must not be empty"
@@ -50,6 +58,14 @@ impl EventId {
     }
 
     /// The id as text.
+    ///
+    /// ```
+    /// # use carekit::loyalty::EventId;
+    /// let id = EventId::new("order-1001")?;
+    /// assert_eq!(id.as_str(), "order-1001");
+    /// assert_eq!(id.to_string(), "order-1001");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -75,6 +91,17 @@ impl From<EventId> for String {
 }
 
 /// What happened in a [`LoyaltyEvent`].
+///
+/// ```
+/// # use carekit::loyalty::{EventId, LoyaltyEvent, LoyaltyEventKind};
+/// # use chrono::{TimeZone, Utc};
+/// # use rust_decimal::Decimal;
+/// let at = Utc.with_ymd_and_hms(2024, 3, 6, 0, 0, 0).unwrap();
+/// // 50 EUR of goodwill spend credited by staff
+/// let e = LoyaltyEvent::new(EventId::new("a-1")?, at, LoyaltyEventKind::Adjustment { value: Decimal::from(50) })?;
+/// assert_eq!(e.kind(), &LoyaltyEventKind::Adjustment { value: Decimal::from(50) });
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LoyaltyEventKind {
@@ -453,16 +480,46 @@ impl LoyaltyEvent {
     }
 
     /// The id.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{EventId, LoyaltyEvent};
+    /// # use chrono::{TimeZone, Utc};
+    /// let x = LoyaltyEvent::redemption(EventId::new("x-1")?, Utc.with_ymd_and_hms(2024, 4, 1, 0, 0, 0).unwrap(), 100)?;
+    /// assert_eq!(x.id(), &EventId::new("x-1")?);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn id(&self) -> &EventId {
         &self.id
     }
 
     /// When it happened.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money};
+    /// # use carekit::loyalty::{EventId, LoyaltyEvent};
+    /// # use chrono::{TimeZone, Utc};
+    /// let at = Utc.with_ymd_and_hms(2024, 3, 1, 10, 0, 0).unwrap();
+    /// let p = LoyaltyEvent::purchase(EventId::new("p-1")?, at, Money::from_minor_units(4000, Currency::EUR))?;
+    /// assert_eq!(p.at(), at);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn at(&self) -> DateTime<Utc> {
         self.at
     }
 
     /// When it counts: `matures_at` for a pending purchase, otherwise `at`.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money};
+    /// # use carekit::loyalty::{EventId, LoyaltyEvent};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |d| Utc.with_ymd_and_hms(2024, 3, d, 0, 0, 0).unwrap();
+    /// # let eur = Money::from_minor_units(4000, Currency::EUR);
+    /// let now = LoyaltyEvent::purchase(EventId::new("p-1")?, t(1), eur)?;
+    /// let later = LoyaltyEvent::pending_purchase(EventId::new("p-2")?, t(1), eur, t(31))?;
+    /// assert_eq!((now.effective_at(), later.effective_at()), (t(1), t(31)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn effective_at(&self) -> DateTime<Utc> {
         match &self.kind {
             LoyaltyEventKind::Purchase {
@@ -474,6 +531,16 @@ impl LoyaltyEvent {
     }
 
     /// What happened.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money};
+    /// # use carekit::loyalty::{EventId, LoyaltyEvent, LoyaltyEventKind};
+    /// # use chrono::{TimeZone, Utc};
+    /// let at = Utc.with_ymd_and_hms(2024, 3, 5, 0, 0, 0).unwrap();
+    /// let r = LoyaltyEvent::return_of(EventId::new("r-1")?, at, EventId::new("p-1")?, None)?;
+    /// assert!(matches!(r.kind(), LoyaltyEventKind::Return { purchase, amount: None } if purchase.as_str() == "p-1"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn kind(&self) -> &LoyaltyEventKind {
         &self.kind
     }
@@ -544,6 +611,20 @@ impl ManualFloor {
     /// # Errors
     ///
     /// [`LoyaltyError::FloorEndsBeforeStart`] unless `until > from`.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::ManualFloor;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |m| Utc.with_ymd_and_hms(2024, m, 1, 0, 0, 0).unwrap();
+    /// // gold for the first half of 2024, then open-ended silver
+    /// let gold = ManualFloor::new(TierId::new("gold")?, t(1), Some(t(7)))?;
+    /// let silver = ManualFloor::new(TierId::new("silver")?, t(7), None)?;
+    /// assert_eq!((gold.until(), silver.until()), (Some(t(7)), None));
+    /// assert_eq!(ManualFloor::new(TierId::new("gold")?, t(7), Some(t(7))).unwrap_err().to_string(),
+    ///     "manual floor until 2024-07-01T00:00:00Z is not after its from 2024-07-01T00:00:00Z");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(
         tier: TierId,
         from: DateTime<Utc>,
@@ -562,21 +643,60 @@ impl ManualFloor {
     }
 
     /// The tier granted.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::ManualFloor;
+    /// # use chrono::{TimeZone, Utc};
+    /// let f = ManualFloor::new(TierId::new("gold")?, Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), None)?;
+    /// assert_eq!(f.tier().as_str(), "gold");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn tier(&self) -> &TierId {
         &self.tier
     }
 
     /// Start (inclusive).
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::ManualFloor;
+    /// # use chrono::{TimeZone, Utc};
+    /// let from = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+    /// assert_eq!(ManualFloor::new(TierId::new("gold")?, from, None)?.from(), from);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn from(&self) -> DateTime<Utc> {
         self.from
     }
 
     /// End (exclusive), if any.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::ManualFloor;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |m| Utc.with_ymd_and_hms(2024, m, 1, 0, 0, 0).unwrap();
+    /// assert_eq!(ManualFloor::new(TierId::new("gold")?, t(1), Some(t(4)))?.until(), Some(t(4)));
+    /// assert_eq!(ManualFloor::new(TierId::new("gold")?, t(1), None)?.until(), None); // open-ended
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn until(&self) -> Option<DateTime<Utc>> {
         self.until
     }
 
     /// Whether the floor holds at `t`.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::ManualFloor;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |m| Utc.with_ymd_and_hms(2024, m, 1, 0, 0, 0).unwrap();
+    /// let f = ManualFloor::new(TierId::new("gold")?, t(2), Some(t(5)))?;
+    /// // [1 Feb, 1 May): start included, end excluded
+    /// assert_eq!([t(1), t(2), t(4), t(5)].map(|m| f.is_active_at(m)), [false, true, true, false]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn is_active_at(&self, t: DateTime<Utc>) -> bool {
         self.from <= t && self.until.is_none_or(|u| t < u)
     }
@@ -610,6 +730,14 @@ pub struct Membership {
 
 impl Membership {
     /// A member since `since`, without floors.
+    ///
+    /// ```
+    /// # use carekit::loyalty::Membership;
+    /// # use chrono::{TimeZone, Utc};
+    /// let since = Utc.with_ymd_and_hms(2023, 5, 10, 0, 0, 0).unwrap();
+    /// let m = Membership::new(since);
+    /// assert_eq!((m.since(), m.floors().len()), (since, 0));
+    /// ```
     pub fn new(since: DateTime<Utc>) -> Self {
         Self {
             since,
@@ -618,6 +746,30 @@ impl Membership {
     }
 
     /// With one more manual floor.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0)).tier(tier("silver", 500)).tier(tier("gold", 1000))
+    /// #     .build()?;
+    /// # let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 2, 1), eur(30000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 4, 1), eur(35000))?];
+    /// # let eval = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 6, 1))?;
+    /// // Calendar-year spend; blue from 0, silver from 500, gold from 1000 EUR.
+    /// // Joined 1 Jan 2024, spent 300 EUR on 1 Feb and 350 EUR on 1 Apr; as of 1 Jun 2024.
+    /// // staff grant gold from 1 Jan to 1 Jul 2024 on top of the 650 EUR spent
+    /// let vip = Membership::new(t(2024, 1, 1))
+    ///     .with_floor(ManualFloor::new(TierId::new("gold")?, t(2024, 1, 1), Some(t(2024, 7, 1)))?);
+    /// let e = programme.evaluate(&vip, &events, t(2024, 6, 1))?;
+    /// assert_eq!((e.tier().as_str(), e.met_tier().as_str()), ("gold", "silver"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_floor(mut self, floor: ManualFloor) -> Self {
         self.floors.push(floor);
@@ -625,11 +777,30 @@ impl Membership {
     }
 
     /// When they joined.
+    ///
+    /// ```
+    /// # use carekit::loyalty::Membership;
+    /// # use chrono::{TimeZone, Utc};
+    /// let since = Utc.with_ymd_and_hms(2023, 5, 10, 0, 0, 0).unwrap();
+    /// assert_eq!(Membership::new(since).since(), since); // anniversary reviews count from here
+    /// ```
     pub fn since(&self) -> DateTime<Utc> {
         self.since
     }
 
     /// Manual floors.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::{ManualFloor, Membership};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |m| Utc.with_ymd_and_hms(2024, m, 1, 0, 0, 0).unwrap();
+    /// let m = Membership::new(t(1))
+    ///     .with_floor(ManualFloor::new(TierId::new("gold")?, t(1), Some(t(4)))?)
+    ///     .with_floor(ManualFloor::new(TierId::new("silver")?, t(4), None)?);
+    /// assert_eq!(m.floors().iter().filter(|f| f.is_active_at(t(5))).count(), 1); // silver only
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn floors(&self) -> &[ManualFloor] {
         &self.floors
     }

@@ -39,26 +39,166 @@ pub struct PointsLot {
 
 impl PointsLot {
     /// The purchase that earned them.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.lots()[0].source().as_str(), "p-2"); // p-1's lot has expired
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn source(&self) -> &EventId {
         &self.source
     }
 
     /// When they were earned (the purchase's maturity).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.lots()[0].earned_at(), t(2024, 6, 1));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn earned_at(&self) -> DateTime<Utc> {
         self.earned_at
     }
 
     /// When they expire, if they do (expired at that instant).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.lots()[0].expires_at(), Some(t(2025, 6, 1))); // 12 months after earning
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn expires_at(&self) -> Option<DateTime<Utc>> {
         self.expires_at
     }
 
     /// Points earned.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.lots()[0].earned(), 50); // floor(50.50 × 1)
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn earned(&self) -> u64 {
         self.earned
     }
 
     /// Points not yet redeemed, clawed back or expired.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.lots()[0].remaining(), 30); // 50 − 20 clawed back
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn remaining(&self) -> u64 {
         self.remaining
     }
@@ -69,6 +209,35 @@ impl PointsLot {
 }
 
 /// The next batch of points to expire.
+///
+/// ```
+/// # use carekit::{Currency, Money, TierId};
+/// # use carekit::loyalty::*;
+/// # use chrono::{TimeZone, Utc};
+/// # use rust_decimal::Decimal;
+/// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+/// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+/// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+/// #     .tier(tier("blue", 0))
+/// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+/// #     .build()?;
+/// # let events = [
+/// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+/// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+/// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+/// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+/// # ];
+/// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+/// #     .points().cloned().expect("the programme has points");
+/// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+/// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+/// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+/// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+/// let next = pts.next_expiry().expect("p-2's points expire");
+/// assert_eq!((next.points(), next.at()), (30, t(2025, 6, 1)));
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -79,11 +248,67 @@ pub struct Expiry {
 
 impl Expiry {
     /// How many points expire.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.next_expiry().map(|e| e.points()), Some(30));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn points(&self) -> u64 {
         self.points
     }
 
     /// When.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.next_expiry().map(|e| e.at()), Some(t(2025, 6, 1)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn at(&self) -> DateTime<Utc> {
         self.at
     }
@@ -92,6 +317,36 @@ impl Expiry {
 /// A customer's points at an instant: balance, lots, next expiry, totals.
 ///
 /// See [`Evaluation::points`](super::Evaluation::points) for an example.
+///
+/// ```
+/// # use carekit::{Currency, Money, TierId};
+/// # use carekit::loyalty::*;
+/// # use chrono::{TimeZone, Utc};
+/// # use rust_decimal::Decimal;
+/// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+/// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+/// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+/// #     .tier(tier("blue", 0))
+/// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+/// #     .build()?;
+/// # let events = [
+/// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+/// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+/// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+/// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+/// # ];
+/// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+/// #     .points().cloned().expect("the programme has points");
+/// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+/// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+/// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+/// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+/// // earned = balance + redeemed + expired + clawed back: 150 = 30 + 30 + 70 + 20
+/// assert_eq!(pts.earned(), pts.balance() + pts.redeemed() + pts.expired() + pts.clawed_back());
+/// assert_eq!(pts.balance(), 30);
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -108,41 +363,266 @@ pub struct PointsStatement {
 
 impl PointsStatement {
     /// The instant of the statement.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.as_of(), t(2025, 2, 1));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn as_of(&self) -> DateTime<Utc> {
         self.as_of
     }
 
     /// Points available at `as_of`.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.balance(), 30); // only p-2's 50 − 20 are left
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn balance(&self) -> u64 {
         self.balance
     }
 
     /// All points ever earned up to `as_of`.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.earned(), 150); // 100 + 50
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn earned(&self) -> u64 {
         self.earned
     }
 
     /// Points redeemed up to `as_of`.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.redeemed(), 30);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn redeemed(&self) -> u64 {
         self.redeemed
     }
 
     /// Points that expired unused up to `as_of`.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.expired(), 70); // p-1: 100 − 30 redeemed, expired 10 Jan 2025
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn expired(&self) -> u64 {
         self.expired
     }
 
     /// Points taken back because their purchase was returned.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.clawed_back(), 20); // floor(50.50) − floor(30.50)
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn clawed_back(&self) -> u64 {
         self.clawed_back
     }
 
     /// The next expiry after `as_of` (all lots expiring at that instant).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// assert_eq!(pts.next_expiry().map(|e| (e.points(), e.at())), Some((30, t(2025, 6, 1))));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn next_expiry(&self) -> Option<Expiry> {
         self.next_expiry
     }
 
     /// Lots with points left at `as_of`, oldest first.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(12)?)
+    /// #     .build()?;
+    /// # let events = [
+    /// #     LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 1, 10), eur(10000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 6, 1), eur(5050))?,
+    /// #     LoyaltyEvent::redemption(EventId::new("x-1")?, t(2024, 7, 1), 30)?,
+    /// #     LoyaltyEvent::return_of(EventId::new("r-1")?, t(2024, 7, 15), EventId::new("p-2")?, Some(eur(2000)))?,
+    /// # ];
+    /// # let pts = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2025, 2, 1))?
+    /// #     .points().cloned().expect("the programme has points");
+    /// // 1 point per EUR, expiring after 12 months. p-1: 100 EUR on 10 Jan 2024 (100 points);
+    /// // p-2: 50.50 EUR on 1 Jun 2024 (50 points); 30 points redeemed on 1 Jul (from p-1, oldest
+    /// // first); 20 EUR of p-2 returned on 15 Jul (claws back 50 − floor(30.50) = 20 points).
+    /// // As of 1 Feb 2025 p-1's 70 remaining points expired on 10 Jan 2025.
+    /// let left: Vec<(&str, u64)> = pts.lots().iter().map(|l| (l.source().as_str(), l.remaining())).collect();
+    /// assert_eq!(left, [("p-2", 30)]); // p-1's lot expired
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn lots(&self) -> &[PointsLot] {
         &self.lots
     }

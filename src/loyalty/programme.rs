@@ -223,11 +223,35 @@ pub struct DowngradePolicy {
 
 impl DowngradePolicy {
     /// A rule without grace period.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{DowngradePolicy, DowngradeRule};
+    /// let p = DowngradePolicy::new(DowngradeRule::Never);
+    /// assert_eq!((p.rule(), p.grace()), (DowngradeRule::Never, None));
+    /// assert_eq!(DowngradePolicy::default(), DowngradePolicy::new(DowngradeRule::Requalify));
+    /// ```
     pub fn new(rule: DowngradeRule) -> Self {
         Self { rule, grace: None }
     }
 
     /// With a grace period (validated when the programme is built).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// let policy = DowngradePolicy::new(DowngradeRule::SoftLanding).with_grace(Span::Months(12));
+    /// // a year-long grace is not shorter than a yearly review cadence
+    /// let err = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    ///     .tier(tier("blue", 0)).downgrade(policy).build().unwrap_err();
+    /// assert_eq!(err.to_string(),
+    ///     "grace period of 12 months is invalid: it must be shorter than the review cadence of 1 year");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_grace(mut self, grace: Span) -> Self {
         self.grace = Some(grace);
@@ -235,11 +259,23 @@ impl DowngradePolicy {
     }
 
     /// The rule.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{DowngradePolicy, DowngradeRule};
+    /// assert_eq!(DowngradePolicy::default().rule(), DowngradeRule::Requalify);
+    /// ```
     pub fn rule(&self) -> DowngradeRule {
         self.rule
     }
 
     /// The grace period, if any.
+    ///
+    /// ```
+    /// # use carekit::loyalty::{DowngradePolicy, DowngradeRule, Span};
+    /// assert_eq!(DowngradePolicy::default().grace(), None);
+    /// let p = DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Days(60));
+    /// assert_eq!(p.grace(), Some(Span::Days(60)));
+    /// ```
     pub fn grace(&self) -> Option<Span> {
         self.grace
     }
@@ -311,6 +347,16 @@ impl PointsRule {
     ///
     /// [`LoyaltyError::InvalidEarnRate`] unless `earn_rate > 0` (a
     /// `Decimal` is always finite).
+    ///
+    /// ```
+    /// # use carekit::loyalty::PointsRule;
+    /// # use rust_decimal::Decimal;
+    /// // 1.5 points per currency unit: a 45.99 purchase earns floor(68.985) = 68
+    /// assert_eq!(PointsRule::new(Decimal::new(15, 1))?.earn_rate(), Decimal::new(15, 1));
+    /// assert_eq!(PointsRule::new(Decimal::ZERO).unwrap_err().to_string(),
+    ///     "points earn_rate 0 is invalid: it must be greater than 0");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(earn_rate: Decimal) -> Result<Self, Error> {
         if earn_rate > Decimal::ZERO {
             Ok(Self {
@@ -330,6 +376,15 @@ impl PointsRule {
     /// # Errors
     ///
     /// [`LoyaltyError::ZeroSpan`] if `months` is 0.
+    ///
+    /// ```
+    /// # use carekit::loyalty::PointsRule;
+    /// # use rust_decimal::Decimal;
+    /// let rule = PointsRule::new(Decimal::ONE)?.with_expiry_months(24)?;
+    /// assert_eq!(rule.expiry_months(), Some(24));
+    /// assert!(PointsRule::new(Decimal::ONE)?.with_expiry_months(0).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn with_expiry_months(mut self, months: u32) -> Result<Self, Error> {
         Span::Months(months).validate("points expiry")?;
         self.expiry_months = Some(months);
@@ -337,11 +392,25 @@ impl PointsRule {
     }
 
     /// Points per unit of currency.
+    ///
+    /// ```
+    /// # use carekit::loyalty::PointsRule;
+    /// # use rust_decimal::Decimal;
+    /// assert_eq!(PointsRule::new(Decimal::from(2))?.earn_rate(), Decimal::from(2));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn earn_rate(&self) -> Decimal {
         self.earn_rate
     }
 
     /// Months until earned points expire, if they do.
+    ///
+    /// ```
+    /// # use carekit::loyalty::PointsRule;
+    /// # use rust_decimal::Decimal;
+    /// assert_eq!(PointsRule::new(Decimal::ONE)?.expiry_months(), None); // points never expire
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn expiry_months(&self) -> Option<u32> {
         self.expiry_months
     }
@@ -382,6 +451,16 @@ pub struct Tier {
 
 impl Tier {
     /// A tier with default benefits and points multiplier ×1.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::{Benefits, Multiplier, Tier};
+    /// # use rust_decimal::Decimal;
+    /// let silver = Tier::new(TierId::new("silver")?, Decimal::from(500));
+    /// assert_eq!(silver.benefits(), &Benefits::default());
+    /// assert_eq!(silver.points_multiplier(), Multiplier::ONE);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(id: TierId, threshold: Decimal) -> Self {
         Self {
             id,
@@ -392,6 +471,16 @@ impl Tier {
     }
 
     /// With benefits.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::{Benefits, Perk, Tier};
+    /// # use rust_decimal::Decimal;
+    /// let gold = Tier::new(TierId::new("gold")?, Decimal::from(1000))
+    ///     .with_benefits(Benefits::default().with_perk(Perk::new("free_returns")?));
+    /// assert!(gold.benefits().has_perk("free_returns"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_benefits(mut self, benefits: Benefits) -> Self {
         self.benefits = benefits;
@@ -399,6 +488,17 @@ impl Tier {
     }
 
     /// With a points multiplier.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::{Multiplier, Tier};
+    /// # use rust_decimal::Decimal;
+    /// // gold members earn 1.5 × the base rate: 100 EUR at 1 point/EUR earns 150 points
+    /// let gold = Tier::new(TierId::new("gold")?, Decimal::from(1000))
+    ///     .with_points_multiplier(Multiplier::new(Decimal::new(15, 1))?);
+    /// assert_eq!(Decimal::from(100) * gold.points_multiplier().get(), Decimal::from(150));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_points_multiplier(mut self, m: Multiplier) -> Self {
         self.points_multiplier = m;
@@ -406,21 +506,55 @@ impl Tier {
     }
 
     /// The id.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::Tier;
+    /// # use rust_decimal::Decimal;
+    /// assert_eq!(Tier::new(TierId::new("gold")?, Decimal::from(1000)).id().as_str(), "gold");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn id(&self) -> &TierId {
         &self.id
     }
 
     /// The qualifying value that reaches this tier.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::Tier;
+    /// # use rust_decimal::Decimal;
+    /// let silver = Tier::new(TierId::new("silver")?, Decimal::new(49999, 2));
+    /// assert_eq!(silver.threshold().to_string(), "499.99"); // in the measure's unit (EUR here)
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn threshold(&self) -> Decimal {
         self.threshold
     }
 
     /// The benefits.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::{Benefits, Tier};
+    /// # use rust_decimal::Decimal;
+    /// let gold = Tier::new(TierId::new("gold")?, Decimal::from(1000)).with_benefits(Benefits::default().with_priority_boost(1));
+    /// assert_eq!(gold.benefits().priority_boost(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn benefits(&self) -> &Benefits {
         &self.benefits
     }
 
     /// The points multiplier.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::loyalty::{Multiplier, Tier};
+    /// # use rust_decimal::Decimal;
+    /// assert_eq!(Tier::new(TierId::new("blue")?, Decimal::ZERO).points_multiplier(), Multiplier::ONE);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn points_multiplier(&self) -> Multiplier {
         self.points_multiplier
     }
@@ -535,6 +669,23 @@ impl From<LoyaltyProgramme> for RawProgramme {
 impl LoyaltyProgramme {
     /// Starts a programme whose purchases are in `currency`, qualifying by
     /// `measure` over `window`. Add tiers base first.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Purchases, Window::Rolling(Span::Months(12)))
+    ///     .tier(tier("member", 0))
+    ///     .tier(tier("regular", 10)) // 10 purchases in the last 12 months
+    ///     .build()?;
+    /// assert_eq!(p.base_tier().id().as_str(), "member");
+    /// assert_eq!(p.downgrade(), DowngradePolicy::default()); // re-qualify, no grace
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn builder(
         currency: Currency,
         measure: Measure,
@@ -551,36 +702,180 @@ impl LoyaltyProgramme {
     }
 
     /// The currency of purchases, returns and spend thresholds.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0)).tier(tier("silver", 500)).tier(tier("gold", 1000))
+    /// #     .build()?;
+    /// # let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 2, 1), eur(30000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 4, 1), eur(35000))?];
+    /// # let eval = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 6, 1))?;
+    /// // Calendar-year spend; blue from 0, silver from 500, gold from 1000 EUR.
+    /// // Joined 1 Jan 2024, spent 300 EUR on 1 Feb and 350 EUR on 1 Apr; as of 1 Jun 2024.
+    /// assert_eq!(programme.currency(), Currency::EUR); // purchases in USD would be rejected
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn currency(&self) -> Currency {
         self.currency
     }
 
     /// The qualifying measure.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0)).tier(tier("silver", 500)).tier(tier("gold", 1000))
+    /// #     .build()?;
+    /// # let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 2, 1), eur(30000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 4, 1), eur(35000))?];
+    /// # let eval = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 6, 1))?;
+    /// // Calendar-year spend; blue from 0, silver from 500, gold from 1000 EUR.
+    /// // Joined 1 Jan 2024, spent 300 EUR on 1 Feb and 350 EUR on 1 Apr; as of 1 Jun 2024.
+    /// assert_eq!(programme.measure(), Measure::Spend);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn measure(&self) -> Measure {
         self.measure
     }
 
     /// The qualifying window.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0)).tier(tier("silver", 500)).tier(tier("gold", 1000))
+    /// #     .build()?;
+    /// # let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 2, 1), eur(30000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 4, 1), eur(35000))?];
+    /// # let eval = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 6, 1))?;
+    /// // Calendar-year spend; blue from 0, silver from 500, gold from 1000 EUR.
+    /// // Joined 1 Jan 2024, spent 300 EUR on 1 Feb and 350 EUR on 1 Apr; as of 1 Jun 2024.
+    /// assert_eq!(programme.window(), Window::CalendarYear);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn window(&self) -> Window {
         self.window
     }
 
     /// The downgrade policy.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0)).tier(tier("silver", 500)).tier(tier("gold", 1000))
+    /// #     .downgrade(DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Days(60)))
+    /// #     .build()?;
+    /// # let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(2023, 6, 1), eur(120000))?];
+    /// # let eval = programme.evaluate(&Membership::new(t(2023, 6, 1)), &events, t(2025, 2, 1))?;
+    /// // Calendar-year spend, blue 0 / silver 500 / gold 1000 EUR, re-qualify with 60 days' grace.
+    /// // Gold since 1 Jun 2023 (1200 EUR), kept at the 2024 review; the 1 Jan 2025
+    /// // review finds 2024 empty. As of 1 Feb 2025:
+    /// assert_eq!(programme.downgrade().grace(), Some(Span::Days(60)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn downgrade(&self) -> DowngradePolicy {
         self.downgrade
     }
 
     /// The tiers, base first, thresholds strictly increasing.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0)).tier(tier("silver", 500)).tier(tier("gold", 1000))
+    /// #     .build()?;
+    /// # let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 2, 1), eur(30000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 4, 1), eur(35000))?];
+    /// # let eval = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 6, 1))?;
+    /// // Calendar-year spend; blue from 0, silver from 500, gold from 1000 EUR.
+    /// // Joined 1 Jan 2024, spent 300 EUR on 1 Feb and 350 EUR on 1 Apr; as of 1 Jun 2024.
+    /// let ids: Vec<&str> = programme.tiers().iter().map(|t| t.id().as_str()).collect();
+    /// assert_eq!(ids, ["blue", "silver", "gold"]); // base first
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn tiers(&self) -> &[Tier] {
         &self.tiers
     }
 
     /// The base tier (every member has at least it).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0)).tier(tier("silver", 500)).tier(tier("gold", 1000))
+    /// #     .build()?;
+    /// # let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 2, 1), eur(30000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 4, 1), eur(35000))?];
+    /// # let eval = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 6, 1))?;
+    /// // Calendar-year spend; blue from 0, silver from 500, gold from 1000 EUR.
+    /// // Joined 1 Jan 2024, spent 300 EUR on 1 Feb and 350 EUR on 1 Apr; as of 1 Jun 2024.
+    /// assert_eq!(programme.base_tier().id().as_str(), "blue");
+    /// assert_eq!(programme.base_tier().threshold(), Decimal::ZERO);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn base_tier(&self) -> &Tier {
         &self.base
     }
 
     /// The points rule, if the programme has points.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// # let programme = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(tier("blue", 0)).tier(tier("silver", 500)).tier(tier("gold", 1000))
+    /// #     .build()?;
+    /// # let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(2024, 2, 1), eur(30000))?,
+    /// #     LoyaltyEvent::purchase(EventId::new("p-2")?, t(2024, 4, 1), eur(35000))?];
+    /// # let eval = programme.evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 6, 1))?;
+    /// // Calendar-year spend; blue from 0, silver from 500, gold from 1000 EUR.
+    /// // Joined 1 Jan 2024, spent 300 EUR on 1 Feb and 350 EUR on 1 Apr; as of 1 Jun 2024.
+    /// assert!(programme.points().is_none()); // no points: evaluations have no statement
+    /// assert!(eval.points().is_none());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn points(&self) -> Option<&PointsRule> {
         self.points.as_ref()
     }
@@ -640,6 +935,21 @@ impl LoyaltyProgramme {
 }
 
 /// Builds a [`LoyaltyProgramme`]; see [`LoyaltyProgramme::builder`].
+///
+/// ```
+/// # use carekit::{Currency, Money, TierId};
+/// # use carekit::loyalty::*;
+/// # use chrono::{TimeZone, Utc};
+/// # use rust_decimal::Decimal;
+/// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+/// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+/// let builder = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::Lifetime);
+/// assert_eq!(builder.clone().build().unwrap_err().to_string(),
+///     "a loyalty programme needs at least one tier, found none");
+/// assert_eq!(builder.tier(tier("member", 0)).build()?.tiers().len(), 1);
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct LoyaltyProgrammeBuilder {
     currency: Currency,
@@ -652,6 +962,21 @@ pub struct LoyaltyProgrammeBuilder {
 
 impl LoyaltyProgrammeBuilder {
     /// Adds the next tier up (the first one added is the base tier).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// let err = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::Lifetime)
+    ///     .tier(tier("blue", 100)) // the first tier added is the base tier
+    ///     .build().unwrap_err();
+    /// assert_eq!(err.to_string(), "tiers[0] \"blue\" threshold 100 is invalid: the base tier must have threshold 0");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn tier(mut self, tier: Tier) -> Self {
         self.tiers.push(tier);
@@ -659,6 +984,22 @@ impl LoyaltyProgrammeBuilder {
     }
 
     /// The downgrade policy (default: re-qualify at each review, no grace).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    ///     .tier(tier("blue", 0)).tier(tier("gold", 1000))
+    ///     .downgrade(DowngradePolicy::new(DowngradeRule::SoftLanding))
+    ///     .build()?;
+    /// assert_eq!(p.downgrade().rule(), DowngradeRule::SoftLanding);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn downgrade(mut self, policy: DowngradePolicy) -> Self {
         self.downgrade = policy;
@@ -666,6 +1007,21 @@ impl LoyaltyProgrammeBuilder {
     }
 
     /// Points earning and expiry.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// let b = LoyaltyProgramme::builder(Currency::EUR, Measure::Points, Window::CalendarYear).tier(tier("blue", 0));
+    /// assert!(b.clone().build().is_err()); // the points measure needs a points rule
+    /// let p = b.points(PointsRule::new(Decimal::ONE)?).build()?;
+    /// assert_eq!(p.points().map(PointsRule::earn_rate), Some(Decimal::ONE));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn points(mut self, rule: PointsRule) -> Self {
         self.points = Some(rule);

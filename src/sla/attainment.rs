@@ -51,26 +51,54 @@ pub struct AttainmentCounts {
 
 impl AttainmentCounts {
     /// Counts from plain values.
+    ///
+    /// ```
+    /// # use carekit::sla::AttainmentCounts;
+    /// let c = AttainmentCounts::new(45, 5);
+    /// assert_eq!(c.rate(), Some(0.9)); // 45 / 50
+    /// ```
     pub fn new(achieved: u64, breached: u64) -> Self {
         Self { achieved, breached }
     }
 
     /// Targets achieved.
+    ///
+    /// ```
+    /// # use carekit::sla::AttainmentCounts;
+    /// assert_eq!(AttainmentCounts::new(45, 5).achieved(), 45);
+    /// ```
     pub fn achieved(&self) -> u64 {
         self.achieved
     }
 
     /// Targets breached.
+    ///
+    /// ```
+    /// # use carekit::sla::AttainmentCounts;
+    /// assert_eq!(AttainmentCounts::new(45, 5).breached(), 5);
+    /// ```
     pub fn breached(&self) -> u64 {
         self.breached
     }
 
     /// achieved + breached (saturating).
+    ///
+    /// ```
+    /// # use carekit::sla::AttainmentCounts;
+    /// assert_eq!(AttainmentCounts::new(45, 5).total(), 50);
+    /// assert_eq!(AttainmentCounts::new(u64::MAX, 1).total(), u64::MAX); // saturates
+    /// ```
     pub fn total(&self) -> u64 {
         self.achieved.saturating_add(self.breached)
     }
 
     /// achieved / (achieved + breached); `None` with nothing counted.
+    ///
+    /// ```
+    /// # use carekit::sla::AttainmentCounts;
+    /// assert_eq!(AttainmentCounts::new(3, 1).rate(), Some(0.75)); // 3 / 4
+    /// assert_eq!(AttainmentCounts::new(0, 0).rate(), None); // nothing to rate
+    /// ```
     pub fn rate(&self) -> Option<f64> {
         let total = self.total();
         (total > 0).then(|| self.achieved as f64 / total as f64)
@@ -140,6 +168,35 @@ impl AttainmentCounts {
 /// With the `serde` feature it reads and writes as
 /// `{"first_reply": {"achieved": 2, "breached": 1}}` (kinds without
 /// outcomes are left out).
+///
+/// Pushing an evaluation:
+///
+/// ```
+/// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Visibility};
+/// # use carekit::calendar::CalendarTime;
+/// # use carekit::sla::*;
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+/// # let ana = AgentId::new("ana")?;
+/// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+/// #     Target::new(TargetKind::NextReply, TimeDelta::hours(2))?.with_basis(TimeBasis::Calendar),
+/// # ])?])?;
+/// # let case = Interaction::builder(InteractionId::new("T-2")?, CustomerId::new("c")?, Channel::Chat, t(9, 0))
+/// #     .agent_reply(t(9, 30), ana.clone(), Visibility::Public)
+/// #     .customer_message(t(10, 0)).agent_reply(t(10, 30), ana.clone(), Visibility::Public)
+/// #     .customer_message(t(11, 0)).agent_reply(t(14, 0), ana.clone(), Visibility::Public)
+/// #     .customer_message(t(15, 0))
+/// #     .build()?;
+/// # let eval = book.evaluate(&case, &SlaContext::new(), t(16, 0), &CalendarTime)?;
+/// # let nr = eval.target(TargetKind::NextReply).expect("a cycle is open");
+/// // Next reply within 2h (calendar time). Customer messages at 10:00, 11:00 and 15:00,
+/// // answered at 10:30 (achieved), 14:00 (3h: breached) and not yet; evaluated at 16:00.
+/// let mut att = SlaAttainment::new();
+/// att.push(&eval);
+/// // the two finished cycles count; the open one has no outcome yet
+/// assert_eq!(att.counts(TargetKind::NextReply), AttainmentCounts::new(1, 1));
+/// # Ok::<(), carekit::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -172,11 +229,27 @@ impl From<SlaAttainment> for BTreeMap<TargetKind, AttainmentCounts> {
 
 impl SlaAttainment {
     /// Nothing counted.
+    ///
+    /// ```
+    /// # use carekit::sla::SlaAttainment;
+    /// let a = SlaAttainment::new();
+    /// assert_eq!(a.overall().total(), 0);
+    /// assert_eq!(a.iter().count(), 0);
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Counts one outcome.
+    ///
+    /// ```
+    /// # use carekit::sla::{SlaAttainment, SlaOutcome, TargetKind};
+    /// let mut a = SlaAttainment::new();
+    /// for outcome in [SlaOutcome::Achieved, SlaOutcome::Achieved, SlaOutcome::Breached, SlaOutcome::Achieved] {
+    ///     a.record(TargetKind::FirstReply, outcome);
+    /// }
+    /// assert_eq!(a.rate(TargetKind::FirstReply), Some(0.75)); // 3 of 4
+    /// ```
     pub fn record(&mut self, kind: TargetKind, outcome: SlaOutcome) {
         let counts = match outcome {
             SlaOutcome::Achieved => AttainmentCounts::new(1, 0),
@@ -186,6 +259,16 @@ impl SlaAttainment {
     }
 
     /// Adds counts for one kind.
+    ///
+    /// ```
+    /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
+    /// let mut a = SlaAttainment::new();
+    /// a.add(TargetKind::Resolution, AttainmentCounts::new(90, 10)); // e.g. from a stored report
+    /// a.add(TargetKind::Resolution, AttainmentCounts::new(8, 2));
+    /// assert_eq!(a.counts(TargetKind::Resolution), AttainmentCounts::new(98, 12));
+    /// a.add(TargetKind::AgentWork, AttainmentCounts::new(0, 0)); // nothing: not listed
+    /// assert_eq!(a.iter().count(), 1);
+    /// ```
     pub fn add(&mut self, kind: TargetKind, counts: AttainmentCounts) {
         if counts.total() > 0 {
             self.by_kind.entry(kind).or_default().add(&counts);
@@ -227,6 +310,15 @@ impl SlaAttainment {
     }
 
     /// Adds another accumulator's counts.
+    ///
+    /// ```
+    /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
+    /// let (mut monday, mut tuesday) = (SlaAttainment::new(), SlaAttainment::new());
+    /// monday.add(TargetKind::FirstReply, AttainmentCounts::new(40, 2));
+    /// tuesday.add(TargetKind::FirstReply, AttainmentCounts::new(35, 3));
+    /// monday.merge(&tuesday);
+    /// assert_eq!(monday.counts(TargetKind::FirstReply), AttainmentCounts::new(75, 5)); // 40 + 35, 2 + 3
+    /// ```
     pub fn merge(&mut self, other: &Self) {
         for (kind, counts) in &other.by_kind {
             self.add(*kind, *counts);
@@ -234,12 +326,28 @@ impl SlaAttainment {
     }
 
     /// The counts of one kind (zero when none).
+    ///
+    /// ```
+    /// # use carekit::sla::{AttainmentCounts, SlaAttainment, SlaOutcome, TargetKind};
+    /// let mut a = SlaAttainment::new();
+    /// a.record(TargetKind::NextReply, SlaOutcome::Breached);
+    /// assert_eq!(a.counts(TargetKind::NextReply), AttainmentCounts::new(0, 1));
+    /// assert_eq!(a.counts(TargetKind::Resolution), AttainmentCounts::default()); // zero
+    /// ```
     pub fn counts(&self, kind: TargetKind) -> AttainmentCounts {
         self.by_kind.get(&kind).copied().unwrap_or_default()
     }
 
     /// achieved / (achieved + breached) for one kind; `None` with nothing
     /// counted.
+    ///
+    /// ```
+    /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
+    /// let mut a = SlaAttainment::new();
+    /// a.add(TargetKind::FirstReply, AttainmentCounts::new(45, 5));
+    /// assert_eq!(a.rate(TargetKind::FirstReply), Some(0.9)); // 45 / 50
+    /// assert_eq!(a.rate(TargetKind::NextReply), None);
+    /// ```
     pub fn rate(&self, kind: TargetKind) -> Option<f64> {
         self.counts(kind).rate()
     }
@@ -271,6 +379,15 @@ impl SlaAttainment {
     }
 
     /// The counts over every kind together.
+    ///
+    /// ```
+    /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
+    /// let mut a = SlaAttainment::new();
+    /// a.add(TargetKind::FirstReply, AttainmentCounts::new(45, 5));
+    /// a.add(TargetKind::Resolution, AttainmentCounts::new(15, 15));
+    /// assert_eq!(a.overall(), AttainmentCounts::new(60, 20));
+    /// assert_eq!(a.overall().rate(), Some(0.75)); // 60 / 80, not the mean of 0.9 and 0.5
+    /// ```
     pub fn overall(&self) -> AttainmentCounts {
         let mut all = AttainmentCounts::default();
         for c in self.by_kind.values() {
@@ -280,6 +397,15 @@ impl SlaAttainment {
     }
 
     /// Kinds with at least one outcome, with their counts.
+    ///
+    /// ```
+    /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
+    /// let mut a = SlaAttainment::new();
+    /// a.add(TargetKind::Resolution, AttainmentCounts::new(9, 1));
+    /// a.add(TargetKind::FirstReply, AttainmentCounts::new(4, 0));
+    /// let kinds: Vec<TargetKind> = a.iter().map(|(k, _)| k).collect();
+    /// assert_eq!(kinds, [TargetKind::FirstReply, TargetKind::Resolution]); // declaration order
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = (TargetKind, AttainmentCounts)> + '_ {
         self.by_kind.iter().map(|(k, c)| (*k, *c))
     }

@@ -10,6 +10,14 @@ use crate::{Channel, Error, Priority, Segment, Status, TierId};
 
 /// The longest target duration a book accepts: 100 years of 366 days, in
 /// seconds.
+///
+/// ```
+/// # use carekit::sla::{MAX_TARGET_SECONDS, Target, TargetKind};
+/// # use chrono::TimeDelta;
+/// assert_eq!(MAX_TARGET_SECONDS, 3_162_240_000); // 100 × 366 × 86 400
+/// assert!(Target::new(TargetKind::Resolution, TimeDelta::seconds(MAX_TARGET_SECONDS)).is_ok());
+/// assert!(Target::new(TargetKind::Resolution, TimeDelta::seconds(MAX_TARGET_SECONDS + 1)).is_err());
+/// ```
 pub const MAX_TARGET_SECONDS: i64 = 100 * 366 * 86_400;
 
 /// What a target measures. See the [module docs](super) for each clock's
@@ -42,6 +50,12 @@ pub enum TargetKind {
 
 impl TargetKind {
     /// Every kind, in declaration order.
+    ///
+    /// ```
+    /// # use carekit::sla::TargetKind;
+    /// let cyclic: Vec<&str> = TargetKind::ALL.iter().filter(|k| k.is_cyclic()).map(|k| k.name()).collect();
+    /// assert_eq!(cyclic, ["next_reply", "periodic_update"]);
+    /// ```
     pub const ALL: &'static [TargetKind] = &[
         Self::FirstReply,
         Self::NextReply,
@@ -52,6 +66,11 @@ impl TargetKind {
     ];
 
     /// The `snake_case` name used in JSON and [`Display`](fmt::Display).
+    ///
+    /// ```
+    /// # use carekit::sla::TargetKind;
+    /// assert_eq!(TargetKind::RequesterWait.name(), "requester_wait");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Self::FirstReply => "first_reply",
@@ -64,6 +83,11 @@ impl TargetKind {
     }
 
     /// The name in words, as reasons use it (`"first reply"`).
+    ///
+    /// ```
+    /// # use carekit::sla::TargetKind;
+    /// assert_eq!(TargetKind::PeriodicUpdate.words(), "periodic update");
+    /// ```
     pub fn words(self) -> &'static str {
         match self {
             Self::FirstReply => "first reply",
@@ -94,6 +118,12 @@ impl TargetKind {
 
     /// Whether the kind runs in repeated cycles (next reply, periodic
     /// update) rather than once per interaction.
+    ///
+    /// ```
+    /// # use carekit::sla::TargetKind;
+    /// assert!(TargetKind::NextReply.is_cyclic()); // one cycle per customer message
+    /// assert!(!TargetKind::FirstReply.is_cyclic()); // once per interaction
+    /// ```
     pub fn is_cyclic(self) -> bool {
         matches!(self, Self::NextReply | Self::PeriodicUpdate)
     }
@@ -165,6 +195,17 @@ impl Target {
     ///
     /// [`SlaError::InvalidDuration`] unless `within` is a whole number of
     /// seconds in `1..=`[`MAX_TARGET_SECONDS`].
+    ///
+    /// ```
+    /// # use carekit::Status;
+    /// # use carekit::sla::{Target, TargetKind, TimeBasis};
+    /// # use chrono::TimeDelta;
+    /// let t = Target::new(TargetKind::Resolution, TimeDelta::hours(24))?;
+    /// assert_eq!((t.basis(), t.paused_in().collect::<Vec<_>>()), (TimeBasis::Business, vec![Status::Pending]));
+    /// assert_eq!(Target::new(TargetKind::FirstReply, TimeDelta::milliseconds(1500)).unwrap_err().to_string(),
+    ///     "within: 1.5s is not a valid target duration: expected a whole number of seconds greater than 0");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(kind: TargetKind, within: TimeDelta) -> Result<Self, Error> {
         let seconds = within.num_seconds();
         if within.subsec_nanos() != 0 {
@@ -194,6 +235,15 @@ impl Target {
     }
 
     /// Counts time on `basis` instead of business time.
+    ///
+    /// ```
+    /// # use carekit::sla::{Target, TargetKind, TimeBasis};
+    /// # use chrono::TimeDelta;
+    /// // a chat answered within 5 minutes, nights and weekends included
+    /// let t = Target::new(TargetKind::FirstReply, TimeDelta::minutes(5))?.with_basis(TimeBasis::Calendar);
+    /// assert_eq!(t.basis(), TimeBasis::Calendar);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_basis(mut self, basis: TimeBasis) -> Self {
         self.basis = basis;
@@ -201,6 +251,15 @@ impl Target {
     }
 
     /// Replaces the pausing statuses (an empty list: never paused).
+    ///
+    /// ```
+    /// # use carekit::Status;
+    /// # use carekit::sla::{Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let strict = Target::new(TargetKind::PeriodicUpdate, TimeDelta::hours(24))?.with_paused_in([]);
+    /// assert!(!strict.is_paused_in(Status::Pending)); // the default would pause in pending
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_paused_in(mut self, statuses: impl IntoIterator<Item = Status>) -> Self {
         self.paused_in = statuses.into_iter().collect();
@@ -208,31 +267,79 @@ impl Target {
     }
 
     /// The clock it measures.
+    ///
+    /// ```
+    /// # use carekit::sla::{Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// assert_eq!(Target::new(TargetKind::AgentWork, TimeDelta::hours(2))?.kind(), TargetKind::AgentWork);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn kind(&self) -> TargetKind {
         self.kind
     }
 
     /// The time allowed, before any tier multiplier.
+    ///
+    /// ```
+    /// # use carekit::sla::{Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let t = Target::new(TargetKind::FirstReply, TimeDelta::minutes(90))?;
+    /// assert_eq!(t.within(), TimeDelta::seconds(5400));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn within(&self) -> TimeDelta {
         TimeDelta::seconds(self.within_seconds)
     }
 
     /// [`within`](Self::within) in whole seconds.
+    ///
+    /// ```
+    /// # use carekit::sla::{Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// assert_eq!(Target::new(TargetKind::FirstReply, TimeDelta::hours(4))?.within_seconds(), 14_400); // 4 × 3600
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn within_seconds(&self) -> i64 {
         self.within_seconds
     }
 
     /// How time is counted.
+    ///
+    /// ```
+    /// # use carekit::sla::{Target, TargetKind, TimeBasis};
+    /// # use chrono::TimeDelta;
+    /// assert_eq!(Target::new(TargetKind::FirstReply, TimeDelta::hours(4))?.basis(), TimeBasis::Business); // default
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn basis(&self) -> TimeBasis {
         self.basis
     }
 
     /// The statuses that pause the clock.
+    ///
+    /// ```
+    /// # use carekit::Status;
+    /// # use carekit::sla::{Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let t = Target::new(TargetKind::AgentWork, TimeDelta::hours(4))?;
+    /// assert_eq!(t.paused_in().collect::<Vec<_>>(), [Status::Pending, Status::OnHold]); // the kind's default
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn paused_in(&self) -> impl Iterator<Item = Status> + '_ {
         self.paused_in.iter().copied()
     }
 
     /// Whether `status` pauses the clock.
+    ///
+    /// ```
+    /// # use carekit::Status;
+    /// # use carekit::sla::{Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let t = Target::new(TargetKind::Resolution, TimeDelta::hours(24))?;
+    /// assert!(t.is_paused_in(Status::Pending)); // waiting on the customer
+    /// assert!(!t.is_paused_in(Status::OnHold)); // waiting on a third party still counts
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn is_paused_in(&self, status: Status) -> bool {
         self.paused_in.contains(&status)
     }
@@ -271,11 +378,26 @@ pub struct Conditions {
 
 impl Conditions {
     /// Matches every interaction.
+    ///
+    /// ```
+    /// # use carekit::{Channel, Priority};
+    /// # use carekit::sla::Conditions;
+    /// assert!(Conditions::any().matches(Priority::Urgent, Channel::Phone, None, None));
+    /// assert_eq!(Conditions::any(), Conditions::default());
+    /// ```
     pub fn any() -> Self {
         Self::default()
     }
 
     /// Restricts to these priorities (compared after any tier boost).
+    ///
+    /// ```
+    /// # use carekit::{Channel, Priority};
+    /// # use carekit::sla::Conditions;
+    /// let urgent = Conditions::any().with_priorities([Priority::Urgent]);
+    /// assert!(urgent.matches(Priority::Urgent, Channel::Email, None, None));
+    /// assert!(!urgent.matches(Priority::High, Channel::Email, None, None));
+    /// ```
     #[must_use]
     pub fn with_priorities(mut self, p: impl IntoIterator<Item = Priority>) -> Self {
         self.priorities = p.into_iter().collect();
@@ -283,6 +405,14 @@ impl Conditions {
     }
 
     /// Restricts to these channels.
+    ///
+    /// ```
+    /// # use carekit::{Channel, Priority};
+    /// # use carekit::sla::Conditions;
+    /// let live = Conditions::any().with_channels([Channel::Chat, Channel::Phone]);
+    /// assert!(live.matches(Priority::Normal, Channel::Chat, None, None));
+    /// assert!(!live.matches(Priority::Normal, Channel::Email, None, None));
+    /// ```
     #[must_use]
     pub fn with_channels(mut self, c: impl IntoIterator<Item = Channel>) -> Self {
         self.channels = c.into_iter().collect();
@@ -290,6 +420,16 @@ impl Conditions {
     }
 
     /// Restricts to customers in these tiers.
+    ///
+    /// ```
+    /// # use carekit::{Channel, Priority, TierId};
+    /// # use carekit::sla::Conditions;
+    /// let gold = TierId::new("gold")?;
+    /// let c = Conditions::any().with_tiers([gold.clone()]);
+    /// assert!(c.matches(Priority::Normal, Channel::Chat, Some(&gold), None));
+    /// assert!(!c.matches(Priority::Normal, Channel::Chat, None, None)); // unknown tier: no match
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_tiers(mut self, t: impl IntoIterator<Item = TierId>) -> Self {
         self.tiers = t.into_iter().collect();
@@ -297,6 +437,16 @@ impl Conditions {
     }
 
     /// Restricts to customers in these segments.
+    ///
+    /// ```
+    /// # use carekit::{Channel, Priority, Segment};
+    /// # use carekit::sla::Conditions;
+    /// let enterprise = Segment::new("enterprise")?;
+    /// let c = Conditions::any().with_segments([enterprise.clone()]);
+    /// assert!(c.matches(Priority::Low, Channel::Email, None, Some(&enterprise)));
+    /// assert!(!c.matches(Priority::Low, Channel::Email, None, Some(&Segment::new("smb")?)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_segments(mut self, s: impl IntoIterator<Item = Segment>) -> Self {
         self.segments = s.into_iter().collect();
@@ -304,26 +454,69 @@ impl Conditions {
     }
 
     /// The priorities listed (empty: any).
+    ///
+    /// ```
+    /// # use carekit::Priority;
+    /// # use carekit::sla::Conditions;
+    /// let c = Conditions::any().with_priorities([Priority::Urgent, Priority::High, Priority::Urgent]);
+    /// assert_eq!(c.priorities().collect::<Vec<_>>(), [Priority::High, Priority::Urgent]); // a sorted set
+    /// assert_eq!(Conditions::any().priorities().count(), 0); // any priority
+    /// ```
     pub fn priorities(&self) -> impl Iterator<Item = Priority> + '_ {
         self.priorities.iter().copied()
     }
 
     /// The channels listed (empty: any).
+    ///
+    /// ```
+    /// # use carekit::Channel;
+    /// # use carekit::sla::Conditions;
+    /// let c = Conditions::any().with_channels([Channel::Phone]);
+    /// assert_eq!(c.channels().collect::<Vec<_>>(), [Channel::Phone]);
+    /// ```
     pub fn channels(&self) -> impl Iterator<Item = Channel> + '_ {
         self.channels.iter().copied()
     }
 
     /// The tiers listed (empty: any).
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::sla::Conditions;
+    /// let c = Conditions::any().with_tiers([TierId::new("gold")?, TierId::new("platinum")?]);
+    /// assert_eq!(c.tiers().map(TierId::as_str).collect::<Vec<_>>(), ["gold", "platinum"]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn tiers(&self) -> impl Iterator<Item = &TierId> {
         self.tiers.iter()
     }
 
     /// The segments listed (empty: any).
+    ///
+    /// ```
+    /// # use carekit::Segment;
+    /// # use carekit::sla::Conditions;
+    /// let c = Conditions::any().with_segments([Segment::new("enterprise")?]);
+    /// assert_eq!(c.segments().count(), 1);
+    /// assert_eq!(Conditions::any().segments().count(), 0); // any segment
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn segments(&self) -> impl Iterator<Item = &Segment> {
         self.segments.iter()
     }
 
     /// Whether an interaction with these attributes matches.
+    ///
+    /// ```
+    /// # use carekit::{Channel, Priority, TierId};
+    /// # use carekit::sla::Conditions;
+    /// let vip_chat = Conditions::any().with_channels([Channel::Chat]).with_tiers([TierId::new("gold")?]);
+    /// let gold = TierId::new("gold")?;
+    /// // every listed attribute must fit
+    /// assert!(vip_chat.matches(Priority::Low, Channel::Chat, Some(&gold), None));
+    /// assert!(!vip_chat.matches(Priority::Low, Channel::Phone, Some(&gold), None));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn matches(
         &self,
         priority: Priority,
@@ -381,6 +574,18 @@ impl SlaPolicy {
     ///   control characters;
     /// - [`SlaError::NoTargets`] for an empty target list;
     /// - [`SlaError::DuplicateTargetKind`] when a kind appears twice.
+    ///
+    /// ```
+    /// # use carekit::sla::{Conditions, SlaPolicy, Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let fr = Target::new(TargetKind::FirstReply, TimeDelta::hours(4))?;
+    /// assert!(SlaPolicy::new("standard", Conditions::any(), vec![fr.clone()]).is_ok());
+    /// assert_eq!(SlaPolicy::new(" ", Conditions::any(), vec![fr]).unwrap_err().to_string(),
+    ///     "name: policy name \" \" is invalid: expected non-blank text without control characters");
+    /// assert_eq!(SlaPolicy::new("empty", Conditions::any(), vec![]).unwrap_err().to_string(),
+    ///     "targets: a policy needs at least one target");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(name: &str, conditions: Conditions, targets: Vec<Target>) -> Result<Self, Error> {
         Self::validated(name, conditions, targets, "")
     }
@@ -422,21 +627,60 @@ impl SlaPolicy {
     }
 
     /// The policy's name.
+    ///
+    /// ```
+    /// # use carekit::sla::{Conditions, SlaPolicy, Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let p = SlaPolicy::new("vip", Conditions::any(), vec![Target::new(TargetKind::FirstReply, TimeDelta::hours(1))?])?;
+    /// assert_eq!(p.name(), "vip"); // reported by SlaEvaluation::policy
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// When it applies.
+    ///
+    /// ```
+    /// # use carekit::Channel;
+    /// # use carekit::sla::{Conditions, SlaPolicy, Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let p = SlaPolicy::new("chat", Conditions::any().with_channels([Channel::Chat]),
+    ///     vec![Target::new(TargetKind::FirstReply, TimeDelta::minutes(5))?])?;
+    /// assert_eq!(p.conditions().channels().collect::<Vec<_>>(), [Channel::Chat]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn conditions(&self) -> &Conditions {
         &self.conditions
     }
 
     /// Its targets, in the order given.
+    ///
+    /// ```
+    /// # use carekit::sla::{Conditions, SlaPolicy, Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let p = SlaPolicy::new("std", Conditions::any(), vec![
+    ///     Target::new(TargetKind::Resolution, TimeDelta::hours(24))?,
+    ///     Target::new(TargetKind::FirstReply, TimeDelta::hours(4))?,
+    /// ])?;
+    /// let kinds: Vec<TargetKind> = p.targets().iter().map(Target::kind).collect();
+    /// assert_eq!(kinds, [TargetKind::Resolution, TargetKind::FirstReply]); // as given
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn targets(&self) -> &[Target] {
         &self.targets
     }
 
     /// The target of one kind, if the policy has one.
+    ///
+    /// ```
+    /// # use carekit::sla::{Conditions, SlaPolicy, Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let p = SlaPolicy::new("std", Conditions::any(), vec![Target::new(TargetKind::FirstReply, TimeDelta::hours(4))?])?;
+    /// assert_eq!(p.target(TargetKind::FirstReply).map(Target::within), Some(TimeDelta::hours(4)));
+    /// assert!(p.target(TargetKind::Resolution).is_none()); // no resolution target
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn target(&self, kind: TargetKind) -> Option<&Target> {
         self.targets.iter().find(|t| t.kind == kind)
     }
@@ -480,6 +724,16 @@ impl SlaBook {
     ///
     /// - [`SlaError::EmptyBook`] without policies;
     /// - [`SlaError::DuplicatePolicyName`] when two policies share a name.
+    ///
+    /// ```
+    /// # use carekit::sla::{Conditions, SlaBook, SlaPolicy, Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// let p = SlaPolicy::new("std", Conditions::any(), vec![Target::new(TargetKind::FirstReply, TimeDelta::hours(4))?])?;
+    /// assert!(SlaBook::new(vec![p.clone()]).is_ok());
+    /// assert_eq!(SlaBook::new(vec![p.clone(), p]).unwrap_err().to_string(),
+    ///     "policies[1].name: policy name \"std\" is already used by policies[0]: names must be unique");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new(policies: Vec<SlaPolicy>) -> Result<Self, Error> {
         if policies.is_empty() {
             return Err(SlaError::EmptyBook.into());
@@ -502,6 +756,20 @@ impl SlaBook {
     }
 
     /// The policies, in matching order.
+    ///
+    /// ```
+    /// # use carekit::Priority;
+    /// # use carekit::sla::{Conditions, SlaBook, SlaPolicy, Target, TargetKind};
+    /// # use chrono::TimeDelta;
+    /// # let fr = |h| Target::new(TargetKind::FirstReply, TimeDelta::hours(h));
+    /// let book = SlaBook::new(vec![
+    ///     SlaPolicy::new("urgent", Conditions::any().with_priorities([Priority::Urgent]), vec![fr(1)?])?,
+    ///     SlaPolicy::new("rest", Conditions::any(), vec![fr(8)?])?,
+    /// ])?;
+    /// let names: Vec<&str> = book.policies().iter().map(SlaPolicy::name).collect();
+    /// assert_eq!(names, ["urgent", "rest"]); // matching order: the first match wins
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn policies(&self) -> &[SlaPolicy] {
         &self.policies
     }

@@ -34,11 +34,53 @@ pub struct SlaContext<'a> {
 
 impl<'a> SlaContext<'a> {
     /// No tier, no segment, no benefits.
+    ///
+    /// ```
+    /// # use carekit::{Channel, CustomerId, Interaction, InteractionId, Priority, Segment, TierId};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let first_reply = |h| Target::new(TargetKind::FirstReply, TimeDelta::hours(h)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![
+    /// #     SlaPolicy::new("gold", Conditions::any().with_tiers([TierId::new("gold")?]), vec![first_reply(2)?])?,
+    /// #     SlaPolicy::new("high", Conditions::any().with_priorities([Priority::High]), vec![first_reply(3)?])?,
+    /// #     SlaPolicy::new("standard", Conditions::any(), vec![first_reply(8)?])?,
+    /// # ])?;
+    /// # let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0)).build()?;
+    /// // Policies in order: "gold" (gold tier, 2h), "high" (high priority, 3h), "standard" (8h).
+    /// // A normal-priority e-mail opened at 09:00 and not yet answered.
+    /// let eval = book.evaluate(&case, &SlaContext::new(), t(10, 0), &CalendarTime)?;
+    /// assert_eq!(eval.policy(), Some("standard")); // no tier, normal priority
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// The customer's tier, for [`Conditions`](super::Conditions) on tiers.
+    ///
+    /// ```
+    /// # use carekit::{Channel, CustomerId, Interaction, InteractionId, Priority, Segment, TierId};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let first_reply = |h| Target::new(TargetKind::FirstReply, TimeDelta::hours(h)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![
+    /// #     SlaPolicy::new("gold", Conditions::any().with_tiers([TierId::new("gold")?]), vec![first_reply(2)?])?,
+    /// #     SlaPolicy::new("high", Conditions::any().with_priorities([Priority::High]), vec![first_reply(3)?])?,
+    /// #     SlaPolicy::new("standard", Conditions::any(), vec![first_reply(8)?])?,
+    /// # ])?;
+    /// # let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0)).build()?;
+    /// // Policies in order: "gold" (gold tier, 2h), "high" (high priority, 3h), "standard" (8h).
+    /// // A normal-priority e-mail opened at 09:00 and not yet answered.
+    /// let ctx = SlaContext::new().with_tier(TierId::new("gold")?);
+    /// assert_eq!(book.evaluate(&case, &ctx, t(10, 0), &CalendarTime)?.policy(), Some("gold"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_tier(mut self, tier: TierId) -> Self {
         self.tier = Some(tier);
@@ -46,6 +88,28 @@ impl<'a> SlaContext<'a> {
     }
 
     /// The customer's segment.
+    ///
+    /// ```
+    /// # use carekit::{Channel, CustomerId, Interaction, InteractionId, Priority, Segment, TierId};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let first_reply = |h| Target::new(TargetKind::FirstReply, TimeDelta::hours(h)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![
+    /// #     SlaPolicy::new("gold", Conditions::any().with_tiers([TierId::new("gold")?]), vec![first_reply(2)?])?,
+    /// #     SlaPolicy::new("high", Conditions::any().with_priorities([Priority::High]), vec![first_reply(3)?])?,
+    /// #     SlaPolicy::new("standard", Conditions::any(), vec![first_reply(8)?])?,
+    /// # ])?;
+    /// # let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0)).build()?;
+    /// // Policies in order: "gold" (gold tier, 2h), "high" (high priority, 3h), "standard" (8h).
+    /// // A normal-priority e-mail opened at 09:00 and not yet answered.
+    /// let ctx = SlaContext::new().with_segment(Segment::new("enterprise")?);
+    /// assert_eq!(ctx.segment().map(Segment::as_str), Some("enterprise"));
+    /// assert_eq!(book.evaluate(&case, &ctx, t(10, 0), &CalendarTime)?.policy(), Some("standard")); // no segment condition
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_segment(mut self, segment: Segment) -> Self {
         self.segment = Some(segment);
@@ -55,6 +119,30 @@ impl<'a> SlaContext<'a> {
     /// The benefits of the customer's tier: the priority boost raises the
     /// priority used for matching; the SLA target multiplier scales every
     /// target.
+    ///
+    /// ```
+    /// # use carekit::{Channel, CustomerId, Interaction, InteractionId, Priority, Segment, TierId};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let first_reply = |h| Target::new(TargetKind::FirstReply, TimeDelta::hours(h)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![
+    /// #     SlaPolicy::new("gold", Conditions::any().with_tiers([TierId::new("gold")?]), vec![first_reply(2)?])?,
+    /// #     SlaPolicy::new("high", Conditions::any().with_priorities([Priority::High]), vec![first_reply(3)?])?,
+    /// #     SlaPolicy::new("standard", Conditions::any(), vec![first_reply(8)?])?,
+    /// # ])?;
+    /// # let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0)).build()?;
+    /// // Policies in order: "gold" (gold tier, 2h), "high" (high priority, 3h), "standard" (8h).
+    /// // A normal-priority e-mail opened at 09:00 and not yet answered.
+    /// // boost 1: normal → high matches "high"; ×0.5: 3h → 1h30m
+    /// let perks = Benefits::default().with_priority_boost(1).with_sla_target_multiplier(Multiplier::new(rust_decimal::Decimal::new(5, 1))?);
+    /// let eval = book.evaluate(&case, &SlaContext::new().with_benefits(&perks), t(10, 0), &CalendarTime)?;
+    /// assert_eq!((eval.policy(), eval.priority()), (Some("high"), Priority::High));
+    /// assert_eq!(eval.targets()[0].limit(), TimeDelta::minutes(90));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     #[must_use]
     pub fn with_benefits(mut self, benefits: &'a Benefits) -> Self {
         self.benefits = Some(benefits);
@@ -62,16 +150,40 @@ impl<'a> SlaContext<'a> {
     }
 
     /// The tier, if known.
+    ///
+    /// ```
+    /// # use carekit::TierId;
+    /// # use carekit::sla::SlaContext;
+    /// assert_eq!(SlaContext::new().tier(), None);
+    /// assert_eq!(SlaContext::new().with_tier(TierId::new("gold")?).tier().map(TierId::as_str), Some("gold"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn tier(&self) -> Option<&TierId> {
         self.tier.as_ref()
     }
 
     /// The segment, if known.
+    ///
+    /// ```
+    /// # use carekit::Segment;
+    /// # use carekit::sla::SlaContext;
+    /// assert_eq!(SlaContext::new().segment(), None);
+    /// assert_eq!(SlaContext::new().with_segment(Segment::new("smb")?).segment().map(Segment::as_str), Some("smb"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn segment(&self) -> Option<&Segment> {
         self.segment.as_ref()
     }
 
     /// The tier's benefits, if given.
+    ///
+    /// ```
+    /// # use carekit::loyalty::Benefits;
+    /// # use carekit::sla::SlaContext;
+    /// let gold = Benefits::default().with_priority_boost(1);
+    /// assert_eq!(SlaContext::new().with_benefits(&gold).benefits().map(Benefits::priority_boost), Some(1));
+    /// assert!(SlaContext::new().benefits().is_none());
+    /// ```
     pub fn benefits(&self) -> Option<&'a Benefits> {
         self.benefits
     }
@@ -117,12 +229,26 @@ pub enum SlaState {
 
 impl SlaState {
     /// Achieved or breached: it can no longer change for this cycle.
+    ///
+    /// ```
+    /// # use carekit::sla::SlaState;
+    /// # use chrono::TimeDelta;
+    /// assert!(SlaState::Achieved { margin: TimeDelta::minutes(20) }.is_final());
+    /// assert!(!SlaState::Paused { remaining: TimeDelta::hours(1) }.is_final()); // may still breach
+    /// ```
     pub fn is_final(self) -> bool {
         matches!(self, Self::Achieved { .. } | Self::Breached { .. })
     }
 
     /// The signed headroom: positive for time to spare or left, negative by
     /// how much it was breached.
+    ///
+    /// ```
+    /// # use carekit::sla::SlaState;
+    /// # use chrono::TimeDelta;
+    /// assert_eq!(SlaState::Active { remaining: TimeDelta::hours(3) }.margin(), TimeDelta::hours(3));
+    /// assert_eq!(SlaState::Breached { by: TimeDelta::minutes(10) }.margin(), TimeDelta::minutes(-10));
+    /// ```
     pub fn margin(self) -> TimeDelta {
         match self {
             Self::Achieved { margin } => margin,
@@ -132,6 +258,12 @@ impl SlaState {
     }
 
     /// `"achieved"`, `"breached"`, `"active"` or `"paused"`.
+    ///
+    /// ```
+    /// # use carekit::sla::SlaState;
+    /// # use chrono::TimeDelta;
+    /// assert_eq!(SlaState::Paused { remaining: TimeDelta::zero() }.name(), "paused");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Self::Achieved { .. } => "achieved",
@@ -191,42 +323,229 @@ pub struct TargetEvaluation {
 
 impl TargetEvaluation {
     /// The clock.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// let kinds: Vec<TargetKind> = eval.targets().iter().map(|t| t.kind()).collect();
+    /// assert_eq!(kinds, [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn kind(&self) -> TargetKind {
         self.kind
     }
 
     /// How its time is counted.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(fr.basis(), TimeBasis::Calendar);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn basis(&self) -> TimeBasis {
         self.basis
     }
 
     /// The limit applied: the book's duration times the tier multiplier.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(nr.limit(), TimeDelta::hours(2)); // no tier multiplier: limit = within
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn limit(&self) -> TimeDelta {
         self.limit
     }
 
     /// The book's duration, before the tier multiplier.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(res.within(), TimeDelta::hours(8));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn within(&self) -> TimeDelta {
         self.within
     }
 
     /// The tier multiplier applied (1 without benefits).
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(fr.multiplier(), rust_decimal::Decimal::ONE); // no benefits in the context
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn multiplier(&self) -> Decimal {
         self.multiplier
     }
 
     /// When the reported cycle's clock started.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!((fr.started(), nr.started()), (t(9, 0), t(10, 0))); // creation; the customer's message
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn started(&self) -> DateTime<Utc> {
         self.started
     }
 
     /// When the reported cycle's clock stopped for good (the reply, the
     /// solve), if it has.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(fr.stopped(), Some(t(9, 40))); // the first public reply
+    /// assert_eq!(nr.stopped(), None); // nobody answered the 10:00 message yet
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn stopped(&self) -> Option<DateTime<Utc>> {
         self.stopped
     }
 
     /// Time counted so far (or until the stop), on the target's basis.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(fr.counted(), TimeDelta::minutes(40)); // 09:00 → 09:40
+    /// assert_eq!(res.counted(), TimeDelta::hours(4)); // 09:00 → 13:00, still running
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn counted(&self) -> TimeDelta {
         self.counted
     }
@@ -234,26 +553,150 @@ impl TargetEvaluation {
     /// The instant the limit is (or was) reached: known while the clock
     /// runs, for breaches (the instant of the breach) and for achievements
     /// whose clock was running when it stopped; `None` while paused.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(fr.deadline(), Some(t(10, 0))); // 09:00 + 1h
+    /// assert_eq!(nr.deadline(), Some(t(12, 0))); // 10:00 + 2h: the breach instant
+    /// assert_eq!(res.deadline(), Some(t(17, 0))); // 09:00 + 8h
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn deadline(&self) -> Option<DateTime<Utc>> {
         self.deadline
     }
 
     /// The state.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(fr.state(), SlaState::Achieved { margin: TimeDelta::minutes(20) }); // 1h − 40m
+    /// assert_eq!(nr.state(), SlaState::Breached { by: TimeDelta::hours(1) }); // 3h − 2h
+    /// assert_eq!(res.state(), SlaState::Active { remaining: TimeDelta::hours(4) }); // 8h − 4h
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn state(&self) -> SlaState {
         self.state
     }
 
     /// For cyclic kinds, how many earlier cycles were achieved.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     Target::new(TargetKind::NextReply, TimeDelta::hours(2))?.with_basis(TimeBasis::Calendar),
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-2")?, CustomerId::new("c")?, Channel::Chat, t(9, 0))
+    /// #     .agent_reply(t(9, 30), ana.clone(), Visibility::Public)
+    /// #     .customer_message(t(10, 0)).agent_reply(t(10, 30), ana.clone(), Visibility::Public)
+    /// #     .customer_message(t(11, 0)).agent_reply(t(14, 0), ana.clone(), Visibility::Public)
+    /// #     .customer_message(t(15, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(16, 0), &CalendarTime)?;
+    /// # let nr = eval.target(TargetKind::NextReply).expect("a cycle is open");
+    /// // Next reply within 2h (calendar time). Customer messages at 10:00, 11:00 and 15:00,
+    /// // answered at 10:30 (achieved), 14:00 (3h: breached) and not yet; evaluated at 16:00.
+    /// assert_eq!(nr.earlier_achieved(), 1); // 10:00 → 10:30
+    /// assert_eq!(nr.started(), t(15, 0)); // the open cycle is the one reported
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn earlier_achieved(&self) -> u64 {
         self.earlier_achieved
     }
 
     /// For cyclic kinds, how many earlier cycles were breached.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let ana = AgentId::new("ana")?;
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     Target::new(TargetKind::NextReply, TimeDelta::hours(2))?.with_basis(TimeBasis::Calendar),
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-2")?, CustomerId::new("c")?, Channel::Chat, t(9, 0))
+    /// #     .agent_reply(t(9, 30), ana.clone(), Visibility::Public)
+    /// #     .customer_message(t(10, 0)).agent_reply(t(10, 30), ana.clone(), Visibility::Public)
+    /// #     .customer_message(t(11, 0)).agent_reply(t(14, 0), ana.clone(), Visibility::Public)
+    /// #     .customer_message(t(15, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(16, 0), &CalendarTime)?;
+    /// # let nr = eval.target(TargetKind::NextReply).expect("a cycle is open");
+    /// // Next reply within 2h (calendar time). Customer messages at 10:00, 11:00 and 15:00,
+    /// // answered at 10:30 (achieved), 14:00 (3h: breached) and not yet; evaluated at 16:00.
+    /// assert_eq!(nr.earlier_breached(), 1); // 11:00 → 14:00 is 3h > 2h
+    /// assert_eq!(nr.state(), SlaState::Active { remaining: TimeDelta::hours(1) }); // 15:00 → 16:00
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn earlier_breached(&self) -> u64 {
         self.earlier_breached
     }
 
     /// The reason in words (the same as [`Display`](fmt::Display)).
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(nr.reason(), "next reply (cycle from 2024-03-04T10:00:00Z) due 2024-03-04T12:00:00Z \
+    ///     (2h calendar time); breached by 1h, still running at 2024-03-04T13:00:00Z");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn reason(&self) -> String {
         self.to_string()
     }
@@ -382,32 +825,171 @@ pub struct SlaEvaluation {
 
 impl SlaEvaluation {
     /// The name of the policy that applied; `None` when none matched.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(eval.policy(), Some("std"));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
 
     /// The priority used for matching (the interaction's, raised by the
     /// tier's boost).
+    ///
+    /// ```
+    /// # use carekit::{Channel, CustomerId, Interaction, InteractionId, Priority, Segment, TierId};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let first_reply = |h| Target::new(TargetKind::FirstReply, TimeDelta::hours(h)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![
+    /// #     SlaPolicy::new("gold", Conditions::any().with_tiers([TierId::new("gold")?]), vec![first_reply(2)?])?,
+    /// #     SlaPolicy::new("high", Conditions::any().with_priorities([Priority::High]), vec![first_reply(3)?])?,
+    /// #     SlaPolicy::new("standard", Conditions::any(), vec![first_reply(8)?])?,
+    /// # ])?;
+    /// # let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0)).build()?;
+    /// // Policies in order: "gold" (gold tier, 2h), "high" (high priority, 3h), "standard" (8h).
+    /// // A normal-priority e-mail opened at 09:00 and not yet answered.
+    /// let boost = Benefits::default().with_priority_boost(2);
+    /// let eval = book.evaluate(&case, &SlaContext::new().with_benefits(&boost), t(10, 0), &CalendarTime)?;
+    /// assert_eq!(eval.priority(), Priority::Urgent); // normal + 2
+    /// assert_eq!(eval.policy(), Some("standard")); // "high" lists high only
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn priority(&self) -> Priority {
         self.priority
     }
 
     /// The evaluation instant.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(eval.at(), t(13, 0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn at(&self) -> DateTime<Utc> {
         self.at
     }
 
     /// One entry per target whose clock has started, in the policy's order.
+    ///
+    /// ```
+    /// # use carekit::{Channel, CustomerId, Interaction, InteractionId, Priority, Segment, TierId};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::loyalty::{Benefits, Multiplier};
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let first_reply = |h| Target::new(TargetKind::FirstReply, TimeDelta::hours(h)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![
+    /// #     SlaPolicy::new("gold", Conditions::any().with_tiers([TierId::new("gold")?]), vec![first_reply(2)?])?,
+    /// #     SlaPolicy::new("high", Conditions::any().with_priorities([Priority::High]), vec![first_reply(3)?])?,
+    /// #     SlaPolicy::new("standard", Conditions::any(), vec![first_reply(8)?])?,
+    /// # ])?;
+    /// # let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0)).build()?;
+    /// // Policies in order: "gold" (gold tier, 2h), "high" (high priority, 3h), "standard" (8h).
+    /// // A normal-priority e-mail opened at 09:00 and not yet answered.
+    /// // a policy with a next-reply target reports nothing until a cycle starts
+    /// let book = SlaBook::new(vec![SlaPolicy::new("nr", Conditions::any(), vec![
+    ///     Target::new(TargetKind::NextReply, TimeDelta::hours(2))?])?])?;
+    /// assert!(book.evaluate(&case, &SlaContext::new(), t(10, 0), &CalendarTime)?.targets().is_empty());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn targets(&self) -> &[TargetEvaluation] {
         &self.targets
     }
 
     /// The entry for one kind.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert_eq!(eval.target(TargetKind::Resolution).map(|t| t.state().name()), Some("active"));
+    /// assert!(eval.target(TargetKind::AgentWork).is_none()); // not in the policy
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn target(&self, kind: TargetKind) -> Option<&TargetEvaluation> {
         self.targets.iter().find(|t| t.kind == kind)
     }
 
     /// Whether any target is breached.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// assert!(eval.is_breached()); // the next reply is 1h late
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn is_breached(&self) -> bool {
         self.targets
             .iter()
@@ -415,6 +997,30 @@ impl SlaEvaluation {
     }
 
     /// The running target with the nearest deadline: what to work on next.
+    ///
+    /// ```
+    /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
+    /// # use carekit::calendar::CalendarTime;
+    /// # use carekit::sla::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// # let target = |kind, hours| Target::new(kind, TimeDelta::hours(hours)).map(|t| t.with_basis(TimeBasis::Calendar));
+    /// # let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    /// #     target(TargetKind::FirstReply, 1)?, target(TargetKind::NextReply, 2)?, target(TargetKind::Resolution, 8)?,
+    /// # ])?])?;
+    /// # let case = Interaction::builder(InteractionId::new("T-1")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    /// #     .agent_reply(t(9, 40), AgentId::new("ana")?, Visibility::Public)
+    /// #     .customer_message(t(10, 0))
+    /// #     .build()?;
+    /// # let eval = book.evaluate(&case, &SlaContext::new(), t(13, 0), &CalendarTime)?;
+    /// # let [fr, nr, res] = [TargetKind::FirstReply, TargetKind::NextReply, TargetKind::Resolution]
+    /// #     .map(|k| eval.target(k).expect("started"));
+    /// // Calendar-time targets: first reply 1h, next reply 2h, resolution 8h. Case opened
+    /// // at 09:00, answered at 09:40; the customer wrote again at 10:00. Evaluated at 13:00.
+    /// // the breached next reply is not "next": only running targets ahead of their deadline
+    /// assert_eq!(eval.next_deadline().map(|t| (t.kind(), t.deadline())), Some((TargetKind::Resolution, Some(t(17, 0)))));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
     pub fn next_deadline(&self) -> Option<&TargetEvaluation> {
         self.targets
             .iter()

@@ -707,7 +707,7 @@ fn merges_that_would_overflow_are_errors_and_change_nothing() {
     assert!(r.merge(&Retention::from_counts(1, 0, 1).unwrap()).is_err());
     assert_eq!(r, before);
     let mut fcr = Fcr::from_counts(FcrConvention::OneTouch, u64::MAX, u64::MAX).unwrap();
-    let before = fcr.clone();
+    let before = fcr;
     let one = Fcr::from_counts(FcrConvention::OneTouch, 1, 1).unwrap();
     assert!(fcr.merge(&one).is_err());
     assert_eq!(fcr, before);

@@ -1380,26 +1380,32 @@ impl CompiledPolicy {
     }
 
     /// The limit as money (tier multiplier on amounts, order × ratio on
-    /// percentages), or the count.
+    /// percentages), or the count. A derived money limit is rounded toward
+    /// zero to the currency's minor unit: a limit is an "at most", so
+    /// 33.33 EUR × 30 % allows 9.99 EUR, never 10.00, and the reason text
+    /// shows "30.00 EUR" rather than "30.000 EUR" for 20 EUR × 1.5.
     fn bound(&self, limit: &Compiled, mult: Decimal, context: &Context) -> Result<Quantity, Error> {
+        let at_most = |amount: Decimal| {
+            Quantity::Money(
+                Money::new(amount, self.currency)
+                    .round_to_minor_units(RoundingStrategy::TowardZero),
+            )
+        };
         Ok(match limit.bound {
-            Bound::Amount(a) => Quantity::Money(Money::new(
-                if mult == Decimal::ONE {
-                    a
-                } else {
-                    a.checked_mul(mult)
-                        .ok_or_else(|| overflow("multiplication", a, mult))?
-                },
-                self.currency,
-            )),
+            Bound::Amount(a) if mult == Decimal::ONE => {
+                Quantity::Money(Money::new(a, self.currency))
+            }
+            Bound::Amount(a) => at_most(
+                a.checked_mul(mult)
+                    .ok_or_else(|| overflow("multiplication", a, mult))?,
+            ),
             Bound::Ratio(r) => {
                 let order = context.order_value().map_or(Decimal::ZERO, |m| m.amount());
-                Quantity::Money(Money::new(
+                at_most(
                     order
                         .checked_mul(r)
                         .ok_or_else(|| overflow("multiplication", order, r))?,
-                    self.currency,
-                ))
+                )
             }
             Bound::Count(n) => Quantity::Count(n),
         })

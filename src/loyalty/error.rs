@@ -81,7 +81,7 @@ pub enum LoyaltyError {
         measure: &'static str,
     },
     /// A window, grace period or expiry of zero length.
-    #[error("{field} of 0 {unit} is invalid: it must be at least 1 {unit}")]
+    #[error("{field} of 0 {unit} is invalid: it must be at least 1")]
     ZeroSpan {
         /// Which span (`"rolling window"`, `"grace period"`, `"points expiry"`).
         field: &'static str,

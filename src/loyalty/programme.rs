@@ -58,7 +58,7 @@ impl fmt::Display for Measure {
 /// ```
 /// use carekit::loyalty::Span;
 /// assert_eq!(Span::Months(12).to_string(), "12 months");
-/// assert_eq!(Span::Days(1).to_string(), "1 days");
+/// assert_eq!(Span::Days(1).to_string(), "1 day");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -79,7 +79,9 @@ impl Span {
 
     fn unit(self) -> &'static str {
         match self {
+            Span::Days(1) => "day",
             Span::Days(_) => "days",
+            Span::Months(1) => "month",
             Span::Months(_) => "months",
         }
     }

@@ -203,7 +203,7 @@ impl Target {
     /// let t = Target::new(TargetKind::Resolution, TimeDelta::hours(24))?;
     /// assert_eq!((t.basis(), t.paused_in().collect::<Vec<_>>()), (TimeBasis::Business, vec![Status::Pending]));
     /// assert_eq!(Target::new(TargetKind::FirstReply, TimeDelta::milliseconds(1500)).unwrap_err().to_string(),
-    ///     "within: 1.5s is not a valid target duration: expected a whole number of seconds greater than 0");
+    ///     "within: 1.5s is not a valid target duration: expected a whole number of seconds from 1 to 3162240000 (100 years)");
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn new(kind: TargetKind, within: TimeDelta) -> Result<Self, Error> {
@@ -905,7 +905,7 @@ mod tests {
         let e = Target::new(TargetKind::FirstReply, TimeDelta::milliseconds(1500)).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "within: 1.5s is not a valid target duration: expected a whole number of seconds greater than 0"
+            "within: 1.5s is not a valid target duration: expected a whole number of seconds from 1 to 3162240000 (100 years)"
         );
     }
 

@@ -56,9 +56,10 @@ pub enum SlaError {
         /// The repeated kind.
         kind: TargetKind,
     },
-    /// A target duration that is not a whole number of seconds above zero.
+    /// A target duration that is not a whole number of seconds from 1 to
+    /// [`MAX_TARGET_SECONDS`](super::MAX_TARGET_SECONDS).
     #[error(
-        "{path}: {value} is not a valid target duration: expected a whole number of seconds greater than 0"
+        "{path}: {value} is not a valid target duration: expected a whole number of seconds from 1 to 3162240000 (100 years)"
     )]
     InvalidDuration {
         /// Path of the duration (`policies[0].targets[1].within`).

@@ -879,7 +879,8 @@ fn caps_round_down_to_the_minor_unit() {
     a.order = Some(eur("19.99"));
     let d = policy.evaluate(&a.build(), &GrantHistory::empty()).unwrap();
     assert_eq!(d.outcome(), &Outcome::ApproveUpTo(eur("6.59")));
-    assert_eq!(d.checks()[0].limit(), Quantity::Money(eur("6.5967")));
+    // The check reports the limit it applied: the "at most" already rounded.
+    assert_eq!(d.checks()[0].limit(), Quantity::Money(eur("6.59")));
 }
 
 #[test]
@@ -952,7 +953,8 @@ fn tier_multipliers_scale_amount_limits_policy_first_then_benefits() {
             TierId::new("gold").unwrap(),
             Multiplier::new("1.5".parse().unwrap()).unwrap(),
         )
-        .limit(limit("max", Scope::Offer, amount("40"), Action::Deny))
+        // "40.00": written with cents, as policies usually are.
+        .limit(limit("max", Scope::Offer, amount("40.00"), Action::Deny))
         .limit(limit(
             "count",
             Scope::Offer,
@@ -973,6 +975,9 @@ fn tier_multipliers_scale_amount_limits_policy_first_then_benefits() {
     let d = policy.evaluate(&a.build(), &h).unwrap();
     assert_eq!(d.outcome(), &Outcome::Approve);
     assert_eq!(d.checks()[0].limit(), Quantity::Money(eur("60")));
+    // The reason shows the scaled limit in minor units, not "60.000 EUR".
+    assert!(d.reason().contains("60.00 EUR"), "{}", d.reason());
+    assert!(!d.reason().contains("60.000"), "{}", d.reason());
     assert_eq!(d.checks()[1].limit(), Quantity::Count(1)); // counts are not scaled
     // silver has no policy multiplier: its benefits' ×1.25 applies: 50 < 55 → deny
     let benefits = Benefits::default()

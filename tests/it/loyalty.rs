@@ -503,7 +503,7 @@ fn bad_input_is_an_error_naming_the_value() {
     .unwrap_err();
     assert_eq!(
         zero.to_string(),
-        "rolling window of 0 months is invalid: it must be at least 1 months"
+        "rolling window of 0 months is invalid: it must be at least 1"
     );
     let grace = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
         .tier(Tier::new(tier("blue"), Decimal::ZERO))

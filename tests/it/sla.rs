@@ -872,7 +872,7 @@ fn bad_inputs_are_rejected_with_paths() {
                                                     {"kind": "first_reply", "within": -60}]}]}"#
     )
     .starts_with(
-        "policies[1].targets[1].within: -60s is not a valid target duration: expected a whole number of seconds greater than 0"
+        "policies[1].targets[1].within: -60s is not a valid target duration: expected a whole number of seconds from 1 to 3162240000 (100 years)"
     ));
     assert!(
         json(

@@ -825,6 +825,12 @@ impl Decision {
     /// that could be granted without being denied or capped (`None` if no
     /// such limit applied). In the SPEC §10.1 table this is the cap.
     ///
+    /// Escalation thresholds are left out on purpose: above them the offer
+    /// is still possible, with approval. [`CompiledPolicy::headroom`]
+    /// answers a different question ("what may I give *without asking*?")
+    /// and so includes them; the two differ when an escalation threshold is
+    /// below the remaining budget.
+    ///
     /// ```
     /// # use carekit::compensation::*;
     /// # use carekit::*;

@@ -102,8 +102,7 @@ pub enum CompensationError {
         /// The number of grants.
         len: usize,
     },
-    /// A what-if report given requests and histories of different lengths,
-    /// or two policies in different currencies.
+    /// A what-if report over two policies in different currencies.
     #[error("what-if: {rule}")]
     WhatIf {
         /// The rule broken.

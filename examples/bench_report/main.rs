@@ -4,17 +4,18 @@
 //! cargo run --release --example bench_report              # generated data, fixed seed
 //! cargo run --release --example bench_report -- --quick   # small sizes (CI smoke run)
 //! cargo run --release --example bench_report -- --data DIR
+//! cargo run --release --example bench_report -- score.u8 channel.u8 tier.u8 dur.f64
 //! ```
 //!
 //! Prints `work | tool | threads | ms | M rows/s` lines, one per workload,
 //! so carekit can be compared with other tools (polars, numpy, pandas,
-//! zen-engine) run on the same data. With `--data DIR`, the raw files
-//! `score.u8`, `channel.u8`, `tier.u8` (one byte per row) and `dur.f64`
-//! (little-endian f64 per row) in DIR replace the generated columns.
+//! zen-engine) run on the same data. The raw columns `score.u8`,
+//! `channel.u8`, `tier.u8` (one byte per row) and `dur.f64` (little-endian
+//! f64 per row), given as arguments (matched by file name) or found in
+//! `--data DIR`, replace the generated columns.
 //!
 //! Timing is wall-clock, best of several repetitions, single-threaded.
 #![allow(
-    dead_code,
     clippy::disallowed_methods,
     clippy::disallowed_types,
     clippy::cast_possible_truncation,
@@ -38,6 +39,8 @@ pub(crate) struct Config {
     pub(crate) quick: bool,
     /// Directory with raw columns, if given.
     pub(crate) data: Option<PathBuf>,
+    /// Raw column files given as arguments.
+    pub(crate) files: Vec<PathBuf>,
 }
 
 impl Config {
@@ -55,8 +58,16 @@ impl Config {
         if self.quick { 1 } else { 5 }
     }
 
-    /// Reads a raw byte column from `--data`, if present.
+    /// Reads a raw column named `name` (`score.u8`, ...) from the files
+    /// given as arguments or from `--data`, if present.
     pub(crate) fn raw(&self, name: &str) -> Option<Vec<u8>> {
+        if let Some(path) = self
+            .files
+            .iter()
+            .find(|p| p.file_name().is_some_and(|f| f == name))
+        {
+            return std::fs::read(path).ok();
+        }
         let dir = self.data.as_ref()?;
         std::fs::read(dir.join(name)).ok()
     }
@@ -107,14 +118,18 @@ fn main() {
     let mut cfg = Config {
         quick: false,
         data: None,
+        files: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--quick" => cfg.quick = true,
             "--data" => cfg.data = args.next().map(PathBuf::from),
+            other if !other.starts_with("--") => cfg.files.push(PathBuf::from(other)),
             other => {
-                eprintln!("unknown argument {other:?}; expected --quick or --data DIR");
+                eprintln!(
+                    "unknown argument {other:?}; expected --quick, --data DIR or raw column files"
+                );
                 std::process::exit(2);
             }
         }

@@ -9,6 +9,11 @@
 //!   as zero, as documented);
 //! - an NPS lies within −100..=100.
 #![no_main]
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "a fuzz harness: libFuzzer's entry point writes crash files, the trace mode reads the environment and the clock"
+)]
 
 use arbitrary::{Result, Unstructured};
 use carekit::RatingScale;
@@ -57,7 +62,7 @@ fn scores(u: &mut Unstructured<'_>) -> Result<()> {
     match u.arbitrary::<u8>()? % 4 {
         0 => {
             if let Ok(cfg) = CsatConfig::new(scale(u)?, u.arbitrary::<u8>()? % 12) {
-                let mut a = Csat::new(cfg.clone());
+                let mut a = Csat::new(cfg);
                 let _ = a.extend_u8(&ratings);
                 let mut b = Csat::new(cfg);
                 let _ = b.extend_u8(&ratings[..ratings.len() / 2]);
@@ -68,7 +73,7 @@ fn scores(u: &mut Unstructured<'_>) -> Result<()> {
         }
         1 => {
             if let Ok(cfg) = NpsConfig::new(u.arbitrary::<u8>()? % 12, u.arbitrary::<u8>()? % 12) {
-                let mut a = Nps::new(cfg.clone());
+                let mut a = Nps::new(cfg);
                 let _ = a.extend_u8(&ratings);
                 let mut b = Nps::new(cfg);
                 let _ = b.extend_u8(&ratings[ratings.len() / 2..]);

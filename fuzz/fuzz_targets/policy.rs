@@ -9,6 +9,11 @@
 //! - an `approve_up_to` amount is positive and below the amount asked;
 //! - the policy's JSON form round-trips.
 #![no_main]
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "a fuzz harness: libFuzzer's entry point writes crash files, the trace mode reads the environment and the clock"
+)]
 
 #[path = "common.rs"]
 mod common;
@@ -142,6 +147,12 @@ fn offer(u: &mut Unstructured<'_>, currency: Currency) -> Result<Option<Offer>> 
     Ok(Offer::new(kind, money(u, currency)?).ok())
 }
 
+/// With `FUZZ_TRACE` set, prints each decision or evaluation error.
+fn tracing() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("FUZZ_TRACE").is_some())
+}
+
 fn run(data: &[u8]) -> Result<()> {
     let (json, params) = common::split_nul(data);
     let Ok(policy) = serde_json::from_slice::<Policy>(json) else {
@@ -187,10 +198,19 @@ fn run(data: &[u8]) -> Result<()> {
         let Ok(request) = Request::new(at, w.requester, w.recipient, w.context, offer) else {
             continue;
         };
-        let Ok(decision) = compiled.evaluate(&request, &history) else {
-            continue;
+        let decision = match compiled.evaluate(&request, &history) {
+            Ok(d) => d,
+            Err(e) => {
+                if tracing() {
+                    eprintln!("evaluate error: {e}");
+                }
+                continue;
+            }
         };
-        let _ = decision.reason();
+        let reason = decision.reason();
+        if tracing() {
+            eprintln!("decision {}: {reason}", decision.outcome().name());
+        }
         assert_eq!(
             compiled.fingerprint(&request, &history).ok(),
             Some(decision.fingerprint()),

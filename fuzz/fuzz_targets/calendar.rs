@@ -11,6 +11,11 @@
 //! - `between(a, c) = between(a, b) + between(b, c)` for `a ≤ b ≤ c`;
 //! - `next_open(t) = Some(x)` ⇒ `x ≥ t`, `is_open(x)`, `between(t, x) = 0`,
 //!   and `x = t` when `is_open(t)`.
+//!
+//! Instants range over chrono's whole range, but queried spans stay within
+//! `SPAN` (10 years), and a calendar without weekly open time is queried
+//! within `SPARSE` (20 years) of its dates: beyond, the calendar's cost grows
+//! with the years travelled (finding 1 in `fuzz/README.md`).
 #![no_main]
 #![allow(
     clippy::disallowed_methods,

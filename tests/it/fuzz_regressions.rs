@@ -7,8 +7,10 @@ use carekit::calendar::{
 use carekit::metrics::QuantileSketch;
 use chrono::{NaiveDate, TimeDelta, TimeZone, Utc};
 
-/// `calendar` target (its first timeout input, shrunk): a calendar whose
-/// only open time is one special date, queried years before it. The
+/// `calendar` target (the calendar of one of its slowest inputs, there in
+/// `Europe/Dublin` and queried from 1760; here in UTC from 2090, inside the
+/// zone cache's years): a calendar whose only open time is one special
+/// date, queried years before it. The
 /// expectations follow from the module docs by hand: the only open time is
 /// 2100-10-22 09:00–14:00 UTC (5 h); a deadline that uses up the last open
 /// second is the closing time; asking for more is `NoOpenTime`.

@@ -133,7 +133,7 @@
 //! are memoised; instants outside are served correctly but recompute their
 //! stretch each time, so a span reaching far outside that range costs
 //! about one zone scan per year it crosses (measured by the fuzzer: ~30 µs
-//! per year in UTC, ~0.3 ms per year in America/New_York; an SLA evaluated
+//! per year in UTC, ~0.3 ms per year in `America/New_York`; an SLA evaluated
 //! on a ticket "created" in year 1000 takes a third of a second). Services
 //! that accept instants from users should bound them at their edge (support
 //! cases from before 1900 or after 2200 are data errors); a hard range

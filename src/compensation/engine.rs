@@ -1321,7 +1321,11 @@ impl CompiledPolicy {
     }
 
     fn period_start(&self, at: DateTime<Utc>, period: Period) -> Option<DateTime<Utc>> {
-        let local = at.with_timezone(&self.offset).date_naive();
+        // `checked_add_offset`, not `with_timezone(..).date_naive()`: within
+        // hours of chrono's range ends the local date does not exist, and
+        // chrono's `date_naive` panics there. `None` makes the caller count
+        // the whole history, the conservative reading.
+        let local = at.naive_utc().checked_add_offset(self.offset)?.date();
         let start = match period {
             Period::Day => local,
             Period::Week => local
@@ -1877,7 +1881,7 @@ mod tests {
     use super::*;
     use crate::Currency;
     use crate::compensation::Policy;
-    use chrono::TimeZone;
+    use chrono::{NaiveDate, TimeZone};
 
     fn policy(tz: &str) -> CompiledPolicy {
         Policy::new(
@@ -1924,5 +1928,34 @@ mod tests {
             Verdict::Deny,
         ];
         assert!(v.windows(2).all(|w| w[0].severity() < w[1].severity()));
+    }
+
+    #[test]
+    fn period_start_at_the_ends_of_chronos_range_does_not_panic() {
+        // Regression: a per-agent period limit evaluated at
+        // `DateTime::<Utc>::MAX_UTC` with a policy at +01:00 (or at
+        // `MIN_UTC` with -01:00) panicked in chrono's `date_naive`
+        // ("Local time out of range"): the local date is past
+        // `NaiveDate::MAX`. There is no representable period start, so the
+        // whole history counts.
+        for (offset, at) in [
+            ("+01:00", DateTime::<Utc>::MAX_UTC),
+            ("-01:00", DateTime::<Utc>::MIN_UTC),
+        ] {
+            let p = policy(offset);
+            for period in [Period::Day, Period::Week, Period::Month] {
+                assert_eq!(p.period_start(at, period), None);
+            }
+        }
+        // Inside the range: MAX_UTC is 23:59:59 UTC on NaiveDate::MAX
+        // (+262142-12-31); at -01:00 that local day starts 01:00 UTC.
+        let p = policy("-01:00");
+        let start = p
+            .period_start(DateTime::<Utc>::MAX_UTC, Period::Day)
+            .unwrap();
+        assert_eq!(
+            start,
+            NaiveDate::MAX.and_hms_opt(1, 0, 0).unwrap().and_utc()
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeZone, Utc};
 
 use crate::Error;
 use crate::metrics::kernels;
@@ -630,8 +630,22 @@ impl PeriodKey {
     /// assert_eq!(week.start(), NaiveDate::from_ymd_opt(2024, 12, 30).unwrap());
     /// assert_eq!(PeriodKey::of(at, Period::Month, &Utc).to_string(), "2024-12");
     /// ```
+    ///
+    /// Within hours of the ends of chrono's range, the local date in a zone
+    /// far from UTC can lie outside the range of [`NaiveDate`]; it then
+    /// saturates at [`NaiveDate::MIN`] or [`NaiveDate::MAX`].
     pub fn of<Tz: TimeZone>(at: DateTime<Utc>, period: Period, tz: &Tz) -> Self {
-        Self::containing(at.with_timezone(tz).date_naive(), period)
+        let utc = at.naive_utc();
+        let offset = tz.offset_from_utc_datetime(&utc).fix();
+        let date = utc.checked_add_offset(offset).map_or(
+            if offset.local_minus_utc() < 0 {
+                NaiveDate::MIN
+            } else {
+                NaiveDate::MAX
+            },
+            |local| local.date(),
+        );
+        Self::containing(date, period)
     }
 
     /// The period of `period` kind containing a local date.
@@ -830,5 +844,24 @@ mod tests {
             PeriodKey::containing(d, Period::IsoWeek).start(),
             NaiveDate::from_ymd_opt(2024, 11, 25).unwrap()
         );
+    }
+
+    #[test]
+    fn period_of_the_first_and_last_instants_in_far_zones_saturates() {
+        // Regression: `PeriodKey::of(DateTime::<Utc>::MIN_UTC, _, UTC−1)`
+        // panicked in chrono ("Local time out of range"): the local date,
+        // 31 December of year −262 144, is before `NaiveDate::MIN`.
+        let west = chrono::FixedOffset::west_opt(3600).unwrap();
+        let east = chrono::FixedOffset::east_opt(3600).unwrap();
+        let first = PeriodKey::of(DateTime::<Utc>::MIN_UTC, Period::Day, &west);
+        assert_eq!(first.start(), NaiveDate::MIN);
+        let last = PeriodKey::of(DateTime::<Utc>::MAX_UTC, Period::Day, &east);
+        assert_eq!(last.start(), NaiveDate::MAX);
+        // Inside the range the local date is used as before: MAX_UTC is
+        // 23:59:59 UTC on `NaiveDate::MAX`, 22:59:59 on the same day in UTC−1.
+        let inside = PeriodKey::of(DateTime::<Utc>::MAX_UTC, Period::Day, &west);
+        assert_eq!(inside.start(), NaiveDate::MAX);
+        let month = PeriodKey::of(DateTime::<Utc>::MIN_UTC, Period::Month, &east);
+        assert_eq!(month.start(), NaiveDate::MIN.with_day(1).unwrap());
     }
 }

@@ -16,6 +16,7 @@ mod calendar_bruteforce;
 mod compensation;
 mod conformance;
 mod domain;
+mod extremes;
 mod fuzz_regressions;
 mod loyalty;
 mod metrics_scores;

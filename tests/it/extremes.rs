@@ -494,7 +494,7 @@ fn u8_max_in_a_column_is_an_error_naming_its_index() {
 // ---------------------------------------------------------------- huge merges
 
 #[test]
-fn merges_near_u64_max_refuse_or_saturate_never_wrap() {
+fn merges_near_u64_max_refuse_never_wrap() {
     // Build an NPS with 2^63 promoters through serde (the only way to get
     // there without 2^63 pushes) and merge it with itself.
     let half: u64 = 1 << 63;
@@ -545,18 +545,21 @@ fn merges_near_u64_max_refuse_or_saturate_never_wrap() {
     // Fcr and retention counts.
     let f = Fcr::from_counts(FcrConvention::OneTouch, u64::MAX, u64::MAX).unwrap();
     let mut f2 = f;
-    // Fcr::merge saturates (unlike Nps/Csat/Ces::merge, which refuse).
-    f2.merge(&f).unwrap();
+    // Fcr::merge refuses an overflowing merge, like Nps/Csat/Ces::merge,
+    // and leaves the accumulator as it was.
+    assert!(f2.merge(&f).is_err());
     assert_eq!((f2.resolved(), f2.eligible()), (u64::MAX, u64::MAX));
     assert_eq!(f.rate(), Some(1.0));
     assert!(Fcr::from_counts(FcrConvention::OneTouch, 1, 0).is_err());
     let mut r = carekit::Retention::from_counts(u64::MAX, u64::MAX, u64::MAX).unwrap();
     let copy = r;
-    r.merge(&copy); // saturating or refused: must not panic
+    assert!(r.merge(&copy).is_err()); // refused, not saturated
+    assert_eq!(r, copy);
     let _ = (r.retention_rate(), r.churn_rate(), r.kept(), r.lost());
     let mut rp = carekit::RepeatPurchaseRate::from_counts(u64::MAX, u64::MAX).unwrap();
     let copy = rp;
-    rp.merge(&copy);
+    assert!(rp.merge(&copy).is_err());
+    assert_eq!(rp, copy);
     let _ = rp.rate();
     assert!(carekit::RepeatPurchaseRate::from_counts(0, 0).is_err()); // empty cohort
 

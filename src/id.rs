@@ -25,7 +25,9 @@ use std::sync::Arc;
 
 use crate::Error;
 
-fn validate(kind: &'static str, value: &str) -> Result<(), Error> {
+/// The rule every name-like identifier follows (also the compensation
+/// engine's roles and reasons): non-empty, not blank, no control characters.
+pub(crate) fn validate_identifier(kind: &'static str, value: &str) -> Result<(), Error> {
     let rule = if value.is_empty() {
         "it must not be empty"
     } else if value.trim().is_empty() {
@@ -75,7 +77,7 @@ macro_rules! identifier {
             #[doc = concat!("assert!(carekit::", stringify!($name), "::new(\"\\n\").is_err());")]
             /// ```
             pub fn new(value: &str) -> Result<Self, Error> {
-                validate($kind, value)?;
+                validate_identifier($kind, value)?;
                 Ok(Self(Arc::from(value)))
             }
 
@@ -114,7 +116,7 @@ macro_rules! identifier {
         impl TryFrom<String> for $name {
             type Error = Error;
             fn try_from(s: String) -> Result<Self, Error> {
-                validate($kind, &s)?;
+                validate_identifier($kind, &s)?;
                 Ok(Self(Arc::from(s)))
             }
         }

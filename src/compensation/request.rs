@@ -7,25 +7,9 @@ use chrono::{DateTime, Utc};
 
 use super::CompensationError;
 use super::offer::{Offer, OfferKind, OfferValue};
+use crate::id::validate_identifier;
 use crate::loyalty::Benefits;
 use crate::{AgentId, Channel, CustomerId, Error, InteractionId, Money, TierId};
-
-fn validate_name(kind: &'static str, value: &str) -> Result<(), Error> {
-    let rule = if value.is_empty() {
-        "it must not be empty"
-    } else if value.trim().is_empty() {
-        "it must not be blank"
-    } else if value.chars().any(char::is_control) {
-        "it must not contain control characters"
-    } else {
-        return Ok(());
-    };
-    Err(Error::InvalidId {
-        kind,
-        value: value.to_owned(),
-        rule,
-    })
-}
 
 macro_rules! name_type {
     ($(#[$meta:meta])* $name:ident, $kind:literal, $example:literal) => {
@@ -58,7 +42,7 @@ macro_rules! name_type {
             /// # Ok::<(), carekit::Error>(())
             /// ```
             pub fn new(value: &str) -> Result<Self, Error> {
-                validate_name($kind, value)?;
+                validate_identifier($kind, value)?;
                 Ok(Self(Arc::from(value)))
             }
 

@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
 use super::schedule::{Schedule, Step};
-use super::zone::{ZoneCache, max_ts};
+use super::zone::{SUPPORTED_FIRST, SUPPORTED_LAST, ZoneCache};
 use super::{CalendarError, CalendarSpec, ElapsedTime};
 use crate::Error;
 
@@ -73,10 +73,30 @@ fn instant(secs: i64, nanos: u32) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(secs, nanos)
 }
 
+/// `t` itself when a business calendar answers for it, else
+/// [`CalendarError::OutsideSupportedRange`].
+fn supported(t: DateTime<Utc>) -> Result<(), Error> {
+    let (secs, nanos) = split(t);
+    if !(SUPPORTED_FIRST..=SUPPORTED_LAST).contains(&secs) || (secs == SUPPORTED_LAST && nanos > 0)
+    {
+        return Err(CalendarError::OutsideSupportedRange { instant: t }.into());
+    }
+    Ok(())
+}
+
 /// Why a whole-second computation stopped.
 enum Stop {
     NoOpenTime,
     OutOfRange,
+}
+
+/// A deadline found by the engine, if it is within the supported range.
+fn within(end: i64) -> Result<i64, Stop> {
+    if end > SUPPORTED_LAST {
+        Err(Stop::OutOfRange)
+    } else {
+        Ok(end)
+    }
 }
 
 impl<Tz: TimeZone> BusinessCalendar<Tz> {
@@ -154,13 +174,16 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
     /// # Errors
     ///
     /// [`CalendarError::NegativeDuration`] for a negative duration,
+    /// [`CalendarError::OutsideSupportedRange`] when `start` is outside the
+    /// [supported range](super::supported_range),
     /// [`CalendarError::NoOpenTime`] when the calendar has no (more) open
-    /// time to count, [`CalendarError::OutOfRange`] when the deadline is
-    /// beyond the instants chrono represents.
+    /// time to count, [`CalendarError::OutOfRange`] when the deadline would
+    /// be after the end of the supported range.
     pub fn add(&self, start: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>, Error> {
         if duration < TimeDelta::zero() {
             return Err(CalendarError::NegativeDuration { duration }.into());
         }
+        supported(start)?;
         if duration.is_zero() {
             return Ok(start);
         }
@@ -221,11 +244,15 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
     ///
     /// # Errors
     ///
-    /// [`CalendarError::EndBeforeStart`] when `to` is before `from`.
+    /// [`CalendarError::EndBeforeStart`] when `to` is before `from`,
+    /// [`CalendarError::OutsideSupportedRange`] when either is outside the
+    /// [supported range](super::supported_range).
     pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
         if to < from {
             return Err(CalendarError::EndBeforeStart { from, to }.into());
         }
+        supported(from)?;
+        supported(to)?;
         let (sa, na) = split(from);
         let (sb, nb) = split(to);
         if sa == sb {
@@ -254,6 +281,10 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
     /// An interval is half-open: open at its opening time, closed at its
     /// closing time.
     ///
+    /// This question has an answer at every instant, so it is answered
+    /// outside the [supported range](super::supported_range) too; there it
+    /// costs one scan of the zone's offsets (about a year's worth) per call.
+    ///
     /// ```
     /// use carekit::calendar::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
     /// use chrono::{TimeZone, Utc};
@@ -271,8 +302,8 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
 
     /// The first instant at or after `t` at which the calendar is open:
     /// `t` itself when open, else the next opening. `None` when the
-    /// calendar never opens again (or only beyond the instants chrono
-    /// represents).
+    /// calendar does not open again by the end of the
+    /// [supported range](super::supported_range).
     ///
     /// ```
     /// use carekit::calendar::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
@@ -288,9 +319,10 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
     ///
     /// # Errors
     ///
-    /// None today; the `Result` keeps the signature in line with
-    /// [`add`](Self::add).
+    /// [`CalendarError::OutsideSupportedRange`] when `t` is outside the
+    /// [supported range](super::supported_range).
     pub fn next_open(&self, t: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
+        supported(t)?;
         let (s, n) = split(t);
         if self.is_open_second(s) {
             return Ok(Some(t));
@@ -317,7 +349,7 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
         if !self.schedule.has_open_time() {
             return Err(Stop::NoOpenTime);
         }
-        let max = max_ts();
+        let max = SUPPORTED_LAST;
         if count > max.saturating_sub(from) {
             // Business time never runs faster than real time.
             return Err(Stop::OutOfRange);
@@ -334,7 +366,7 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
                 if self.schedule.is_open(regime.stuck_wall) {
                     let avail = until.saturating_sub(now);
                     if rem <= avail {
-                        return Ok(now.saturating_add(rem));
+                        return within(now.saturating_add(rem));
                     }
                     rem = rem.saturating_sub(avail);
                 }
@@ -357,7 +389,7 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
                 }
             }
             match self.schedule.add(local, rem, limit) {
-                Step::Reached(found) => return Ok(found.saturating_sub(regime.offset)),
+                Step::Reached(found) => return within(found.saturating_sub(regime.offset)),
                 Step::Never => return Err(Stop::NoOpenTime),
                 Step::Beyond => {
                     let used = self
@@ -397,7 +429,7 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
     }
 
     fn next_open_second(&self, from: i64) -> Option<i64> {
-        let max = max_ts();
+        let max = SUPPORTED_LAST;
         let mut now = from;
         while now <= max {
             let regime = self.zone.regime(&self.tz, now);
@@ -413,7 +445,10 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
                 .schedule
                 .next_open(local, regime.end.saturating_add(regime.offset))
             {
-                Step::Reached(found) => return Some(found.saturating_sub(regime.offset)),
+                Step::Reached(found) => {
+                    let found = found.saturating_sub(regime.offset);
+                    return (found <= max).then_some(found);
+                }
                 Step::Never => return None,
                 Step::Beyond => now = regime.end,
             }

@@ -32,8 +32,11 @@ pub enum CalendarError {
         /// The rejected duration.
         duration: TimeDelta,
     },
-    /// A result beyond the instants chrono can represent.
-    #[error("{duration} after {} is beyond the representable range of instants", rfc3339(.start))]
+    /// A result out of range: for [`CalendarTime`](super::CalendarTime)
+    /// beyond the instants chrono represents; for a
+    /// [`BusinessCalendar`](super::BusinessCalendar) after the end of its
+    /// [supported range](super::supported_range), 2200-01-01T00:00:00Z.
+    #[error("{duration} after {} is beyond the supported range of instants", rfc3339(.start))]
     OutOfRange {
         /// The start.
         start: DateTime<Utc>,
@@ -89,6 +92,33 @@ pub enum CalendarError {
     DuplicateSpecialHours {
         /// The repeated date.
         date: NaiveDate,
+    },
+    /// A business calendar was asked about an instant outside its
+    /// [supported range](super::supported_range), 1900-01-01T00:00:00Z to
+    /// 2200-01-01T00:00:00Z.
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarError, CalendarSpec, OpenInterval, WeekSchedule};
+    /// use carekit::Error;
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    /// let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?);
+    /// let cal = BusinessCalendar::new(Utc, CalendarSpec::new(week))?;
+    /// let typo = Utc.with_ymd_and_hms(224, 3, 4, 9, 0, 0).unwrap(); // meant 2024
+    /// let err = cal.add(typo, TimeDelta::hours(4)).unwrap_err();
+    /// assert!(matches!(err, Error::Calendar(CalendarError::OutsideSupportedRange { instant }) if instant == typo));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "instant 0224-03-04T09:00:00Z is outside the supported range of business calendars, 1900-01-01T00:00:00Z to 2200-01-01T00:00:00Z",
+    /// );
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    #[error(
+        "instant {} is outside the supported range of business calendars, 1900-01-01T00:00:00Z to 2200-01-01T00:00:00Z",
+        rfc3339(.instant)
+    )]
+    OutsideSupportedRange {
+        /// The rejected instant.
+        instant: DateTime<Utc>,
     },
     /// Business time was asked of a calendar that is never open (again).
     #[error("the calendar has no open time at or after {}", rfc3339(.after))]

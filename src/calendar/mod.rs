@@ -70,8 +70,8 @@
 //! result at a closing time forward to the next opening); carekit does not.
 //! A zero duration returns `start` itself, even when closed. A negative
 //! duration, `between` with `b` before `a`, a calendar with no open time
-//! left, and a result beyond chrono's range are errors
-//! ([`CalendarError`]); no input loops.
+//! left, an instant outside the [supported range](supported_range) and a
+//! deadline after its end are errors ([`CalendarError`]); no input loops.
 //!
 //! Instants keep sub-second precision: interval boundaries fall on whole
 //! seconds, so a fraction of a second is simply carried along.
@@ -129,15 +129,22 @@
 //! clones; thread-safe; no global state). After that, `add` and `between`
 //! call the time zone not at all. The probe finds every offset change that
 //! is not undone within the same day; in every zone of chrono-tz 0.10 from
-//! 1900 to 2100 the closest two changes are 6.96 days apart. Years 1900–2200
-//! are memoised; instants outside are served correctly but recompute their
-//! stretch each time, so a span reaching far outside that range costs
-//! about one zone scan per year it crosses (measured by the fuzzer: ~30 µs
-//! per year in UTC, ~0.3 ms per year in `America/New_York`; an SLA evaluated
-//! on a ticket "created" in year 1000 takes a third of a second). Services
-//! that accept instants from users should bound them at their edge (support
-//! cases from before 1900 or after 2200 are data errors); a hard range
-//! check inside the calendar is planned.
+//! 1900 to 2100 the closest two changes are 6.96 days apart.
+//!
+//! # Supported range
+//!
+//! `add`, `between` and `next_open` answer for instants from
+//! 1900-01-01T00:00:00Z to 2200-01-01T00:00:00Z ([`supported_range`]),
+//! exactly the years whose offset changes are memoised, and return
+//! [`CalendarError::OutsideSupportedRange`] for an instant outside it (a
+//! deadline after its end is [`CalendarError::OutOfRange`]). The bound keeps
+//! every call cheap whatever a user typed: before it existed, an instant
+//! outside was recomputed for each year it crossed, and the fuzzer found an
+//! SLA on a ticket "created" in year −262141 that took 69 seconds. A support
+//! case dated before 1900 or after 2200 is a data error, now reported as
+//! one. `is_open` answers at any instant (there it costs one scan of a
+//! year of the zone per call), and [`CalendarTime`] covers all of chrono's
+//! range.
 //!
 //! # JSON
 //!
@@ -238,13 +245,38 @@ pub trait ElapsedTime {
     /// # Errors
     ///
     /// An implementation returns an error for a negative duration, a
-    /// result beyond the representable range, or (for calendars) when
-    /// there is no open time to count.
+    /// result beyond the representable range, or (for business calendars)
+    /// when there is no open time to count or an instant is outside the
+    /// [supported range](supported_range).
     fn advance(
         &self,
         start: DateTime<Utc>,
         duration: TimeDelta,
     ) -> Result<DateTime<Utc>, crate::Error>;
+}
+
+/// The instants a [`BusinessCalendar`] answers for: 1900-01-01T00:00:00Z to
+/// 2200-01-01T00:00:00Z, both included.
+///
+/// See [Supported range](self#supported-range) for why there is a bound.
+///
+/// ```
+/// use carekit::calendar::supported_range;
+/// use chrono::{TimeZone, Utc};
+/// let range = supported_range();
+/// assert_eq!(*range.start(), Utc.with_ymd_and_hms(1900, 1, 1, 0, 0, 0).unwrap());
+/// assert_eq!(*range.end(), Utc.with_ymd_and_hms(2200, 1, 1, 0, 0, 0).unwrap());
+/// assert!(range.contains(&Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()));
+/// ```
+#[must_use]
+pub fn supported_range() -> std::ops::RangeInclusive<DateTime<Utc>> {
+    // Both are whole seconds well inside chrono's range, so the fallbacks
+    // are never taken; they keep the function free of panics.
+    let first =
+        DateTime::from_timestamp(zone::SUPPORTED_FIRST, 0).unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let last =
+        DateTime::from_timestamp(zone::SUPPORTED_LAST, 0).unwrap_or(DateTime::<Utc>::MAX_UTC);
+    first..=last
 }
 
 /// Calendar (wall-clock elapsed) time: every second counts.

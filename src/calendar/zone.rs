@@ -20,9 +20,14 @@ const BLOCK_BITS: u32 = 25;
 const BLOCK: i64 = 1 << BLOCK_BITS;
 /// 1900-01-01T00:00:00Z: the start of the first memoised block.
 const BASE: i64 = -2_208_988_800;
-/// Blocks memoised: 1900 to about 2200. Instants outside are served by
-/// computing their block on the fly.
-const CACHED_BLOCKS: usize = 283;
+/// Blocks memoised: 1900 to the end of 2200, so every block a supported
+/// instant can reach, and the block after the last (a stretch running to a
+/// block's end looks one block ahead), is memoised.
+const CACHED_BLOCKS: usize = 284;
+/// 1900-01-01T00:00:00Z: the first instant business calendars answer for.
+pub(super) const SUPPORTED_FIRST: i64 = BASE;
+/// 2200-01-01T00:00:00Z: the last instant business calendars answer for.
+pub(super) const SUPPORTED_LAST: i64 = 7_258_118_400;
 /// How far before a block its table starts, so that a change just before
 /// the block (and its repeated hour) is visible from inside it. Offsets are
 /// within ±24 h, so a repeated period is shorter than two days.
@@ -243,6 +248,18 @@ mod tests {
                 assert_eq!(cache.regime(&tz, t).offset, direct(tz, t), "{tz} at {t}");
             }
         }
+    }
+
+    #[test]
+    fn the_supported_range_is_memoised() {
+        let first = DateTime::from_timestamp(SUPPORTED_FIRST, 0).unwrap();
+        let last = DateTime::from_timestamp(SUPPORTED_LAST, 0).unwrap();
+        assert_eq!(first.to_rfc3339(), "1900-01-01T00:00:00+00:00");
+        assert_eq!(last.to_rfc3339(), "2200-01-01T00:00:00+00:00");
+        // The last instant's block and the one after it (looked at when a
+        // stretch runs to its block's end) are both in the table.
+        let index = (SUPPORTED_LAST - BASE).div_euclid(BLOCK);
+        assert_eq!(usize::try_from(index + 1).unwrap(), CACHED_BLOCKS - 1);
     }
 
     #[test]

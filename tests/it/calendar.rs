@@ -466,19 +466,48 @@ fn fractional_seconds_are_kept() {
 }
 
 #[test]
-fn results_beyond_chrono_range_are_errors() {
+fn deadlines_after_the_supported_range_are_errors() {
     let c = cal(Utc, CalendarSpec::new(every_day(iv("00:00", "24:00"))));
-    let near_end = DateTime::<Utc>::MAX_UTC - TimeDelta::days(1);
+    let end = utc(2200, 1, 1, 0, 0);
+    let near_end = end - TimeDelta::days(1);
+    assert_eq!(c.add(near_end, TimeDelta::days(1)).unwrap(), end);
     let err = c.add(near_end, TimeDelta::days(2)).unwrap_err();
-    assert!(
-        err.to_string().contains("beyond the representable range"),
-        "{err}"
+    assert_eq!(
+        err.to_string(),
+        "PT172800S after 2199-12-31T00:00:00Z is beyond the supported range of instants"
     );
     let err = c.add(utc(2024, 1, 1, 0, 0), TimeDelta::MAX).unwrap_err();
     assert!(matches!(
         err,
         Error::Calendar(CalendarError::OutOfRange { .. })
     ));
+}
+
+#[test]
+fn instants_outside_the_supported_range_are_refused_by_name() {
+    let c = cal(Utc, CalendarSpec::new(every_day(iv("09:00", "17:00"))));
+    let before = utc(1899, 12, 31, 23, 59);
+    let after = utc(2200, 1, 1, 0, 0) + TimeDelta::seconds(1);
+    for t in [
+        before,
+        after,
+        DateTime::<Utc>::MIN_UTC,
+        DateTime::<Utc>::MAX_UTC,
+    ] {
+        let outside = |r: Result<_, Error>| matches!(r, Err(Error::Calendar(CalendarError::OutsideSupportedRange { instant })) if instant == t);
+        assert!(outside(c.add(t, TimeDelta::hours(1)).map(|_| ())));
+        assert!(outside(c.add(t, TimeDelta::zero()).map(|_| ())));
+        assert!(outside(c.next_open(t).map(|_| ())));
+        assert!(outside(c.between(t, t).map(|_| ())));
+    }
+    // One end inside is not enough.
+    let inside = utc(2024, 3, 4, 9, 0);
+    assert!(c.between(before, inside).is_err());
+    assert!(c.between(inside, after).is_err());
+    // is_open answers anywhere: 1899-12-31 was a Sunday, open 09:00–17:00
+    // every day here.
+    assert!(c.is_open(utc(1899, 12, 31, 9, 0)));
+    assert!(!c.is_open(utc(1899, 12, 31, 8, 59)));
 }
 
 #[test]

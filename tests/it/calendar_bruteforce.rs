@@ -327,7 +327,15 @@ fn check_calendar<Tz: TimeZone>(
 }
 
 fn zone_and_calendar() -> impl Strategy<Value = (usize, RawCal, Vec<(u32, u32)>)> {
-    (0..zone_cases().len()).prop_flat_map(|z| {
+    zone_and_calendar_in(0..zone_cases().len())
+}
+
+/// A zone case from `zones` (indices into [`zone_cases`]), a calendar around
+/// its anchor and 16 queries.
+fn zone_and_calendar_in(
+    zones: std::ops::Range<usize>,
+) -> impl Strategy<Value = (usize, RawCal, Vec<(u32, u32)>)> {
+    zones.prop_flat_map(|z| {
         let anchor = zone_cases()[z].1;
         (
             Just(z),
@@ -337,21 +345,37 @@ fn zone_and_calendar() -> impl Strategy<Value = (usize, RawCal, Vec<(u32, u32)>)
     })
 }
 
+fn check_zone_case(z: usize, raw: &RawCal, queries: &[(u32, u32)]) -> Result<(), TestCaseError> {
+    let (zone, anchor) = zone_cases()[z];
+    if zone == "UTC" {
+        check_calendar(&Utc, raw, anchor, queries)
+    } else {
+        let tz: chrono_tz::Tz = zone.parse().unwrap();
+        check_calendar(&tz, raw, anchor, queries)
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    // 2 × 128 cases × 16 queries = 4,096 checks, in two tests so that they
+    // run on two threads.
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     /// `add`, `between`, `is_open` and `next_open` agree with the minute
-    /// sweep on random calendars in four zones, around DST changes.
+    /// sweep on random calendars in UTC and New York, around DST changes.
     #[test]
-    fn business_time_matches_minute_sweep((z, raw, queries) in zone_and_calendar()) {
-        let (zone, anchor) = zone_cases()[z];
-        if zone == "UTC" {
-            check_calendar(&Utc, &raw, anchor, &queries)?;
-        } else {
-            let tz: chrono_tz::Tz = zone.parse().unwrap();
-            check_calendar(&tz, &raw, anchor, &queries)?;
-        }
+    fn business_time_matches_minute_sweep_utc_new_york((z, raw, queries) in zone_and_calendar_in(0..4)) {
+        check_zone_case(z, &raw, &queries)?;
     }
+
+    /// The same in Berlin and Lord Howe (a 30-minute DST shift).
+    #[test]
+    fn business_time_matches_minute_sweep_berlin_lord_howe((z, raw, queries) in zone_and_calendar_in(4..8)) {
+        check_zone_case(z, &raw, &queries)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// Monotonicity: a longer duration never gives an earlier deadline, and
     /// a later end never gives less business time.

@@ -202,8 +202,79 @@ impl ZoneCache {
 mod tests {
     use super::*;
 
+    /// The offset straight from the zone (not through `offset_at`, which
+    /// is under test).
     fn direct(tz: chrono_tz::Tz, t: i64) -> i64 {
-        offset_at(&tz, t)
+        let utc = DateTime::from_timestamp(t, 0).unwrap().naive_utc();
+        i64::from(tz.offset_from_utc_datetime(&utc).fix().local_minus_utc())
+    }
+
+    /// A zone with one offset change at UTC second `at`.
+    #[derive(Debug, Clone, Copy)]
+    struct OneChange {
+        at: i64,
+        before: chrono::FixedOffset,
+        after: chrono::FixedOffset,
+    }
+
+    impl TimeZone for OneChange {
+        type Offset = chrono::FixedOffset;
+        fn from_offset(offset: &chrono::FixedOffset) -> Self {
+            Self {
+                at: i64::MAX,
+                before: *offset,
+                after: *offset,
+            }
+        }
+        fn offset_from_local_date(
+            &self,
+            _: &chrono::NaiveDate,
+        ) -> chrono::LocalResult<chrono::FixedOffset> {
+            chrono::LocalResult::Single(self.before)
+        }
+        fn offset_from_local_datetime(
+            &self,
+            _: &chrono::NaiveDateTime,
+        ) -> chrono::LocalResult<chrono::FixedOffset> {
+            chrono::LocalResult::Single(self.before)
+        }
+        fn offset_from_utc_date(&self, utc: &chrono::NaiveDate) -> chrono::FixedOffset {
+            self.offset_from_utc_datetime(&utc.and_hms_opt(0, 0, 0).unwrap())
+        }
+        fn offset_from_utc_datetime(&self, utc: &chrono::NaiveDateTime) -> chrono::FixedOffset {
+            if utc.and_utc().timestamp() < self.at {
+                self.before
+            } else {
+                self.after
+            }
+        }
+    }
+
+    #[test]
+    fn a_change_in_the_lead_in_is_seen_from_the_next_block() {
+        // Clocks go back 46 hours (+23:00 to -23:00, the widest jump
+        // chrono's offsets allow is just under 48 h) 36 hours before a block
+        // starts: the repeated period runs 10 hours into the block, and only
+        // a lead-in of two days lets the block know it is inside it.
+        let start = BASE + 100 * BLOCK;
+        let at = start - 36 * 3600;
+        let tz = OneChange {
+            at,
+            before: chrono::FixedOffset::east_opt(23 * 3600).unwrap(),
+            after: chrono::FixedOffset::west_opt(23 * 3600).unwrap(),
+        };
+        let cache = ZoneCache::new();
+        let r = cache.regime(&tz, start + 3600);
+        assert_eq!(r.offset, -23 * 3600);
+        assert_eq!(r.stuck_end, at + 46 * 3600);
+        assert_eq!(r.stuck_end, start + 10 * 3600);
+        assert_eq!(r.stuck_wall, at - 1 + 23 * 3600);
+        // No more changes: the stretch runs to the end of the next block.
+        assert_eq!(r.end, start + 2 * BLOCK);
+        // Just before the change, the old offset; the change is found to
+        // the second.
+        let r = cache.regime(&tz, at - 1);
+        assert_eq!((r.offset, r.end), (23 * 3600, at));
     }
 
     #[test]

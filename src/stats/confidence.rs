@@ -287,6 +287,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn contains_is_closed_at_both_ends() {
+        let i = Interval::new(-0.5, 0.25).unwrap();
+        for inside in [-0.5, 0.0, 0.25] {
+            assert!(i.contains(inside), "{inside}");
+        }
+        for outside in [-0.500_001, 0.250_001, f64::NAN, f64::INFINITY] {
+            assert!(!i.contains(outside), "{outside}");
+        }
+        assert_eq!(i.to_string(), "[-0.5, 0.25]");
+    }
+
+    #[test]
     fn named_levels_are_valid_levels() {
         for c in [
             Confidence::NINETY,

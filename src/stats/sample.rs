@@ -141,6 +141,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn two_values_are_enough_for_a_mean_interval() {
+        // Ratings 1 and 3: mean 2, s² = 2, n = 2, so 2 ± 1.959964·√(2/2).
+        let ci = mean_interval(2.0, 2.0, 2, Confidence::NINETY_FIVE)
+            .unwrap()
+            .unwrap();
+        assert!((ci.low() - 0.040_036_015_459_946).abs() < 1e-12, "{ci}");
+        assert!((ci.high() - 3.959_963_984_540_054).abs() < 1e-12, "{ci}");
+        assert_eq!(
+            mean_interval(2.0, 2.0, 1, Confidence::NINETY_FIVE).unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn a_sample_size_of_exactly_two_to_the_64_does_not_fit() {
+        // With E = z the formula is z²·Var/z², exactly Var for a power of
+        // two: Var = 2^64 needs n = 2^64, one more than u64::MAX.
+        let z = Confidence::NINETY_FIVE.z();
+        assert!(matches!(
+            sample_size(z, 18_446_744_073_709_551_616.0, Confidence::NINETY_FIVE),
+            Err(Error::Stats(StatsError::SampleSizeOverflow { .. }))
+        ));
+        assert_eq!(
+            sample_size(z, 9_223_372_036_854_775_808.0, Confidence::NINETY_FIVE).unwrap(),
+            1_u64 << 63
+        );
+    }
+
+    #[test]
     fn sample_size_rounds_up_and_overflows_cleanly() {
         // z(0.95)² · 0.25 / 0.1² = 96.04 → 97
         assert_eq!(sample_size(0.1, 0.25, Confidence::NINETY_FIVE).unwrap(), 97);

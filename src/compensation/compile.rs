@@ -899,6 +899,13 @@ mod tests {
         assert_eq!(secs("+2:00"), None);
         assert_eq!(secs("CET"), None);
         assert_eq!(secs("+02:60"), None);
+        // The edges: the largest hour and minute, and a wrong separator.
+        assert_eq!(secs("+23:00"), Some(82_800));
+        assert_eq!(secs("+00:59"), Some(3540));
+        assert_eq!(secs("-23:59"), Some(-86_340));
+        assert_eq!(secs("+05-30"), None);
+        assert_eq!(secs("+05:3"), None);
+        assert_eq!(secs("*05:30"), None);
     }
 
     #[test]

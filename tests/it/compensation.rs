@@ -1203,6 +1203,10 @@ fn headroom_shows_the_most_an_agent_may_offer_per_kind() {
     // gift: min(15, goodwill count 0 < 1: no bound, month 10) = 10
     assert_eq!(room.of(OfferKind::Gift).unwrap().max(), Some(eur("10")));
     assert_eq!(room.kinds().len(), 6);
+    // `of` finds the asked kind, whatever its position.
+    for kind in room.kinds().iter().map(KindHeadroom::kind) {
+        assert_eq!(room.of(kind).unwrap().kind(), kind);
+    }
 }
 
 #[test]
@@ -1269,6 +1273,8 @@ fn what_if_raising_the_agent_cap_reports_transitions_and_money() {
     assert_eq!(report.transition("deny", "approve"), 4); // 5, 8, 9, 13
     assert_eq!(report.transition("deny", "deny"), 55);
     // money: before 5 + 12.5 + 20 = 37.5; after + 35 + 42.5 + 65 + 72.5 + 95 + 102.5 = 450
+    assert_eq!(report.total().requests(), 64);
+    assert_eq!(report.total().changed(), 6);
     assert_eq!(report.total().approved_before(), eur("37.5"));
     assert_eq!(report.total().approved_after(), eur("450"));
     assert_eq!(report.by_role()[&role("agent")].changed(), 6);
@@ -1302,6 +1308,24 @@ fn compile_reports_every_problem_with_its_path() {
     let Error::Compensation(CompensationError::InvalidPolicy { problems, .. }) = &err else {
         panic!("{err:?}");
     };
+    let paths: Vec<&str> = problems.iter().map(Problem::path).collect();
+    assert_eq!(
+        paths,
+        [
+            "effective_until",
+            "time_zone",
+            "levels[1]",
+            "limits[0].measure",
+            "limits[1].id",
+            "limits[1].measure",
+            "limits[1].scope.days",
+            "limits[1].escalate_to",
+            "limits[2].measure",
+            "limits[2].scope",
+            "limits[2].escalate_to",
+            "approval_thresholds.boss",
+        ]
+    );
     let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,
@@ -1392,6 +1416,19 @@ fn overlapping_policy_versions_are_rejected() {
         )
         .unwrap();
     assert_eq!(d.policy_version(), "h1"); // the ask is on 2024-06-10
+    // The versions in start order, each with the dates it was given.
+    let spans: Vec<_> = set
+        .versions()
+        .iter()
+        .map(|v| (v.version(), v.effective_from(), v.effective_until()))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("h1", at(2024, 1, 1, 0, 0), Some(at(2024, 7, 1, 0, 0))),
+            ("h2", at(2024, 7, 1, 0, 0), None),
+        ]
+    );
 }
 
 #[test]
@@ -1850,4 +1887,307 @@ fn the_documented_json_form_compiles_without_warnings() {
         .unwrap();
     assert!(policy.warnings().is_empty(), "{:?}", policy.warnings());
     assert_eq!(policy.levels().len(), 4);
+}
+
+// ---------------------------------------------------------------- edges found by mutation testing
+
+#[test]
+fn a_limit_with_more_decimals_than_the_currency_is_kept_exactly() {
+    // "at most 10.005 EUR" per offer, capped: 10.003 EUR is within it and
+    // approved as asked; only limits derived by a multiplier or a
+    // percentage are rounded (toward zero) to the cent.
+    let policy = base("v")
+        .limit(limit(
+            "offer",
+            Scope::Offer,
+            Measure::MaxAmount(Money::new(Decimal::new(10_005, 3), Currency::EUR)),
+            Action::Cap,
+        ))
+        .compile()
+        .unwrap();
+    let asked = Money::new(Decimal::new(10_003, 3), Currency::EUR);
+    let d = policy
+        .evaluate(
+            &Ask::new(OfferKind::Refund, asked).build(),
+            &GrantHistory::empty(),
+        )
+        .unwrap();
+    assert_eq!(d.outcome(), &Outcome::Approve);
+}
+
+#[test]
+fn a_kind_listed_twice_in_a_filter_still_counts_once() {
+    // Filters may repeat a kind; the limit still applies to that kind.
+    let filters = Filters::default().kinds([OfferKind::Refund, OfferKind::Refund]);
+    let policy = base("v")
+        .limit(limit("refunds", Scope::Offer, amount("20"), Action::Deny).when(filters))
+        .compile()
+        .unwrap();
+    let d = policy
+        .evaluate(
+            &Ask::new(OfferKind::Refund, eur("25")).build(),
+            &GrantHistory::empty(),
+        )
+        .unwrap();
+    assert_eq!(d.outcome(), &Outcome::Deny);
+    assert_eq!(d.deciding_check().unwrap().limit_id(), "refunds");
+}
+
+#[test]
+fn percent_limits_accept_zero_and_refuse_below_zero() {
+    let with = |p: Decimal| {
+        base("v")
+            .limit(limit(
+                "share",
+                Scope::Offer,
+                Measure::MaxPercentOfOrder(p),
+                Action::Deny,
+            ))
+            .compile()
+    };
+    assert!(with(Decimal::ZERO).is_ok());
+    assert!(with(Decimal::ONE_HUNDRED).is_ok());
+    for bad in [Decimal::NEGATIVE_ONE, Decimal::new(10_001, 2)] {
+        let err = with(bad).unwrap_err().to_string();
+        assert!(err.contains("percent"), "{bad}: {err}");
+    }
+}
+
+#[test]
+fn an_approval_with_only_count_limits_names_how_many_applied() {
+    // One count limit applies and leaves room: no money headroom to name,
+    // so the reason counts the limits instead of saying none applied.
+    let policy = base("v")
+        .limit(limit(
+            "once",
+            Scope::Customer { days: 30 },
+            Measure::MaxCount(3),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap();
+    let d = policy
+        .evaluate(
+            &Ask::new(OfferKind::Gift, eur("5")).build(),
+            &GrantHistory::empty(),
+        )
+        .unwrap();
+    assert_eq!(d.outcome(), &Outcome::Approve);
+    assert_eq!(d.checks().len(), 1);
+    assert_eq!(
+        d.reason(),
+        "approve: gift 5.00 EUR is within all 1 applicable limits"
+    );
+}
+
+#[test]
+fn the_fingerprint_is_fnv_1a_of_the_documented_encoding() {
+    // Expected values from tests/vectors/refs/compensation/fingerprint.py,
+    // which implements the encoding documented on `Fingerprint` in Python.
+    let policy = base("v")
+        .limit(limit("offer", Scope::Offer, amount("100"), Action::Deny))
+        .limit(limit(
+            "budget",
+            Scope::Customer { days: 30 },
+            amount("500"),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap();
+    let g2_at = at(2024, 6, 5, 8, 30) + TimeDelta::milliseconds(250);
+    let history = GrantHistory::new(vec![
+        grant(g2_at, "ana", "c-1", "T-8", OfferKind::Credit, eur("5")),
+        grant(
+            at(2024, 6, 3, 9, 0),
+            "bo",
+            "c-2",
+            "T-9",
+            OfferKind::Gift,
+            eur("7"),
+        ),
+        grant(
+            at(2024, 6, 1, 10, 0),
+            "bo",
+            "c-1",
+            "T-7",
+            OfferKind::Refund,
+            eur("12.50"),
+        ),
+    ])
+    .unwrap();
+    let req = Ask::new(OfferKind::Refund, eur("1")).build();
+    let d = policy.evaluate(&req, &history).unwrap();
+    assert_eq!(d.outcome(), &Outcome::Approve);
+    assert_eq!(d.fingerprint().to_string(), "043ef3c5b2eb35b9");
+    assert_eq!(policy.fingerprint(&req, &history).unwrap(), d.fingerprint());
+    // Without history only the version and the limit's position count.
+    let empty = policy.evaluate(&req, &GrantHistory::empty()).unwrap();
+    assert_eq!(empty.fingerprint().to_string(), "d40c3acff0eb6ec7");
+}
+
+#[test]
+fn equal_caps_and_equal_escalations_go_to_the_first_in_policy_order() {
+    // SPEC/module docs: among caps the smallest amount, among escalations
+    // the highest level, "otherwise the first in policy order".
+    let t = at(2024, 6, 9, 0, 0);
+    let caps = base("v")
+        .limit(limit("cap-a", Scope::Offer, amount("20"), Action::Cap))
+        .limit(limit("cap-b", Scope::Offer, amount("20"), Action::Cap))
+        .compile()
+        .unwrap();
+    let d = caps
+        .evaluate(
+            &Ask::new(OfferKind::Refund, eur("30")).build(),
+            &GrantHistory::empty(),
+        )
+        .unwrap();
+    assert_eq!(d.outcome(), &Outcome::ApproveUpTo(eur("20")));
+    assert_eq!(d.deciding_check().unwrap().limit_id(), "cap-a");
+    let escalations = base("v")
+        .limit(
+            limit("esc-a", Scope::Offer, amount("20"), Action::Escalate)
+                .escalate_to(role("supervisor")),
+        )
+        .limit(
+            limit("esc-b", Scope::Offer, amount("10"), Action::Escalate)
+                .escalate_to(role("supervisor")),
+        )
+        .compile()
+        .unwrap();
+    let d = escalations
+        .evaluate(
+            &Ask::new(OfferKind::Refund, eur("30")).build(),
+            &GrantHistory::empty(),
+        )
+        .unwrap();
+    assert_eq!(d.outcome(), &Outcome::Escalate(role("supervisor")));
+    assert_eq!(d.deciding_check().unwrap().limit_id(), "esc-a");
+    // Headroom: two limits leaving the same room bind in policy order; a
+    // spent count limit leaves no room at all.
+    let policy = base("v")
+        .limit(limit(
+            "room-a",
+            Scope::Customer { days: 30 },
+            amount("50"),
+            Action::Cap,
+        ))
+        .limit(limit("room-b", Scope::Offer, amount("40"), Action::Cap))
+        .limit(
+            limit(
+                "one-gift",
+                Scope::Customer { days: 30 },
+                Measure::MaxCount(1),
+                Action::Deny,
+            )
+            .when(Filters::default().kinds([OfferKind::Gift])),
+        )
+        .compile()
+        .unwrap();
+    let history =
+        GrantHistory::new(vec![grant(t, "bo", "c-1", "T", OfferKind::Gift, eur("10"))]).unwrap();
+    let room = policy
+        .headroom(
+            &Requester::new(AgentId::new("ana").unwrap(), role("agent")),
+            &Recipient::new(
+                CustomerId::new("c-1").unwrap(),
+                TierId::new("bronze").unwrap(),
+            ),
+            &Context::new(InteractionId::new("T-1").unwrap(), Channel::Chat),
+            at(2024, 6, 10, 12, 0),
+            &history,
+        )
+        .unwrap();
+    // refund: room-a 50 − 10 = 40, room-b 40 → tie, room-a first.
+    let refund = room.of(OfferKind::Refund).unwrap();
+    assert_eq!(refund.max(), Some(eur("40")));
+    assert_eq!(refund.binding_limit(), Some("room-a"));
+    // gift: one gift already given → 0, bound by the count limit.
+    let gift = room.of(OfferKind::Gift).unwrap();
+    assert_eq!(gift.max(), Some(eur("0")));
+    assert_eq!(gift.binding_limit(), Some("one-gift"));
+}
+
+#[test]
+fn reason_filters_select_only_their_reasons() {
+    let late = Reason::new("late_delivery").unwrap();
+    let filters = Filters::default().reasons([late.clone()]);
+    assert_eq!(filters.reason_list(), Some(&[late][..]));
+    let policy = base("v")
+        .limit(limit("late", Scope::Offer, amount("5"), Action::Deny).when(filters))
+        .compile()
+        .unwrap();
+    let mut ask = Ask::new(OfferKind::Credit, eur("8"));
+    ask.reason = Some("late_delivery");
+    let d = policy
+        .evaluate(&ask.build(), &GrantHistory::empty())
+        .unwrap();
+    assert_eq!(d.outcome(), &Outcome::Deny);
+    ask.reason = Some("damaged");
+    let d = policy
+        .evaluate(&ask.build(), &GrantHistory::empty())
+        .unwrap();
+    assert_eq!(d.outcome(), &Outcome::Approve);
+    ask.reason = None;
+    let d = policy
+        .evaluate(&ask.build(), &GrantHistory::empty())
+        .unwrap();
+    assert_eq!(d.outcome(), &Outcome::Approve);
+}
+
+#[test]
+fn policies_offers_and_histories_give_back_what_they_were_built_with() {
+    let from = at(2024, 1, 1, 0, 0);
+    let until = at(2025, 1, 1, 0, 0);
+    let cap = limit("cap", Scope::Offer, amount("20"), Action::Cap);
+    let policy = Policy::new("2024-h1", from, Currency::EUR)
+        .level(role("agent"))
+        .level(role("senior"))
+        .limit(cap.clone())
+        .until(until);
+    assert_eq!(policy.version(), "2024-h1");
+    assert_eq!(policy.effective_until(), Some(until));
+    assert_eq!(policy.levels(), [role("agent"), role("senior")]);
+    assert_eq!(policy.limits(), [cap]);
+    // A warning names its path.
+    let warned = base("v")
+        .limit(
+            limit("never", Scope::Offer, amount("1"), Action::Deny)
+                .when(Filters::default().kinds([])),
+        )
+        .compile()
+        .unwrap();
+    assert_eq!(warned.warnings()[0].path(), "limits[0]");
+
+    let p = Percent::new(Decimal::new(125, 1)).unwrap();
+    assert_eq!(p.get(), Decimal::new(125, 1));
+    assert_eq!(Decimal::from(p), Decimal::new(125, 1));
+
+    let offer = Offer::new(OfferKind::Gift, eur("15"))
+        .unwrap()
+        .with_description("flowers");
+    assert_eq!(offer.description(), Some("flowers"));
+    let json = serde_json::to_string(&offer).unwrap();
+    let back: Offer = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.description(), Some("flowers"));
+    assert_eq!(back, offer);
+
+    let t = at(2024, 6, 1, 0, 0);
+    let grants = vec![
+        grant(t, "bo", "c-1", "T", OfferKind::Gift, eur("10")),
+        grant(
+            t - TimeDelta::days(1),
+            "bo",
+            "c-1",
+            "T",
+            OfferKind::Refund,
+            eur("5"),
+        ),
+    ];
+    let history = GrantHistory::try_from(grants.clone()).unwrap();
+    assert_eq!(history.len(), 2);
+    assert!(!history.is_empty());
+    // Sorted by time: the refund of the day before comes first.
+    assert_eq!(history.grants(), [grants[1].clone(), grants[0].clone()]);
+    assert_eq!(GrantHistory::empty().len(), 0);
+    assert!(GrantHistory::empty().is_empty());
 }

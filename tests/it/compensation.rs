@@ -2191,3 +2191,11 @@ fn policies_offers_and_histories_give_back_what_they_were_built_with() {
     assert_eq!(GrantHistory::empty().len(), 0);
     assert!(GrantHistory::empty().is_empty());
 }
+
+#[test]
+fn only_approvals_grant_anything() {
+    assert!(Outcome::Approve.grants());
+    assert!(Outcome::ApproveUpTo(eur("15")).grants());
+    assert!(!Outcome::Escalate(role("senior")).grants());
+    assert!(!Outcome::Deny.grants());
+}

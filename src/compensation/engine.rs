@@ -1085,7 +1085,9 @@ impl KindHeadroom {
     pub fn max(&self) -> Option<Money> {
         self.max
     }
-    /// The id of the limit that sets it.
+
+    /// The id of the limit that sets it: the one leaving the least room,
+    /// the first in policy order when several leave the same.
     ///
     /// ```
     /// # use carekit::compensation::*;

@@ -983,6 +983,35 @@ fn attainment_serde_form() {
 }
 
 #[test]
+fn attainment_counts_final_states_and_lists_only_kinds_with_counts() {
+    // First reply at 10:00 within 2 h of 09:00: achieved; resolution (8 h)
+    // still running at 12:00: not counted.
+    let book = one_policy(vec![
+        target(TargetKind::FirstReply, hm(2, 0), TimeBasis::Calendar),
+        target(TargetKind::Resolution, hm(8, 0), TimeBasis::Calendar),
+    ]);
+    let i = case(t(0, 9, 0))
+        .agent_reply(t(0, 10, 0), ana(), Visibility::Public)
+        .build()
+        .unwrap();
+    let e = book
+        .evaluate(&i, &SlaContext::new(), t(0, 12, 0), &CalendarTime)
+        .unwrap();
+    let mut att = SlaAttainment::new();
+    att.push(&e);
+    assert_eq!(
+        att.counts(TargetKind::FirstReply),
+        AttainmentCounts::new(1, 0)
+    );
+    assert_eq!(att.iter().count(), 1);
+    // Zero counts add nothing and list nothing.
+    att.add(TargetKind::AgentWork, AttainmentCounts::new(0, 0));
+    assert_eq!(att.iter().count(), 1);
+    let c = AttainmentCounts::new(45, 5);
+    assert_eq!((c.achieved(), c.breached(), c.total()), (45, 5, 50));
+}
+
+#[test]
 fn attainment_interval_is_wilson() {
     // /work/refs/venv/bin/python -c "from statsmodels.stats.proportion import
     //   proportion_confint; print(proportion_confint(45, 50, alpha=0.10, method='wilson'))"

@@ -1209,3 +1209,36 @@ fn calendar_time_and_business_double_agree_inside_office_hours() {
     assert_eq!(Office.advance(t(0, 16, 0), hm(2, 0)).unwrap(), t(1, 10, 0));
     assert_eq!(Office.advance(t(4, 16, 0), hm(2, 0)).unwrap(), t(7, 10, 0));
 }
+
+#[test]
+fn conditions_keep_what_they_list_and_each_list_must_fit() {
+    use carekit::{Priority, Segment, TierId};
+    let gold = TierId::new("gold").unwrap();
+    let vip = Segment::new("vip").unwrap();
+    let c = Conditions::any()
+        .with_priorities([Priority::Urgent, Priority::High])
+        .with_channels([Channel::Chat])
+        .with_tiers([gold.clone()])
+        .with_segments([vip.clone()]);
+    // Listed in their order (sets): High before Urgent.
+    assert_eq!(
+        c.priorities().collect::<Vec<_>>(),
+        [Priority::High, Priority::Urgent]
+    );
+    assert_eq!(c.channels().collect::<Vec<_>>(), [Channel::Chat]);
+    assert_eq!(c.tiers().collect::<Vec<_>>(), [&gold]);
+    assert_eq!(c.segments().collect::<Vec<_>>(), [&vip]);
+    let fits = |p, ch, t: Option<&TierId>, s: Option<&Segment>| c.matches(p, ch, t, s);
+    assert!(fits(Priority::Urgent, Channel::Chat, Some(&gold), Some(&vip)));
+    // Each listed attribute must fit; a missing tier or segment does not.
+    let other = Segment::new("smb").unwrap();
+    assert!(!fits(Priority::Urgent, Channel::Chat, Some(&gold), Some(&other)));
+    assert!(!fits(Priority::Urgent, Channel::Chat, Some(&gold), None));
+    assert!(!fits(Priority::Normal, Channel::Chat, Some(&gold), Some(&vip)));
+    assert!(!fits(Priority::High, Channel::Email, Some(&gold), Some(&vip)));
+    assert!(!fits(Priority::High, Channel::Chat, None, Some(&vip)));
+    // Only segments listed: everything else is free.
+    let vip_only = Conditions::any().with_segments([vip.clone()]);
+    assert!(vip_only.matches(Priority::Low, Channel::Phone, None, Some(&vip)));
+    assert!(!vip_only.matches(Priority::Low, Channel::Phone, None, None));
+}

@@ -359,6 +359,24 @@ fn tier_multiplier_halves_targets() {
         fr.to_string(),
         "first reply due 2024-03-04T11:00:00Z (2h calendar time: 4h × 0.5); breached by 30m: stopped at 2024-03-04T11:30:00Z"
     );
+    assert_eq!(fr.reason(), fr.to_string());
+    assert_eq!(fr.multiplier(), Decimal::new(5, 1));
+    assert_eq!(plain.targets()[0].multiplier(), Decimal::ONE);
+    assert_eq!((fr.earlier_achieved(), fr.earlier_breached()), (0, 0));
+    assert_eq!(
+        ctx.benefits().map(Benefits::sla_target_multiplier),
+        Some(gold.sla_target_multiplier())
+    );
+    assert!(SlaContext::new().benefits().is_none());
+}
+
+#[test]
+fn only_achieved_and_breached_states_are_final() {
+    let d = hm(0, 10);
+    assert!(SlaState::Achieved { margin: d }.is_final());
+    assert!(SlaState::Breached { by: d }.is_final());
+    assert!(!SlaState::Active { remaining: d }.is_final());
+    assert!(!SlaState::Paused { remaining: d }.is_final());
 }
 
 #[test]

@@ -778,6 +778,65 @@ fn solve_without_reply_ends_the_first_reply_clock_and_opening_is_not_a_reply() {
         .evaluate(&i, &SlaContext::new(), t(0, 12, 0), &Office)
         .unwrap();
     assert_eq!(e.targets()[0].state(), SlaState::Breached { by: hm(0, 30) });
+    // Outbound, the opening message five minutes after creation: still an
+    // opening, not a reply. Inbound, an agent message at the very instant
+    // of creation (a greeting): an opening too. Both: breached by 30m.
+    let outbound_later = case(t(0, 9, 0))
+        .direction(Direction::Outbound)
+        .agent_reply(t(0, 9, 5), ana(), Visibility::Public)
+        .customer_message(t(0, 10, 0))
+        .agent_reply(t(0, 10, 30), ana(), Visibility::Public)
+        .build()
+        .unwrap();
+    let inbound_greeting = case(t(0, 9, 0))
+        .agent_reply(t(0, 9, 0), ana(), Visibility::Public)
+        .customer_message(t(0, 10, 0))
+        .agent_reply(t(0, 10, 30), ana(), Visibility::Public)
+        .build()
+        .unwrap();
+    for i in [outbound_later, inbound_greeting] {
+        let e = book
+            .evaluate(&i, &SlaContext::new(), t(0, 12, 0), &Office)
+            .unwrap();
+        assert_eq!(e.targets()[0].state(), SlaState::Breached { by: hm(0, 30) });
+    }
+}
+
+#[test]
+fn closing_without_solving_is_a_solve_but_closing_a_solved_case_is_not() {
+    // Resolution 4h calendar time, created 09:00.
+    let book = one_policy(vec![target(
+        TargetKind::Resolution,
+        hm(4, 0),
+        TimeBasis::Calendar,
+    )]);
+    // Open → Closed at 11:00: resolved after 2h, 2h to spare.
+    let closed = case(t(0, 9, 0))
+        .status(t(0, 9, 0), Status::Open)
+        .status(t(0, 11, 0), Status::Closed)
+        .build()
+        .unwrap();
+    let e = book
+        .evaluate(&closed, &SlaContext::new(), t(0, 16, 0), &Office)
+        .unwrap();
+    assert_eq!(
+        e.targets()[0].state(),
+        SlaState::Achieved { margin: hm(2, 0) }
+    );
+    // Solved at 10:00, closed at 15:00: resolved at 10:00, 3h to spare.
+    let solved = case(t(0, 9, 0))
+        .status(t(0, 9, 0), Status::Open)
+        .status(t(0, 10, 0), Status::Solved)
+        .status(t(0, 15, 0), Status::Closed)
+        .build()
+        .unwrap();
+    let e = book
+        .evaluate(&solved, &SlaContext::new(), t(0, 16, 0), &Office)
+        .unwrap();
+    assert_eq!(
+        e.targets()[0].state(),
+        SlaState::Achieved { margin: hm(3, 0) }
+    );
 }
 
 fn office_calendar() -> BusinessCalendar<Utc> {
@@ -1247,13 +1306,33 @@ fn conditions_keep_what_they_list_and_each_list_must_fit() {
     assert_eq!(c.tiers().collect::<Vec<_>>(), [&gold]);
     assert_eq!(c.segments().collect::<Vec<_>>(), [&vip]);
     let fits = |p, ch, t: Option<&TierId>, s: Option<&Segment>| c.matches(p, ch, t, s);
-    assert!(fits(Priority::Urgent, Channel::Chat, Some(&gold), Some(&vip)));
+    assert!(fits(
+        Priority::Urgent,
+        Channel::Chat,
+        Some(&gold),
+        Some(&vip)
+    ));
     // Each listed attribute must fit; a missing tier or segment does not.
     let other = Segment::new("smb").unwrap();
-    assert!(!fits(Priority::Urgent, Channel::Chat, Some(&gold), Some(&other)));
+    assert!(!fits(
+        Priority::Urgent,
+        Channel::Chat,
+        Some(&gold),
+        Some(&other)
+    ));
     assert!(!fits(Priority::Urgent, Channel::Chat, Some(&gold), None));
-    assert!(!fits(Priority::Normal, Channel::Chat, Some(&gold), Some(&vip)));
-    assert!(!fits(Priority::High, Channel::Email, Some(&gold), Some(&vip)));
+    assert!(!fits(
+        Priority::Normal,
+        Channel::Chat,
+        Some(&gold),
+        Some(&vip)
+    ));
+    assert!(!fits(
+        Priority::High,
+        Channel::Email,
+        Some(&gold),
+        Some(&vip)
+    ));
     assert!(!fits(Priority::High, Channel::Chat, None, Some(&vip)));
     // Only segments listed: everything else is free.
     let vip_only = Conditions::any().with_segments([vip.clone()]);

@@ -1339,3 +1339,37 @@ fn conditions_keep_what_they_list_and_each_list_must_fit() {
     assert!(vip_only.matches(Priority::Low, Channel::Phone, None, Some(&vip)));
     assert!(!vip_only.matches(Priority::Low, Channel::Phone, None, None));
 }
+
+#[test]
+fn earlier_next_reply_cycles_are_counted_by_outcome() {
+    // Next reply within 2h (calendar). The customer writes at 10:00, 11:00
+    // and 15:00; answers at 10:30 (30m: achieved) and 14:00 (3h from 11:00:
+    // breached); at 16:00 the 15:00 cycle is open with 1h left.
+    let book = one_policy(vec![target(
+        TargetKind::NextReply,
+        hm(2, 0),
+        TimeBasis::Calendar,
+    )]);
+    let i = case(t(0, 9, 0))
+        .agent_reply(t(0, 9, 30), ana(), Visibility::Public)
+        .customer_message(t(0, 10, 0))
+        .agent_reply(t(0, 10, 30), ana(), Visibility::Public)
+        .customer_message(t(0, 11, 0))
+        .agent_reply(t(0, 14, 0), ana(), Visibility::Public)
+        .customer_message(t(0, 15, 0))
+        .build()
+        .unwrap();
+    let e = book
+        .evaluate(&i, &SlaContext::new(), t(0, 16, 0), &Office)
+        .unwrap();
+    let nr = &e.targets()[0];
+    assert_eq!((nr.earlier_achieved(), nr.earlier_breached()), (1, 1));
+    assert_eq!(nr.started(), t(0, 15, 0));
+    assert_eq!(nr.state(), SlaState::Active { remaining: hm(1, 0) });
+    let mut att = SlaAttainment::new();
+    att.push(&e);
+    assert_eq!(
+        att.counts(TargetKind::NextReply),
+        AttainmentCounts::new(1, 1)
+    );
+}

@@ -823,6 +823,34 @@ fn closing_without_solving_is_a_solve_but_closing_a_solved_case_is_not() {
         e.targets()[0].state(),
         SlaState::Achieved { margin: hm(2, 0) }
     );
+    // The first reply clock (1h) ends at a solve without a reply: closing
+    // an open case at 09:40 is one (20m to spare); opening it at 09:10 is
+    // not (the reply at 10:30 is 30m late).
+    let first_reply = one_policy(vec![target(
+        TargetKind::FirstReply,
+        hm(1, 0),
+        TimeBasis::Calendar,
+    )]);
+    let closed_early = case(t(0, 9, 0))
+        .status(t(0, 9, 40), Status::Closed)
+        .build()
+        .unwrap();
+    let e = first_reply
+        .evaluate(&closed_early, &SlaContext::new(), t(0, 12, 0), &Office)
+        .unwrap();
+    assert_eq!(
+        e.targets()[0].state(),
+        SlaState::Achieved { margin: hm(0, 20) }
+    );
+    let opened = case(t(0, 9, 0))
+        .status(t(0, 9, 10), Status::Open)
+        .agent_reply(t(0, 10, 30), ana(), Visibility::Public)
+        .build()
+        .unwrap();
+    let e = first_reply
+        .evaluate(&opened, &SlaContext::new(), t(0, 12, 0), &Office)
+        .unwrap();
+    assert_eq!(e.targets()[0].state(), SlaState::Breached { by: hm(0, 30) });
     // Solved at 10:00, closed at 15:00: resolved at 10:00, 3h to spare.
     let solved = case(t(0, 9, 0))
         .status(t(0, 9, 0), Status::Open)
@@ -1365,7 +1393,12 @@ fn earlier_next_reply_cycles_are_counted_by_outcome() {
     let nr = &e.targets()[0];
     assert_eq!((nr.earlier_achieved(), nr.earlier_breached()), (1, 1));
     assert_eq!(nr.started(), t(0, 15, 0));
-    assert_eq!(nr.state(), SlaState::Active { remaining: hm(1, 0) });
+    assert_eq!(
+        nr.state(),
+        SlaState::Active {
+            remaining: hm(1, 0)
+        }
+    );
     let mut att = SlaAttainment::new();
     att.push(&e);
     assert_eq!(

@@ -379,3 +379,54 @@ impl Benefits {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Priority::{High, Low, Normal, Urgent};
+
+    #[test]
+    fn a_multiplier_must_be_positive() {
+        assert!(Multiplier::new(Decimal::ZERO).is_err());
+        assert!(Multiplier::new(Decimal::NEGATIVE_ONE).is_err());
+        let tiny = Decimal::new(1, 28);
+        assert_eq!(Multiplier::new(tiny).unwrap().get(), tiny);
+        assert_eq!(Multiplier::default().get(), Decimal::ONE);
+    }
+
+    #[test]
+    fn boosts_move_up_the_priority_ladder_and_stop_at_urgent() {
+        // Low, Normal, High, Urgent are levels 0..=3; a boost adds levels.
+        let ladder = [Low, Normal, High, Urgent];
+        for boost in 0_u8..=5 {
+            let b = Benefits::default().with_priority_boost(boost);
+            assert_eq!(b.priority_boost(), boost);
+            for (level, p) in ladder.iter().enumerate() {
+                let expected = ladder[(level + usize::from(boost)).min(3)];
+                assert_eq!(b.boosted_priority(*p), expected, "{p:?} + {boost}");
+            }
+        }
+        let max = Benefits::default().with_priority_boost(u8::MAX);
+        assert_eq!(max.boosted_priority(Urgent), Urgent);
+    }
+
+    #[test]
+    fn builders_set_only_their_own_field() {
+        let half = Multiplier::new(Decimal::new(5, 1)).unwrap();
+        let double = Multiplier::new(Decimal::TWO).unwrap();
+        let returns = Perk::new("free_returns").unwrap();
+        let b = Benefits::default()
+            .with_priority_boost(1)
+            .with_sla_target_multiplier(half)
+            .with_compensation_limit_multiplier(double)
+            .with_perk(returns.clone());
+        assert_eq!(b.priority_boost(), 1);
+        assert_eq!(b.sla_target_multiplier(), half);
+        assert_eq!(b.compensation_limit_multiplier(), double);
+        assert_eq!(b.perks().collect::<Vec<_>>(), [&returns]);
+        assert!(b.has_perk("free_returns"));
+        assert!(!b.has_perk("lounge"));
+        assert!(!Benefits::default().has_perk("free_returns"));
+        assert_eq!(Benefits::default().perks().count(), 0);
+    }
+}

@@ -176,6 +176,13 @@ fn pending_purchases_do_not_qualify_until_they_mature() {
     // never reaches gold: the value stays 600.
     let e = p.evaluate(&member, &events, t(2024, 5, 5)).unwrap();
     assert_eq!(e.pending_value(), dec("800.00"));
+    // Between the return (10 May) and the date p-2 would have matured (31
+    // May): nothing pending, and p-1's 600 still qualifies.
+    let e = p.evaluate(&member, &events, t(2024, 5, 15)).unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value(), e.pending_value()),
+        ("silver", dec("600.00"), dec("0.00"))
+    );
     let e = p.evaluate(&member, &events, t(2024, 6, 30)).unwrap();
     assert_eq!(
         (e.tier().as_str(), e.qualifying_value(), e.pending_value()),
@@ -960,4 +967,47 @@ fn the_order_of_floors_does_not_matter_and_as_of_precedes_nothing() {
         err.to_string(),
         "as_of 2023-12-31T00:00:00Z is before member_since 2024-01-01T00:00:00Z"
     );
+}
+
+#[test]
+fn a_purchase_at_midnight_on_new_years_day_counts_in_the_new_year() {
+    // Calendar-year window: the 2025 window is [2025-01-01T00:00Z, …), so a
+    // 600 EUR purchase at exactly that instant qualifies for silver in 2025.
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [buy("p-1", t(2025, 1, 1), 60_000)];
+    let e = p.evaluate(&member, &events, t(2025, 6, 1)).unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value()),
+        ("silver", dec("600.00"))
+    );
+}
+
+#[test]
+fn evaluating_at_the_joining_instant_gives_the_base_tier() {
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let e = p.evaluate(&member, &[], t(2024, 1, 1)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("blue", t(2024, 1, 1)));
+    assert!(p.evaluate(&member, &[], t(2023, 12, 31)).is_err());
+}
+
+#[test]
+fn spend_takes_fractional_adjustments_and_points_whole_ones() {
+    let member = Membership::new(t(2024, 1, 1));
+    let spend = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let cents = [LoyaltyEvent::adjustment(id("a-1"), t(2024, 2, 1), dec("12.50")).unwrap()];
+    let e = spend.evaluate(&member, &cents, t(2024, 3, 1)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("12.50"));
+    // Measured in points (one point per euro): adjustments are whole points.
+    let points = LoyaltyProgramme::builder(Currency::EUR, Measure::Points, Window::Lifetime)
+        .tier(Tier::new(tier("member"), Decimal::ZERO))
+        .points(PointsRule::new(Decimal::ONE).unwrap())
+        .build()
+        .unwrap();
+    let whole = [LoyaltyEvent::adjustment(id("a-1"), t(2024, 2, 1), dec("40")).unwrap()];
+    let e = points.evaluate(&member, &whole, t(2024, 3, 1)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("40"));
+    let half = [LoyaltyEvent::adjustment(id("a-1"), t(2024, 2, 1), dec("0.5")).unwrap()];
+    assert!(points.evaluate(&member, &half, t(2024, 3, 1)).is_err());
 }

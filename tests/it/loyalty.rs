@@ -1011,3 +1011,68 @@ fn spend_takes_fractional_adjustments_and_points_whole_ones() {
     let half = [LoyaltyEvent::adjustment(id("a-1"), t(2024, 2, 1), dec("0.5")).unwrap()];
     assert!(points.evaluate(&member, &half, t(2024, 3, 1)).is_err());
 }
+
+#[test]
+fn a_full_return_removes_only_its_own_pending_purchase() {
+    // Both pending; p-2 (800) is returned in full on 10 March: on 20 March
+    // only p-1's 600 is pending.
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        LoyaltyEvent::pending_purchase(id("p-1"), t(2024, 3, 1), eur(60_000), t(2024, 3, 31))
+            .unwrap(),
+        LoyaltyEvent::pending_purchase(id("p-2"), t(2024, 3, 2), eur(80_000), t(2024, 4, 15))
+            .unwrap(),
+        LoyaltyEvent::return_of(id("r-2"), t(2024, 3, 10), id("p-2"), None).unwrap(),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 3, 20)).unwrap();
+    assert_eq!(
+        (e.qualifying_value(), e.pending_value()),
+        (dec("0.00"), dec("600.00"))
+    );
+}
+
+#[test]
+fn events_count_from_their_instant_and_not_before() {
+    // An adjustment at exactly `as_of` counts; one a second later does not.
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let as_of = t(2024, 3, 1);
+    let events = [
+        LoyaltyEvent::adjustment(id("a-1"), as_of, dec("550")).unwrap(),
+        LoyaltyEvent::adjustment(id("a-2"), as_of + chrono::TimeDelta::seconds(1), dec("600"))
+            .unwrap(),
+    ];
+    let e = p.evaluate(&member, &events, as_of).unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value()),
+        ("silver", dec("550.00"))
+    );
+}
+
+#[test]
+fn a_floor_applies_only_while_it_is_in_force() {
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let as_of = t(2024, 6, 1);
+    // Starting after `as_of`: not yet.
+    let later = Membership::new(t(2024, 1, 1))
+        .with_floor(ManualFloor::new(tier("gold"), t(2024, 7, 1), None).unwrap());
+    assert_eq!(
+        p.evaluate(&later, &[], as_of).unwrap().tier().as_str(),
+        "blue"
+    );
+    // Ended before the member joined: never.
+    let over = Membership::new(t(2024, 1, 1))
+        .with_floor(ManualFloor::new(tier("gold"), t(2023, 1, 1), Some(t(2023, 12, 1))).unwrap());
+    assert_eq!(
+        p.evaluate(&over, &[], as_of).unwrap().tier().as_str(),
+        "blue"
+    );
+    // In force: gold.
+    let now = Membership::new(t(2024, 1, 1))
+        .with_floor(ManualFloor::new(tier("gold"), t(2024, 2, 1), None).unwrap());
+    assert_eq!(
+        p.evaluate(&now, &[], as_of).unwrap().tier().as_str(),
+        "gold"
+    );
+}

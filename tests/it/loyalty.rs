@@ -278,6 +278,7 @@ fn points_expire_first_in_first_out() {
     assert_eq!(pts.expired(), 0);
     assert_eq!(pts.lots().len(), 1);
     assert_eq!(pts.lots()[0].source(), &id("p-2"));
+    assert_eq!(pts.lots()[0].expires_at(), Some(t(2025, 6, 1)));
     let next = pts.next_expiry().unwrap();
     assert_eq!((next.points(), next.at()), (30, t(2025, 6, 1)));
     assert_eq!(pts.expiring_by(t(2025, 5, 31)), 0);
@@ -1074,5 +1075,47 @@ fn a_floor_applies_only_while_it_is_in_force() {
     assert_eq!(
         p.evaluate(&now, &[], as_of).unwrap().tier().as_str(),
         "gold"
+    );
+}
+
+#[test]
+fn a_floor_is_in_force_from_its_start_until_just_before_its_end() {
+    let f = ManualFloor::new(tier("gold"), t(2024, 2, 1), Some(t(2024, 5, 1))).unwrap();
+    assert_eq!((f.from(), f.until()), (t(2024, 2, 1), Some(t(2024, 5, 1))));
+    let second = chrono::TimeDelta::seconds(1);
+    assert!(!f.is_active_at(t(2024, 2, 1) - second));
+    assert!(f.is_active_at(t(2024, 2, 1)));
+    assert!(f.is_active_at(t(2024, 5, 1) - second));
+    assert!(!f.is_active_at(t(2024, 5, 1)));
+}
+
+#[test]
+fn under_never_the_tier_needs_nothing_to_keep() {
+    // Module docs: `needed` is 0 under DowngradeRule::Never. Silver after
+    // 600 EUR in March 2024; in June nothing is needed by 2025-01-01.
+    let p = spend_programme(
+        Window::CalendarYear,
+        DowngradePolicy::new(DowngradeRule::Never),
+    );
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [buy("p-1", t(2024, 3, 1), 60_000)];
+    let e = p.evaluate(&member, &events, t(2025, 6, 1)).unwrap();
+    assert_eq!(e.tier().as_str(), "silver");
+    let keep = e.keep().unwrap();
+    assert_eq!((keep.needed(), keep.by()), (dec("0.00"), t(2026, 1, 1)));
+}
+
+#[test]
+fn a_floor_at_the_tier_already_held_records_no_change() {
+    // Gold by spend on 1 March; a gold floor from 1 April changes nothing,
+    // so the history is joining (blue) then gold on 1 March only.
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1))
+        .with_floor(ManualFloor::new(tier("gold"), t(2024, 4, 1), None).unwrap());
+    let events = [buy("p-1", t(2024, 3, 1), 120_000)];
+    let e = p.evaluate(&member, &events, t(2024, 6, 1)).unwrap();
+    assert_eq!(
+        tiers_in_history(&e),
+        [(t(2024, 1, 1), "blue"), (t(2024, 3, 1), "gold")]
     );
 }

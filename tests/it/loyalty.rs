@@ -1119,3 +1119,65 @@ fn a_floor_at_the_tier_already_held_records_no_change() {
         [(t(2024, 1, 1), "blue"), (t(2024, 3, 1), "gold")]
     );
 }
+
+/// Gold by 1200 EUR of spend in March 2024; nothing spent in 2025, so the
+/// review on 2026-01-01 starts a downgrade to blue with three months' grace
+/// (ending 2026-04-01).
+fn lapsing_gold(floor: Option<ManualFloor>) -> (LoyaltyProgramme, Membership, [LoyaltyEvent; 1]) {
+    let p = spend_programme(
+        Window::CalendarYear,
+        DowngradePolicy::default().with_grace(Span::Months(3)),
+    );
+    let mut member = Membership::new(t(2024, 1, 1));
+    if let Some(f) = floor {
+        member = member.with_floor(f);
+    }
+    (p, member, [buy("p-1", t(2024, 3, 1), 120_000)])
+}
+
+#[test]
+fn a_floor_at_the_current_tier_cancels_a_pending_downgrade() {
+    let (p, member, events) = lapsing_gold(None);
+    let e = p.evaluate(&member, &events, t(2026, 3, 1)).unwrap();
+    assert_eq!(e.tier().as_str(), "gold");
+    assert_eq!(e.pending_downgrade().unwrap().to().as_str(), "blue");
+    // A gold floor from 1 February: nothing is pending any more, and gold
+    // stays after the grace would have ended.
+    let floor = ManualFloor::new(tier("gold"), t(2026, 2, 1), None).unwrap();
+    let (p, member, events) = lapsing_gold(Some(floor));
+    let e = p.evaluate(&member, &events, t(2026, 3, 1)).unwrap();
+    assert!(e.pending_downgrade().is_none());
+    let e = p.evaluate(&member, &events, t(2026, 6, 1)).unwrap();
+    assert_eq!(
+        tiers_in_history(&e),
+        [(t(2024, 1, 1), "blue"), (t(2024, 3, 1), "gold")]
+    );
+}
+
+#[test]
+fn a_floor_starting_as_the_grace_ends_keeps_the_tier_without_a_change() {
+    let floor = ManualFloor::new(tier("gold"), t(2026, 4, 1), None).unwrap();
+    let (p, member, events) = lapsing_gold(Some(floor));
+    let e = p.evaluate(&member, &events, t(2026, 6, 1)).unwrap();
+    assert_eq!(
+        tiers_in_history(&e),
+        [(t(2024, 1, 1), "blue"), (t(2024, 3, 1), "gold")]
+    );
+}
+
+#[test]
+fn a_lower_floor_softens_a_pending_downgrade_to_its_tier() {
+    // A silver floor from 1 February: the downgrade still happens when the
+    // grace ends, but only to silver.
+    let floor = ManualFloor::new(tier("silver"), t(2026, 2, 1), None).unwrap();
+    let (p, member, events) = lapsing_gold(Some(floor));
+    let e = p.evaluate(&member, &events, t(2026, 6, 1)).unwrap();
+    assert_eq!(
+        tiers_in_history(&e),
+        [
+            (t(2024, 1, 1), "blue"),
+            (t(2024, 3, 1), "gold"),
+            (t(2026, 4, 1), "silver")
+        ]
+    );
+}

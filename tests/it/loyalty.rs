@@ -1181,3 +1181,26 @@ fn a_lower_floor_softens_a_pending_downgrade_to_its_tier() {
         ]
     );
 }
+
+#[test]
+fn the_whole_balance_can_be_redeemed_and_empty_lots_are_not_listed() {
+    // floor(100.00 × 1) = 100 points on 15 January 2024, expiring 12 months
+    // later; all 100 redeemed on 1 March.
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 1, 15), 10_000),
+        LoyaltyEvent::redemption(id("x-1"), t(2024, 3, 1), 100).unwrap(),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 4, 1)).unwrap();
+    let pts = e.points().unwrap();
+    assert_eq!((pts.balance(), pts.redeemed(), pts.expired()), (0, 100, 0));
+    assert!(pts.lots().is_empty());
+    assert!(pts.next_expiry().is_none());
+    // One point more than the balance is refused.
+    let greedy = [
+        buy("p-1", t(2024, 1, 15), 10_000),
+        LoyaltyEvent::redemption(id("x-1"), t(2024, 3, 1), 101).unwrap(),
+    ];
+    assert!(p.evaluate(&member, &greedy, t(2024, 4, 1)).is_err());
+}

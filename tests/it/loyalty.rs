@@ -1204,3 +1204,45 @@ fn the_whole_balance_can_be_redeemed_and_empty_lots_are_not_listed() {
     ];
     assert!(p.evaluate(&member, &greedy, t(2024, 4, 1)).is_err());
 }
+
+#[test]
+fn a_return_at_the_instant_a_purchase_matures_is_a_late_return() {
+    // A purchase counts from its maturity instant on, so a return at that
+    // very instant comes after it: the 100 points are earned, then 40 are
+    // clawed back (floor(100) − floor(60)).
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        LoyaltyEvent::pending_purchase(id("p-1"), t(2024, 3, 1), eur(10_000), t(2024, 3, 31))
+            .unwrap(),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 3, 31), id("p-1"), Some(eur(4_000))).unwrap(),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 4, 1)).unwrap();
+    let pts = e.points().unwrap();
+    assert_eq!(
+        (pts.earned(), pts.clawed_back(), pts.balance()),
+        (100, 40, 60)
+    );
+    assert_eq!(e.qualifying_value(), dec("60.00"));
+}
+
+#[test]
+fn history_and_progress_name_their_tiers_and_thresholds() {
+    // Calendar-year spend: 300 EUR on 1 Feb, 350 EUR on 1 Apr → silver
+    // (500) on 1 Apr; next is gold at 1000, 350 missing.
+    let p = spend_programme(Window::CalendarYear, DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 2, 1), 30_000),
+        buy("p-2", t(2024, 4, 1), 35_000),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 6, 1)).unwrap();
+    let h = e.history();
+    assert_eq!(h[0].from(), None);
+    assert_eq!(h[1].from(), Some(&tier("blue")));
+    assert_eq!(h[1].to(), &tier("silver"));
+    let next = e.next().unwrap();
+    assert_eq!(next.tier(), &tier("gold"));
+    assert_eq!(next.threshold(), Decimal::from(1000));
+    assert_eq!(next.missing(), dec("350.00"));
+}

@@ -636,3 +636,34 @@ fn json_form_round_trips_and_validates() {
         assert!(err.contains(needle), "{bad}: {err}");
     }
 }
+
+#[test]
+fn calendar_parts_report_what_they_were_built_from() {
+    // Local times: seconds from midnight, 24:00 as the end of the day.
+    let t = LocalTime::from_hms(9, 30, 15).unwrap();
+    assert_eq!(t.seconds_from_midnight(), 9 * 3600 + 30 * 60 + 15);
+    assert!(!t.is_end_of_day());
+    let end = LocalTime::parse("24:00").unwrap();
+    assert_eq!(end.seconds_from_midnight(), 86_400);
+    assert!(end.is_end_of_day());
+    assert!(LocalTime::from_hms(24, 0, 1).is_err());
+    assert!(LocalTime::from_hms(9, 60, 0).is_err());
+    // Intervals: an end at or before the start runs overnight.
+    let day = iv("09:00", "17:30");
+    assert!(!day.is_overnight());
+    assert_eq!(day.wall_length(), TimeDelta::minutes(8 * 60 + 30));
+    let night = iv("22:00", "06:00");
+    assert!(night.is_overnight());
+    assert_eq!(night.wall_length(), TimeDelta::hours(8));
+    assert_eq!(iv("00:00", "24:00").wall_length(), TimeDelta::hours(24));
+    // A week with nothing open is closed; one open hour is not.
+    assert!(WeekSchedule::closed().is_closed());
+    assert!(!WeekSchedule::mon_to_fri(iv("09:00", "10:00")).is_closed());
+    // Special hours are found by their date only.
+    let eve = NaiveDate::from_ymd_opt(2024, 12, 24).unwrap();
+    let spec = CalendarSpec::new(WeekSchedule::mon_to_fri(iv("09:00", "17:00")))
+        .with_special(eve, [iv("09:00", "12:00")])
+        .unwrap();
+    assert_eq!(spec.special_hours(eve), Some(&[iv("09:00", "12:00")][..]));
+    assert_eq!(spec.special_hours(eve.succ_opt().unwrap()), None);
+}

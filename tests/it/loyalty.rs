@@ -1246,3 +1246,18 @@ fn history_and_progress_name_their_tiers_and_thresholds() {
     assert_eq!(next.threshold(), Decimal::from(1000));
     assert_eq!(next.missing(), dec("350.00"));
 }
+
+#[test]
+fn thresholds_may_have_cents_for_spend_only() {
+    let with = |measure: Measure, threshold: &str| {
+        LoyaltyProgramme::builder(Currency::EUR, measure, Window::CalendarYear)
+            .tier(Tier::new(tier("blue"), Decimal::ZERO))
+            .tier(Tier::new(tier("silver"), dec(threshold)))
+            .build()
+    };
+    assert!(with(Measure::Spend, "499.50").is_ok());
+    assert!(with(Measure::Purchases, "5").is_ok());
+    let err = with(Measure::Points, "499.5").unwrap_err().to_string();
+    assert!(err.contains("499.5"), "{err}");
+    assert!(with(Measure::Purchases, "2.5").is_err());
+}

@@ -6,8 +6,8 @@
 
 use carekit::Error;
 use carekit::calendar::{
-    BusinessCalendar, CalendarError, CalendarSpec, ElapsedTime, LocalTime, OpenInterval,
-    WeekSchedule,
+    BusinessCalendar, CalendarError, CalendarSpec, CalendarTime, ElapsedTime, LocalTime,
+    OpenInterval, WeekSchedule,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
@@ -666,4 +666,29 @@ fn calendar_parts_report_what_they_were_built_from() {
         .unwrap();
     assert_eq!(spec.special_hours(eve), Some(&[iv("09:00", "12:00")][..]));
     assert_eq!(spec.special_hours(eve.succ_opt().unwrap()), None);
+}
+
+#[test]
+fn calendars_are_equal_when_zone_and_spec_are() {
+    let spec = CalendarSpec::new(WeekSchedule::mon_to_fri(iv("09:00", "17:00")));
+    let other = CalendarSpec::new(WeekSchedule::mon_to_fri(iv("08:00", "17:00")));
+    let paris = FixedOffset::east_opt(3600).unwrap();
+    let utc_fixed = FixedOffset::east_opt(0).unwrap();
+    let a = cal(paris, spec.clone());
+    assert_eq!(a, cal(paris, spec.clone()));
+    assert_eq!(a, a.clone());
+    assert_ne!(a, cal(paris, other.clone()));
+    assert_ne!(a, cal(utc_fixed, spec));
+    assert_ne!(a, cal(utc_fixed, other));
+}
+
+#[test]
+fn calendar_time_between_an_instant_and_itself_is_zero() {
+    let at = utc(2024, 3, 4, 9, 0);
+    assert_eq!(CalendarTime.elapsed(at, at).unwrap(), TimeDelta::zero());
+    assert!(
+        CalendarTime
+            .elapsed(at, at - TimeDelta::nanoseconds(1))
+            .is_err()
+    );
 }

@@ -58,6 +58,10 @@
 //!   `unwrap_used`, `expect_used`, `panic`, `indexing_slicing` and
 //!   `arithmetic_side_effects`). Any local exception says why it cannot
 //!   fire. A panic from carekit is a bug: please report it.
+//! - **Bounded.** No input makes a call loop or run for long. Business
+//!   calendars answer for instants from 1900 to 2200
+//!   ([`calendar::supported_range`]) and refuse others by name, so a
+//!   mistyped year costs an error, not minutes of zone arithmetic.
 //! - **Exact where it matters.** Money is a [`Decimal`](rust_decimal::Decimal)
 //!   with an ISO 4217 [`Currency`]; currencies never mix silently; money
 //!   arithmetic is checked (`checked_*`), and rounding is always named.

@@ -323,14 +323,13 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
     /// [supported range](super::supported_range).
     pub fn next_open(&self, t: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
         supported(t)?;
-        let (s, n) = split(t);
+        let s = t.timestamp();
         if self.is_open_second(s) {
             return Ok(Some(t));
         }
-        let Some(from) = s.checked_add(i64::from(n > 0)) else {
-            return Ok(None);
-        };
-        Ok(self.next_open_second(from).and_then(|x| instant(x, 0)))
+        // Closed during second `s`, so the first open second at or after
+        // `s` is after `t` whatever its fraction.
+        Ok(self.next_open_second(s).and_then(|x| instant(x, 0)))
     }
 
     // ---- whole-second engine -------------------------------------------

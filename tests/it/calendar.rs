@@ -692,3 +692,31 @@ fn calendar_time_between_an_instant_and_itself_is_zero() {
             .is_err()
     );
 }
+
+#[test]
+fn fractions_of_closed_seconds_count_for_nothing() {
+    // Mon–Fri 09:00–17:00 UTC.
+    let c = cal(
+        Utc,
+        CalendarSpec::new(WeekSchedule::mon_to_fri(iv("09:00", "17:00"))),
+    );
+    let ms = TimeDelta::milliseconds;
+    // From Saturday 12:00:00.250 (closed) to Monday 09:00:00.750: only the
+    // 750 ms after the opening count.
+    let sat = utc(2024, 3, 9, 12, 0) + ms(250);
+    let mon = utc(2024, 3, 11, 9, 0) + ms(750);
+    assert_eq!(c.between(sat, mon).unwrap(), ms(750));
+    // From Friday 16:59:59.500 to 17:00:00.250 (closed from 17:00): 500 ms.
+    let before_close = utc(2024, 3, 8, 16, 59) + TimeDelta::seconds(59) + ms(500);
+    let after_close = utc(2024, 3, 8, 17, 0) + ms(250);
+    assert_eq!(c.between(before_close, after_close).unwrap(), ms(500));
+    // next_open from inside a closed second is the next opening.
+    assert_eq!(c.next_open(sat).unwrap(), Some(utc(2024, 3, 11, 9, 0)));
+    assert_eq!(
+        c.next_open(after_close).unwrap(),
+        Some(utc(2024, 3, 11, 9, 0))
+    );
+    // The spec given is the spec kept.
+    let spec = CalendarSpec::new(WeekSchedule::mon_to_fri(iv("09:00", "17:00")));
+    assert_eq!(c.spec(), &spec);
+}

@@ -720,3 +720,22 @@ fn fractions_of_closed_seconds_count_for_nothing() {
     let spec = CalendarSpec::new(WeekSchedule::mon_to_fri(iv("09:00", "17:00")));
     assert_eq!(c.spec(), &spec);
 }
+
+#[test]
+fn a_calendar_opening_at_two_opens_when_the_repeated_hour_ends() {
+    // New York, 2024-11-03: at 06:00Z clocks go from 02:00 EDT back to
+    // 01:00 EST. Module docs: the repeated hour keeps the state of 01:59:59
+    // EDT (closed, for 02:00–03:00 opening hours), and the calendar opens at
+    // 02:00 EST = 07:00Z, for one hour (to 03:00 EST = 08:00Z).
+    let c = new_york(every_day(iv("02:00", "03:00")));
+    let s = TimeDelta::seconds(1);
+    assert!(!c.is_open(utc(2024, 11, 3, 6, 30)));
+    assert!(!c.is_open(utc(2024, 11, 3, 7, 0) - s));
+    assert!(c.is_open(utc(2024, 11, 3, 7, 0)));
+    assert!(!c.is_open(utc(2024, 11, 3, 8, 0)));
+    assert_eq!(
+        c.between(utc(2024, 11, 3, 4, 0), utc(2024, 11, 3, 12, 0))
+            .unwrap(),
+        TimeDelta::hours(1)
+    );
+}

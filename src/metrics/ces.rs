@@ -224,12 +224,14 @@ impl CesConfig {
     /// let c = CesConfig::default(); // 1..=7, easy from 5
     /// assert!(c.is_easy(5) && c.is_easy(7));
     /// assert!(!c.is_easy(4));
+    /// assert!(!c.is_easy(8)); // off the scale
     /// ```
     pub fn is_easy(&self, rating: u8) -> bool {
-        match self.polarity {
-            CesPolarity::HigherIsEasier => rating >= self.easy_from,
-            CesPolarity::LowerIsEasier => rating <= self.easy_from,
-        }
+        self.scale.contains(rating)
+            && match self.polarity {
+                CesPolarity::HigherIsEasier => rating >= self.easy_from,
+                CesPolarity::LowerIsEasier => rating <= self.easy_from,
+            }
     }
 
     /// Whether `rating` counts as difficult.
@@ -239,12 +241,14 @@ impl CesConfig {
     /// let c = CesConfig::default(); // 1..=7, difficult up to 3
     /// assert!(c.is_difficult(1) && c.is_difficult(3));
     /// assert!(!c.is_difficult(4)); // 4 is neither easy nor difficult
+    /// assert!(!c.is_difficult(0)); // off the scale
     /// ```
     pub fn is_difficult(&self, rating: u8) -> bool {
-        match self.polarity {
-            CesPolarity::HigherIsEasier => rating <= self.difficult_to,
-            CesPolarity::LowerIsEasier => rating >= self.difficult_to,
-        }
+        self.scale.contains(rating)
+            && match self.polarity {
+                CesPolarity::HigherIsEasier => rating <= self.difficult_to,
+                CesPolarity::LowerIsEasier => rating >= self.difficult_to,
+            }
     }
 }
 

@@ -603,3 +603,52 @@ fn serde_forms_are_the_documented_json() {
     );
     assert!(w.is_err());
 }
+
+#[test]
+fn classifiers_follow_the_documented_cut_offs() {
+    use carekit::metrics::{CesConfig, CsatConfig, HealthBands, NpsConfig};
+    use carekit::{NpsCategory, NpsScore};
+    // CES 1..=7: easy 5–7, difficult 1–3, 4 neither.
+    let ces = CesConfig::default();
+    let easy: Vec<u8> = (0..=8).filter(|&r| ces.is_easy(r)).collect();
+    let hard: Vec<u8> = (0..=8).filter(|&r| ces.is_difficult(r)).collect();
+    assert_eq!((easy, hard), (vec![5, 6, 7], vec![1, 2, 3]));
+    // CSAT top-two-box on 1..=5: satisfied 4–5; neutral only when asked.
+    let top2 = CsatConfig::top_two_box();
+    let satisfied: Vec<u8> = (0..=9).filter(|&r| top2.is_satisfied(r)).collect();
+    assert_eq!(satisfied, [4, 5]);
+    assert!((0..=9).all(|r| !top2.is_neutral(r)));
+    let with_neutral = top2.with_neutral(&[3]).unwrap();
+    let neutral: Vec<u8> = (0..=9).filter(|&r| with_neutral.is_neutral(r)).collect();
+    assert_eq!(neutral, [3]);
+    // NPS with cut-offs 0–5 / 6–8 / 9–10 (detractor_max 5, promoter_min 9).
+    let cfg = NpsConfig::new(5, 9).unwrap();
+    let cats: Vec<NpsCategory> = [5, 6, 8, 9]
+        .map(|s| cfg.category(NpsScore::new(s).unwrap()))
+        .to_vec();
+    assert_eq!(
+        cats,
+        [
+            NpsCategory::Detractor,
+            NpsCategory::Passive,
+            NpsCategory::Passive,
+            NpsCategory::Promoter
+        ]
+    );
+    // Health bands keep their thresholds.
+    let bands = HealthBands::new(30.0, 60.0).unwrap();
+    assert_eq!(
+        (bands.at_risk_below(), bands.needs_attention_below()),
+        (30.0, 60.0)
+    );
+}
+
+#[test]
+fn sketch_and_repeat_purchase_accessors_report_their_inputs() {
+    use carekit::metrics::{QuantileSketch, RepeatPurchaseRate};
+    let s = QuantileSketch::new(0.02).unwrap();
+    // γ = (1 + α)/(1 − α) = 1.02 / 0.98.
+    assert!((s.gamma() - 1.02 / 0.98).abs() < 1e-15);
+    let r = RepeatPurchaseRate::from_counts(18, 72).unwrap();
+    assert_eq!(r.repeat_buyers(), 18);
+}

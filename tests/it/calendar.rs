@@ -739,3 +739,19 @@ fn a_calendar_opening_at_two_opens_when_the_repeated_hour_ends() {
         TimeDelta::hours(1)
     );
 }
+
+#[test]
+fn local_times_parse_only_hh_mm_and_hh_mm_ss() {
+    let secs = |s: &str| LocalTime::parse(s).map(LocalTime::seconds_from_midnight);
+    assert_eq!(secs("09:30").unwrap(), 9 * 3600 + 30 * 60);
+    assert_eq!(secs("09:30:15").unwrap(), 9 * 3600 + 30 * 60 + 15);
+    assert_eq!(secs("24:00:00").unwrap(), 86_400);
+    for bad in [
+        "09-30", "09:30-15", "09-30:15", "09:3015", "0930:15", "9:30", "09:30:", "09:30:5",
+        "09:30:60", "24:00:01", "ab:cd",
+    ] {
+        assert!(LocalTime::parse(bad).is_err(), "{bad}");
+    }
+    assert!(LocalTime::from_hms(9, 0, 60).is_err());
+    assert!(LocalTime::from_hms(9, 0, 59).is_ok());
+}

@@ -629,6 +629,10 @@ fn json_form_round_trips_and_validates() {
             r#"{"week": {"sun": [["22:00", "06:00"]], "mon": [["05:00", "09:00"]]}}"#,
             "runs into mon",
         ),
+        (
+            r#"{"week": {}, "special": [["2024-12-24", []]]}"#,
+            "an object from dates to lists of opening intervals",
+        ),
     ] {
         let err = serde_json::from_str::<CalendarSpec>(bad)
             .unwrap_err()
@@ -656,6 +660,10 @@ fn calendar_parts_report_what_they_were_built_from() {
     assert!(night.is_overnight());
     assert_eq!(night.wall_length(), TimeDelta::hours(8));
     assert_eq!(iv("00:00", "24:00").wall_length(), TimeDelta::hours(24));
+    // A week keeps each day's intervals.
+    let week = WeekSchedule::mon_to_fri(iv("09:00", "17:00"));
+    assert_eq!(week.day(Weekday::Wed), [iv("09:00", "17:00")]);
+    assert!(week.day(Weekday::Sat).is_empty());
     // A week with nothing open is closed; one open hour is not.
     assert!(WeekSchedule::closed().is_closed());
     assert!(!WeekSchedule::mon_to_fri(iv("09:00", "10:00")).is_closed());

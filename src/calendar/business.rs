@@ -73,8 +73,8 @@ fn instant(secs: i64, nanos: u32) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(secs, nanos)
 }
 
-/// `t` itself when a business calendar answers for it, else
-/// [`CalendarError::OutsideSupportedRange`].
+/// `Ok` when business calendars answer for `t`, else
+/// [`CalendarError::OutsideSupportedRange`] naming it.
 fn supported(t: DateTime<Utc>) -> Result<(), Error> {
     let (secs, nanos) = split(t);
     if !(SUPPORTED_FIRST..=SUPPORTED_LAST).contains(&secs) || (secs == SUPPORTED_LAST && nanos > 0)

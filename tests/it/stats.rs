@@ -880,3 +880,14 @@ mod serde_forms {
         );
     }
 }
+
+#[test]
+fn nps_counts_give_back_their_three_classes() {
+    // 60 promoters, 25 passives, 15 detractors: 100 answers, NPS 45.
+    let c = NpsCounts::new(60, 25, 15).unwrap();
+    assert_eq!(
+        (c.promoters(), c.passives(), c.detractors(), c.total()),
+        (60, 25, 15, 100)
+    );
+    assert!((c.score().unwrap() - 45.0).abs() < 1e-12);
+}

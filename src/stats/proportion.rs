@@ -79,7 +79,14 @@ pub fn wilson_interval(
         return Ok(None);
     }
     let (low, high) = wilson_bounds(successes, trials, confidence.z());
-    Interval::new(low, high).map(Some)
+    // The Wilson interval always contains p̂; at p̂ = 0 or 1 rounding can
+    // leave a bound one ulp short of it (33/33 gave 1 − 2⁻⁵³), so widen to it.
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "counts above 2^53 lose only digits far below the interval's width"
+    )]
+    let p = successes as f64 / trials as f64;
+    Interval::new(low.min(p), high.max(p)).map(Some)
 }
 
 /// The result of [`two_proportion_test`]: is sample B's proportion

@@ -891,3 +891,14 @@ fn nps_counts_give_back_their_three_classes() {
     );
     assert!((c.score().unwrap() - 45.0).abs() < 1e-12);
 }
+
+#[test]
+fn wilson_contains_the_estimate_at_all_or_nothing() {
+    // Regression (proptest, 2026-11-22): 33/33 at c ≈ 0.675 gave an upper
+    // bound of 1 − 2⁻⁵³, just below p̂ = 1.
+    let c = Confidence::new(0.675_149_993_669_162_7).unwrap();
+    let i = wilson_interval(33, 33, c).unwrap().unwrap();
+    assert_eq!(i.high(), 1.0);
+    let i = wilson_interval(0, 33, c).unwrap().unwrap();
+    assert_eq!(i.low(), 0.0);
+}

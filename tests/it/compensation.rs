@@ -29,6 +29,11 @@ fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
 }
 
+/// The decision on `request` for a customer and agent with no grants yet.
+fn decide_fresh(policy: &CompiledPolicy, request: &Request) -> Decision {
+    policy.evaluate(request, &GrantHistory::empty()).unwrap()
+}
+
 fn role(r: &str) -> Role {
     Role::new(r).unwrap()
 }
@@ -877,7 +882,7 @@ fn caps_round_down_to_the_minor_unit() {
         .unwrap();
     let mut a = Ask::new(OfferKind::Refund, eur("10"));
     a.order = Some(eur("19.99"));
-    let d = policy.evaluate(&a.build(), &GrantHistory::empty()).unwrap();
+    let d = decide_fresh(&policy, &a.build());
     assert_eq!(d.outcome(), &Outcome::ApproveUpTo(eur("6.59")));
     // The check reports the limit it applied: the "at most" already rounded.
     assert_eq!(d.checks()[0].limit(), Quantity::Money(eur("6.59")));
@@ -896,20 +901,11 @@ fn percent_of_order_fails_closed_without_an_order_value() {
         .unwrap();
     let mut a = Ask::new(OfferKind::Refund, eur("10"));
     // no order: limit 0 × 50 % = 0 < 10 → deny
-    assert_eq!(
-        policy
-            .evaluate(&a.build(), &GrantHistory::empty())
-            .unwrap()
-            .outcome(),
-        &Outcome::Deny
-    );
+    assert_eq!(decide_fresh(&policy, &a.build()).outcome(), &Outcome::Deny);
     // order 120: limit 60 ≥ 10 → approve
     a.order = Some(eur("120"));
     assert_eq!(
-        policy
-            .evaluate(&a.build(), &GrantHistory::empty())
-            .unwrap()
-            .outcome(),
+        decide_fresh(&policy, &a.build()).outcome(),
         &Outcome::Approve
     );
 }
@@ -934,16 +930,10 @@ fn a_percent_coupon_is_valued_on_the_order() {
         .unwrap()
     };
     // 15 % × 120 = 18 ≤ 20 → approve with a grant of 18
-    let d = policy.evaluate(&pct(15), &GrantHistory::empty()).unwrap();
+    let d = decide_fresh(&policy, &pct(15));
     assert_eq!(d.grant().unwrap().value(), eur("18"));
     // 20 % × 120 = 24 > 20 → deny
-    assert_eq!(
-        policy
-            .evaluate(&pct(20), &GrantHistory::empty())
-            .unwrap()
-            .outcome(),
-        &Outcome::Deny
-    );
+    assert_eq!(decide_fresh(&policy, &pct(20)).outcome(), &Outcome::Deny);
 }
 
 #[test]
@@ -1085,19 +1075,13 @@ fn contact_centre_gold_customers_get_one_and_a_half_times_the_refund_authority()
     a.order = Some(eur("200"));
     // bronze: 70 > 50 → team leader
     assert_eq!(
-        policy
-            .evaluate(&a.build(), &GrantHistory::empty())
-            .unwrap()
-            .outcome(),
+        decide_fresh(&policy, &a.build()).outcome(),
         &Outcome::Escalate(role("team_leader"))
     );
     // gold: 50 × 1.5 = 75 ≥ 70; order share 70 ≤ 200 → approve
     a.tier = "gold";
     assert_eq!(
-        policy
-            .evaluate(&a.build(), &GrantHistory::empty())
-            .unwrap()
-            .outcome(),
+        decide_fresh(&policy, &a.build()).outcome(),
         &Outcome::Approve
     );
     // team leaders above 500 go to the manager
@@ -1106,10 +1090,7 @@ fn contact_centre_gold_customers_get_one_and_a_half_times_the_refund_authority()
     a.order = Some(eur("1000"));
     a.tier = "bronze";
     assert_eq!(
-        policy
-            .evaluate(&a.build(), &GrantHistory::empty())
-            .unwrap()
-            .outcome(),
+        decide_fresh(&policy, &a.build()).outcome(),
         &Outcome::Escalate(role("manager"))
     );
     assert!(policy.warnings().is_empty(), "{:?}", policy.warnings());
@@ -1807,9 +1788,7 @@ proptest! {
 #[test]
 fn decisions_headroom_and_what_if_serialise_for_audit_logs() {
     let policy = compiled(REFERENCE);
-    let d = policy
-        .evaluate(&reference_request(4), &GrantHistory::empty())
-        .unwrap();
+    let d = decide_fresh(&policy, &reference_request(4));
     let v = serde_json::to_value(&d).unwrap();
     assert_eq!(v["outcome"], serde_json::json!({"escalate": "senior"}));
     assert_eq!(v["deciding"], "agent-silver-approval");
@@ -1906,12 +1885,7 @@ fn a_limit_with_more_decimals_than_the_currency_is_kept_exactly() {
         .compile()
         .unwrap();
     let asked = Money::new(Decimal::new(10_003, 3), Currency::EUR);
-    let d = policy
-        .evaluate(
-            &Ask::new(OfferKind::Refund, asked).build(),
-            &GrantHistory::empty(),
-        )
-        .unwrap();
+    let d = decide_fresh(&policy, &Ask::new(OfferKind::Refund, asked).build());
     assert_eq!(d.outcome(), &Outcome::Approve);
 }
 
@@ -1923,12 +1897,7 @@ fn a_kind_listed_twice_in_a_filter_still_counts_once() {
         .limit(limit("refunds", Scope::Offer, amount("20"), Action::Deny).when(filters))
         .compile()
         .unwrap();
-    let d = policy
-        .evaluate(
-            &Ask::new(OfferKind::Refund, eur("25")).build(),
-            &GrantHistory::empty(),
-        )
-        .unwrap();
+    let d = decide_fresh(&policy, &Ask::new(OfferKind::Refund, eur("25")).build());
     assert_eq!(d.outcome(), &Outcome::Deny);
     assert_eq!(d.deciding_check().unwrap().limit_id(), "refunds");
 }
@@ -1966,12 +1935,7 @@ fn an_approval_with_only_count_limits_names_how_many_applied() {
         ))
         .compile()
         .unwrap();
-    let d = policy
-        .evaluate(
-            &Ask::new(OfferKind::Gift, eur("5")).build(),
-            &GrantHistory::empty(),
-        )
-        .unwrap();
+    let d = decide_fresh(&policy, &Ask::new(OfferKind::Gift, eur("5")).build());
     assert_eq!(d.outcome(), &Outcome::Approve);
     assert_eq!(d.checks().len(), 1);
     assert_eq!(
@@ -2021,7 +1985,7 @@ fn the_fingerprint_is_fnv_1a_of_the_documented_encoding() {
     assert_eq!(d.fingerprint().to_string(), "043ef3c5b2eb35b9");
     assert_eq!(policy.fingerprint(&req, &history).unwrap(), d.fingerprint());
     // Without history only the version and the limit's position count.
-    let empty = policy.evaluate(&req, &GrantHistory::empty()).unwrap();
+    let empty = decide_fresh(&policy, &req);
     assert_eq!(empty.fingerprint().to_string(), "d40c3acff0eb6ec7");
 }
 
@@ -2035,12 +1999,7 @@ fn equal_caps_and_equal_escalations_go_to_the_first_in_policy_order() {
         .limit(limit("cap-b", Scope::Offer, amount("20"), Action::Cap))
         .compile()
         .unwrap();
-    let d = caps
-        .evaluate(
-            &Ask::new(OfferKind::Refund, eur("30")).build(),
-            &GrantHistory::empty(),
-        )
-        .unwrap();
+    let d = decide_fresh(&caps, &Ask::new(OfferKind::Refund, eur("30")).build());
     assert_eq!(d.outcome(), &Outcome::ApproveUpTo(eur("20")));
     assert_eq!(d.deciding_check().unwrap().limit_id(), "cap-a");
     let escalations = base("v")
@@ -2054,12 +2013,10 @@ fn equal_caps_and_equal_escalations_go_to_the_first_in_policy_order() {
         )
         .compile()
         .unwrap();
-    let d = escalations
-        .evaluate(
-            &Ask::new(OfferKind::Refund, eur("30")).build(),
-            &GrantHistory::empty(),
-        )
-        .unwrap();
+    let d = decide_fresh(
+        &escalations,
+        &Ask::new(OfferKind::Refund, eur("30")).build(),
+    );
     assert_eq!(d.outcome(), &Outcome::Escalate(role("supervisor")));
     assert_eq!(d.deciding_check().unwrap().limit_id(), "esc-a");
     // Headroom: two limits leaving the same room bind in policy order; a
@@ -2118,19 +2075,13 @@ fn reason_filters_select_only_their_reasons() {
         .unwrap();
     let mut ask = Ask::new(OfferKind::Credit, eur("8"));
     ask.reason = Some("late_delivery");
-    let d = policy
-        .evaluate(&ask.build(), &GrantHistory::empty())
-        .unwrap();
+    let d = decide_fresh(&policy, &ask.build());
     assert_eq!(d.outcome(), &Outcome::Deny);
     ask.reason = Some("damaged");
-    let d = policy
-        .evaluate(&ask.build(), &GrantHistory::empty())
-        .unwrap();
+    let d = decide_fresh(&policy, &ask.build());
     assert_eq!(d.outcome(), &Outcome::Approve);
     ask.reason = None;
-    let d = policy
-        .evaluate(&ask.build(), &GrantHistory::empty())
-        .unwrap();
+    let d = decide_fresh(&policy, &ask.build());
     assert_eq!(d.outcome(), &Outcome::Approve);
 }
 

@@ -19,6 +19,7 @@ mod domain;
 mod extremes;
 mod fuzz_regressions;
 mod loyalty;
+mod metrics_accessors;
 mod metrics_scores;
 mod metrics_service;
 mod money_laws;

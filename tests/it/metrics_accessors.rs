@@ -6,8 +6,10 @@
 
 use carekit::RatingScale;
 use carekit::metrics::{
-    Accumulator, Breakdown, Ces, CesConfig, CesPolarity, Csat, Nps, Observe, Period, PeriodKey,
+    Accumulator, Breakdown, Ces, CesConfig, CesPolarity, Csat, CsatConfig, Nps, Observe, Period,
+    PeriodKey,
 };
+use carekit::stats::Confidence;
 
 #[test]
 fn a_breakdown_counts_its_groups_and_iterates_them_in_key_order() {
@@ -144,4 +146,90 @@ fn ces_counts_each_rating() {
     );
     // Off the scale nothing is counted.
     assert_eq!((ces.count(0), ces.count(8)), (0, 0));
+}
+
+#[test]
+fn a_ces_summary_reports_every_figure() {
+    // Default scale 1..=7, easy ≥ 5, difficult ≤ 3. Ratings 1 1 2 3 4 5:
+    // n = 6, easy = {5} = 1, difficult = {1, 1, 2, 3} = 4
+    // mean = 16 / 6 = 8 / 3; net = 100 · (1 − 4) / 6 = −50
+    // sample variance = (2·(5/3)² + (2/3)² + (1/3)² + (4/3)² + (7/3)²) / 5
+    //                 = (120 / 9) / 5 = 8 / 3; se = √((8/3) / 6) = 2 / 3
+    // 90 %: z = 1.6448536269514722, 8/3 ± z · 2/3 = 1.57009758… ..= 3.76323575…
+    let mut ces = Ces::default();
+    ces.extend_u8(&[1, 1, 2, 3, 4, 5]).unwrap();
+    let s = ces.summary(Confidence::NINETY).unwrap();
+    assert_eq!(s.n(), 6);
+    assert!((s.mean().unwrap() - 8.0 / 3.0).abs() < 1e-12);
+    assert!((s.percent_easy().unwrap() - 100.0 / 6.0).abs() < 1e-12);
+    assert!((s.percent_difficult().unwrap() - 400.0 / 6.0).abs() < 1e-12);
+    assert!((s.net().unwrap() + 50.0).abs() < 1e-12);
+    assert_eq!(
+        s.distribution(),
+        [(1, 2), (2, 1), (3, 1), (4, 1), (5, 1), (6, 0), (7, 0)]
+    );
+    let ci = s.interval().unwrap();
+    assert!((ci.low() - 1.570_097_582_032_351_7).abs() < 1e-9);
+    assert!((ci.high() - 3.763_235_751_300_981).abs() < 1e-9);
+    assert_eq!(s.confidence(), Confidence::NINETY);
+    assert_eq!(s.config(), CesConfig::default());
+}
+
+#[test]
+fn csat_configuration_reports_its_scale_threshold_and_neutral_ratings() {
+    let config = CsatConfig::new(RatingScale::CSAT_DEFAULT, 4)
+        .unwrap()
+        .with_neutral(&[3])
+        .unwrap();
+    assert_eq!(config.scale(), RatingScale::CSAT_DEFAULT);
+    assert_eq!(config.satisfied_from(), 4);
+    assert_eq!(config.neutral(), [3]);
+    assert!(config.is_neutral(3));
+    assert!(!config.is_neutral(2) && !config.is_neutral(4));
+    // The presets: top-two-box is 4 and 5 of 1..=5; binary is 1 of 0..=1.
+    let top = CsatConfig::top_two_box();
+    assert_eq!(
+        (top.scale(), top.satisfied_from()),
+        (RatingScale::CSAT_DEFAULT, 4)
+    );
+    assert!(top.neutral().is_empty());
+    let binary = CsatConfig::binary();
+    assert_eq!(
+        (binary.scale(), binary.satisfied_from()),
+        (RatingScale::BINARY, 1)
+    );
+    assert_eq!(CsatConfig::zendesk(), binary);
+    assert_eq!(CsatConfig::default(), top);
+    assert_eq!(Csat::new(config).config(), config);
+}
+
+#[test]
+fn a_csat_summary_leaves_neutral_answers_out_of_the_percentage() {
+    // 1..=5, satisfied ≥ 4, 3 neutral. Ratings 5 4 3 3 2 1 5:
+    // responses 7, n = 7 − 2 neutral = 5, satisfied = {5, 4, 5} = 3
+    // percent = 60; mean of all responses = 23 / 7
+    // Wilson 95 % for 3 of 5 (published: 0.2307 ..= 0.8824), in percent:
+    // 23.0724281… ..= 88.2379225…
+    let config = CsatConfig::new(RatingScale::CSAT_DEFAULT, 4)
+        .unwrap()
+        .with_neutral(&[3])
+        .unwrap();
+    let mut csat = Csat::new(config);
+    csat.extend_u8(&[5, 4, 3, 3, 2, 1, 5]).unwrap();
+    assert_eq!((csat.responses(), csat.n(), csat.satisfied()), (7, 5, 3));
+    assert_eq!(
+        (1..=5).map(|r| csat.count(r)).collect::<Vec<_>>(),
+        [1, 1, 2, 1, 2]
+    );
+    let s = csat.summary(Confidence::NINETY_FIVE).unwrap();
+    assert_eq!((s.responses(), s.n(), s.satisfied()), (7, 5, 3));
+    assert!((s.percent().unwrap() - 60.0).abs() < 1e-12);
+    assert!((s.mean().unwrap() - 23.0 / 7.0).abs() < 1e-12);
+    assert_eq!(s.distribution(), [(1, 1), (2, 1), (3, 2), (4, 1), (5, 2)]);
+    assert_eq!((s.count(3), s.count(5), s.count(6)), (2, 2, 0));
+    let ci = s.interval().unwrap();
+    assert!((ci.low() - 23.072_428_127_601_28).abs() < 1e-9);
+    assert!((ci.high() - 88.237_922_576_735_2).abs() < 1e-9);
+    assert_eq!(s.confidence(), Confidence::NINETY_FIVE);
+    assert_eq!(s.config(), config);
 }

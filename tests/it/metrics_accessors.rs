@@ -4,12 +4,12 @@
 //! doctests; these tests pin the same facts where it does. Expected values
 //! are worked by hand in the comments.
 
-use carekit::RatingScale;
 use carekit::metrics::{
-    Accumulator, Breakdown, Ces, CesConfig, CesPolarity, Csat, CsatConfig, Nps, Observe, Period,
-    PeriodKey,
+    Accumulator, Breakdown, Ces, CesConfig, CesPolarity, Csat, CsatConfig, Nps, NpsConfig, Observe,
+    Period, PeriodKey, WeightedNps,
 };
 use carekit::stats::Confidence;
+use carekit::{CesRating, CsatRating, NpsScore, RatingScale, Weight};
 
 #[test]
 fn a_breakdown_counts_its_groups_and_iterates_them_in_key_order() {
@@ -74,8 +74,7 @@ fn breakdowns_merge_through_the_accumulator_trait() {
     assert_eq!(total.get(&3).unwrap().passives(), 1);
 
     // Different conventions do not merge, through the trait either.
-    let strict =
-        Breakdown::<u8, Nps>::new(Nps::new(carekit::metrics::NpsConfig::new(5, 10).unwrap()));
+    let strict = Breakdown::<u8, Nps>::new(Nps::new(NpsConfig::new(5, 10).unwrap()));
     let mut mine = total.clone();
     assert!(Accumulator::merge(&mut mine, &strict).is_err());
     assert_eq!(mine, total);
@@ -232,4 +231,121 @@ fn a_csat_summary_leaves_neutral_answers_out_of_the_percentage() {
     assert!((ci.high() - 88.237_922_576_735_2).abs() < 1e-9);
     assert_eq!(s.confidence(), Confidence::NINETY_FIVE);
     assert_eq!(s.config(), config);
+}
+
+/// Feeds `values` through the `Observe` trait, as generic code would.
+fn observe_all<V: Copy, A: Observe<V>>(acc: &mut A, values: &[V]) -> Result<(), carekit::Error> {
+    values.iter().try_for_each(|&v| acc.observe(v))
+}
+
+/// Merges through the `Accumulator` trait, as generic code would.
+fn merge_generic<A: Accumulator>(into: &mut A, part: &A) -> Result<(), carekit::Error> {
+    Accumulator::merge(into, part)
+}
+
+#[test]
+fn survey_accumulators_observe_typed_and_raw_answers_through_the_trait() {
+    let mut ces = Ces::default();
+    observe_all(&mut ces, &[CesRating::on_default_scale(6).unwrap()]).unwrap();
+    observe_all(&mut ces, &[2_u8, 7]).unwrap();
+    assert_eq!((ces.n(), ces.easy(), ces.difficult()), (3, 2, 1));
+    assert!(observe_all(&mut ces, &[0_u8]).is_err());
+    assert_eq!(ces.n(), 3);
+
+    let mut csat = Csat::default();
+    observe_all(&mut csat, &[CsatRating::on_default_scale(5).unwrap()]).unwrap();
+    observe_all(&mut csat, &[1_u8, 4]).unwrap();
+    assert_eq!((csat.n(), csat.satisfied()), (3, 2));
+    assert!(observe_all(&mut csat, &[6_u8]).is_err());
+    assert_eq!(csat.n(), 3);
+
+    let mut nps = Nps::default();
+    observe_all(&mut nps, &[NpsScore::new(10).unwrap()]).unwrap();
+    observe_all(&mut nps, &[0_u8, 8]).unwrap();
+    assert_eq!(
+        (nps.promoters(), nps.passives(), nps.detractors()),
+        (1, 1, 1)
+    );
+    assert!(observe_all(&mut nps, &[11_u8]).is_err());
+    assert_eq!(nps.n(), 3);
+
+    // Weighted: 10 with weight 3, 0 with weight 1: 100 · (3 − 1) / 4 = 50.
+    let mut weighted = WeightedNps::default();
+    observe_all(
+        &mut weighted,
+        &[
+            (NpsScore::new(10).unwrap(), Weight::new(3.0).unwrap()),
+            (NpsScore::new(0).unwrap(), Weight::new(1.0).unwrap()),
+        ],
+    )
+    .unwrap();
+    assert_eq!(weighted.n(), 2);
+    assert!((weighted.score().unwrap() - 50.0).abs() < 1e-12);
+}
+
+#[test]
+fn survey_accumulators_merge_through_the_trait_and_refuse_other_conventions() {
+    let mut ces = Ces::default();
+    ces.extend_u8(&[7]).unwrap();
+    let mut other = Ces::default();
+    other.extend_u8(&[1, 2]).unwrap();
+    merge_generic(&mut ces, &other).unwrap();
+    assert_eq!((ces.n(), ces.easy(), ces.difficult()), (3, 1, 2));
+    let lower = Ces::new(
+        CesConfig::new(RatingScale::CES_DEFAULT, 3, 5, CesPolarity::LowerIsEasier).unwrap(),
+    );
+    assert!(merge_generic(&mut ces, &lower).is_err());
+    assert_eq!(ces.n(), 3);
+
+    let mut csat = Csat::default();
+    csat.extend_u8(&[5]).unwrap();
+    let mut other = Csat::default();
+    other.extend_u8(&[1, 4]).unwrap();
+    merge_generic(&mut csat, &other).unwrap();
+    assert_eq!((csat.n(), csat.satisfied()), (3, 2));
+    assert!(merge_generic(&mut csat, &Csat::new(CsatConfig::binary())).is_err());
+    assert_eq!(csat.n(), 3);
+
+    let mut nps = Nps::default();
+    nps.extend_u8(&[10]).unwrap();
+    let mut other = Nps::default();
+    other.extend_u8(&[0, 0]).unwrap();
+    merge_generic(&mut nps, &other).unwrap();
+    assert_eq!((nps.promoters(), nps.detractors()), (1, 2));
+    let strict = Nps::new(NpsConfig::new(5, 10).unwrap());
+    assert!(merge_generic(&mut nps, &strict).is_err());
+    assert_eq!(nps.n(), 3);
+
+    let mut weighted = WeightedNps::default();
+    weighted.push(NpsScore::new(10).unwrap(), Weight::new(1.0).unwrap());
+    let mut other = WeightedNps::default();
+    other.push(NpsScore::new(0).unwrap(), Weight::new(3.0).unwrap());
+    merge_generic(&mut weighted, &other).unwrap();
+    // 100 · (1 − 3) / 4 = −50
+    assert!((weighted.score().unwrap() + 50.0).abs() < 1e-12);
+    assert!(
+        merge_generic(
+            &mut weighted,
+            &WeightedNps::new(NpsConfig::new(5, 10).unwrap())
+        )
+        .is_err()
+    );
+    assert_eq!(weighted.n(), 2);
+}
+
+#[test]
+fn a_ces_summary_keeps_a_custom_convention() {
+    let config = CesConfig::new(
+        RatingScale::new(1, 5).unwrap(),
+        2,
+        4,
+        CesPolarity::LowerIsEasier,
+    )
+    .unwrap();
+    let mut ces = Ces::new(config);
+    ces.extend_u8(&[1, 5]).unwrap();
+    let s = ces.summary(Confidence::NINETY_NINE).unwrap();
+    assert_eq!(s.config(), config);
+    assert_eq!(s.confidence(), Confidence::NINETY_NINE);
+    assert_eq!(s.distribution(), [(1, 1), (2, 0), (3, 0), (4, 0), (5, 1)]);
 }

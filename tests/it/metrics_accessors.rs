@@ -349,3 +349,32 @@ fn a_ces_summary_keeps_a_custom_convention() {
     assert_eq!(s.confidence(), Confidence::NINETY_NINE);
     assert_eq!(s.distribution(), [(1, 1), (2, 0), (3, 0), (4, 0), (5, 1)]);
 }
+
+#[test]
+fn empty_like_keeps_the_convention_and_drops_the_data() {
+    fn check<A: Accumulator + PartialEq + std::fmt::Debug>(full: &A, expected_empty: &A) {
+        assert_eq!(&full.empty_like(), expected_empty);
+    }
+    let binary = CsatConfig::binary();
+    let mut csat = Csat::new(binary);
+    csat.extend_u8(&[1, 0]).unwrap();
+    check(&csat, &Csat::new(binary));
+
+    let lower = CesConfig::new(RatingScale::CES_DEFAULT, 3, 5, CesPolarity::LowerIsEasier).unwrap();
+    let mut ces = Ces::new(lower);
+    ces.extend_u8(&[1, 7]).unwrap();
+    check(&ces, &Ces::new(lower));
+
+    let strict = NpsConfig::new(5, 10).unwrap();
+    let mut nps = Nps::new(strict);
+    nps.extend_u8(&[10, 3]).unwrap();
+    check(&nps, &Nps::new(strict));
+
+    let mut weighted = WeightedNps::new(strict);
+    weighted.push(NpsScore::new(10).unwrap(), Weight::new(2.0).unwrap());
+    check(&weighted, &WeightedNps::new(strict));
+
+    let mut by = Breakdown::new(Csat::new(binary));
+    by.push('x', 1_u8).unwrap();
+    check(&by, &Breakdown::new(Csat::new(binary)));
+}

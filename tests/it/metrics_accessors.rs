@@ -378,3 +378,52 @@ fn empty_like_keeps_the_convention_and_drops_the_data() {
     by.push('x', 1_u8).unwrap();
     check(&by, &Breakdown::new(Csat::new(binary)));
 }
+
+#[test]
+fn a_bad_answer_is_found_even_when_every_value_or_group_holds_one() {
+    // The column kernels first ask "is anything off the scale?" of their
+    // counts, then look for the first offender. These columns make every
+    // off-scale count non-zero, so a screen that asked the wrong question
+    // would miss them.
+
+    // A wide scale (21 points, counted with tables) and every byte value:
+    // the first off the scale 0..=20 is 21, at index 21.
+    let wide = RatingScale::new(0, 20).unwrap();
+    let mut csat = Csat::new(CsatConfig::new(wide, 15).unwrap());
+    let every_byte: Vec<u8> = (0..=255).collect();
+    assert_eq!(
+        csat.extend_u8(&every_byte).unwrap_err().to_string(),
+        "csat rating 21 at index 21 is outside the scale 0..=20"
+    );
+    assert_eq!(csat.n(), 0);
+
+    // 13 groups (`u8` keys, counted with tables) and 200 groups (`u16`
+    // keys), each holding one score of 11 after a valid 10: the first bad
+    // score is the second row.
+    let mut keys8 = Vec::new();
+    let mut keys16 = Vec::new();
+    let mut scores = Vec::new();
+    for k in 0..200_u16 {
+        keys16.extend([k, k]);
+        scores.extend([10_u8, 11]);
+    }
+    for k in 0..13_u8 {
+        keys8.extend([k, k]);
+    }
+    let mut by8 = Breakdown::<u8, Nps>::default();
+    assert_eq!(
+        by8.extend_grouped(&keys8, &scores[..26])
+            .unwrap_err()
+            .to_string(),
+        "nps score 11 at index 1 is outside the scale 0..=10"
+    );
+    assert!(by8.is_empty());
+    let mut by16 = Breakdown::<u16, Nps>::default();
+    assert_eq!(
+        by16.extend_grouped(&keys16, &scores)
+            .unwrap_err()
+            .to_string(),
+        "nps score 11 at index 1 is outside the scale 0..=10"
+    );
+    assert!(by16.is_empty());
+}

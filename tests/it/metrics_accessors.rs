@@ -427,3 +427,70 @@ fn a_bad_answer_is_found_even_when_every_value_or_group_holds_one() {
     );
     assert!(by16.is_empty());
 }
+
+#[test]
+fn a_single_ces_rating_has_a_mean_but_no_interval() {
+    // One rating: mean 4; a sample variance needs two ratings, so there is
+    // no interval (and no error).
+    let mut ces = Ces::default();
+    ces.push_u8(4).unwrap();
+    let s = ces.summary(Confidence::NINETY_FIVE).unwrap();
+    assert_eq!(s.mean(), Some(4.0));
+    assert_eq!(s.interval(), None);
+}
+
+#[test]
+fn nps_reports_its_cut_offs() {
+    let strict = NpsConfig::new(5, 10).unwrap();
+    assert_eq!((strict.detractor_max(), strict.promoter_min()), (5, 10));
+    assert_eq!(Nps::new(strict).config(), strict);
+    assert_eq!(WeightedNps::new(strict).config(), strict);
+    // The standard cut-offs: 0..=6 detractors, 9..=10 promoters.
+    let standard = NpsConfig::default();
+    assert_eq!((standard.detractor_max(), standard.promoter_min()), (6, 9));
+}
+
+#[test]
+#[allow(
+    clippy::float_cmp,
+    reason = "the exact sum is representable; exactness is the point"
+)]
+fn weighted_sums_keep_small_weights_next_to_a_huge_one() {
+    // Four weights of 1 added to 1e16 one by one vanish in plain f64
+    // arithmetic (1e16 + 1 rounds back to 1e16); the exact sum,
+    // 10_000_000_000_000_004, is representable (Python: math.fsum gives
+    // 1.0000000000000004e+16).
+    let ten = NpsScore::new(10).unwrap();
+    let mut weighted = WeightedNps::default();
+    weighted.push(ten, Weight::new(1e16).unwrap());
+    for _ in 0..4 {
+        weighted.push(ten, Weight::new(1.0).unwrap());
+    }
+    assert_eq!(weighted.promoters(), 1.000_000_000_000_000_4e16);
+    assert_eq!(weighted.total_weight(), 1.000_000_000_000_000_4e16);
+}
+
+#[test]
+fn nps_summaries_report_their_method_confidence_and_cut_offs() {
+    use carekit::stats::NpsIntervalMethod;
+    let strict = NpsConfig::new(5, 10).unwrap();
+    let nps: Nps = [10_u8, 7, 3]
+        .into_iter()
+        .map(|s| NpsScore::new(s).unwrap())
+        .collect::<Nps>();
+    // `collect` uses the standard cut-offs: 10 promoter, 7 passive, 3 detractor.
+    assert_eq!(
+        (nps.promoters(), nps.passives(), nps.detractors()),
+        (1, 1, 1)
+    );
+    let mut strict_nps = Nps::new(strict);
+    strict_nps.extend_u8(&[10, 7, 3]).unwrap();
+    let s = strict_nps
+        .summary(Confidence::NINETY, NpsIntervalMethod::AdjustedWald)
+        .unwrap();
+    assert_eq!(s.method(), NpsIntervalMethod::AdjustedWald);
+    assert_eq!(s.confidence(), Confidence::NINETY);
+    assert_eq!(s.config(), strict);
+    // Strict: 10 promoter, 7 passive (6..=9), 3 detractor: score 0.
+    assert_eq!(s.score(), Some(0.0));
+}

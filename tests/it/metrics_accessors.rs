@@ -494,3 +494,33 @@ fn nps_summaries_report_their_method_confidence_and_cut_offs() {
     // Strict: 10 promoter, 7 passive (6..=9), 3 detractor: score 0.
     assert_eq!(s.score(), Some(0.0));
 }
+
+#[test]
+#[allow(
+    clippy::float_cmp,
+    reason = "the weights are small integers: every sum is exact"
+)]
+fn a_weighted_nps_summary_reports_every_figure() {
+    use carekit::stats::NpsIntervalMethod;
+    // Strict cut-offs (detractors ≤ 5, promoters 10). Scores 10, 7, 3 with
+    // weights 2, 1, 1: W_P = 2, W_0 = 1, W_D = 1, W = 4, n = 3
+    // effective n = W² / Σw² = 16 / 6; score = 100 · (2 − 1) / 4 = 25
+    let strict = NpsConfig::new(5, 10).unwrap();
+    let mut weighted = WeightedNps::new(strict);
+    weighted.extend_u8(&[10, 7, 3], &[2.0, 1.0, 1.0]).unwrap();
+    let s = weighted
+        .summary(Confidence::NINETY, NpsIntervalMethod::AdjustedWald)
+        .unwrap();
+    assert_eq!(s.n(), 3);
+    assert_eq!(
+        (s.promoters(), s.passives(), s.detractors()),
+        (2.0, 1.0, 1.0)
+    );
+    assert_eq!(s.total_weight(), 4.0);
+    assert!((s.effective_n().unwrap() - 16.0 / 6.0).abs() < 1e-12);
+    assert_eq!(s.score(), Some(25.0));
+    assert!(s.interval().is_some());
+    assert_eq!(s.method(), NpsIntervalMethod::AdjustedWald);
+    assert_eq!(s.confidence(), Confidence::NINETY);
+    assert_eq!(s.config(), strict);
+}

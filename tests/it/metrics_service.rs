@@ -469,6 +469,40 @@ fn fcr_conventions_disagree_on_a_follow_up() {
 }
 
 #[test]
+fn closing_a_solved_case_keeps_its_solve_time() {
+    // Full resolution runs from creation to the last solve. Closing an
+    // already solved case is housekeeping, not a second solve: solved
+    // 10:00 and closed 12:00 is resolved in 60 minutes.
+    let solved_then_closed = case(t(4, 9, 0))
+        .status(t(4, 10, 0), Status::Solved)
+        .status(t(4, 12, 0), Status::Closed)
+        .build()
+        .unwrap();
+    let c = InteractionClocks::measure(
+        &solved_then_closed,
+        t(4, 13, 0),
+        &CalendarTime,
+        FcrConvention::OneTouch,
+    )
+    .unwrap();
+    assert_eq!(c.full_resolution(), Some(TimeDelta::minutes(60)));
+    // Closing a case that was never solved is its solve: 9:00 → 11:00.
+    let closed_unsolved = case(t(4, 9, 0))
+        .status(t(4, 9, 10), Status::Open)
+        .status(t(4, 11, 0), Status::Closed)
+        .build()
+        .unwrap();
+    let c = InteractionClocks::measure(
+        &closed_unsolved,
+        t(4, 13, 0),
+        &CalendarTime,
+        FcrConvention::OneTouch,
+    )
+    .unwrap();
+    assert_eq!(c.full_resolution(), Some(TimeDelta::minutes(120)));
+}
+
+#[test]
 fn clock_summary_merges_and_skips_absent_clocks() {
     let solved = case(t(4, 9, 0))
         .agent_reply(t(4, 9, 10), ana(), Visibility::Public)

@@ -1026,5 +1026,12 @@ mod tests {
         let d = Durations::from_seconds(&[-0.0, 1.0]).unwrap();
         assert!(d.min().unwrap().is_sign_positive());
         assert_eq!(d.values()[0].to_bits(), 0);
+        // Alone, -0.0 is also the maximum, and `push` takes the same care.
+        let only = Durations::from_seconds(&[-0.0]).unwrap();
+        assert_eq!(only.max().unwrap().to_bits(), 0);
+        let mut pushed = Durations::new();
+        pushed.push(-0.0).unwrap();
+        assert_eq!(pushed.values()[0].to_bits(), 0);
+        assert_eq!(pushed.max().unwrap().to_bits(), 0);
     }
 }

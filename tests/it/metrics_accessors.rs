@@ -524,3 +524,13 @@ fn a_weighted_nps_summary_reports_every_figure() {
     assert_eq!(s.confidence(), Confidence::NINETY);
     assert_eq!(s.config(), strict);
 }
+
+#[test]
+fn durations_are_empty_until_the_first_value() {
+    use carekit::metrics::Durations;
+    let mut d = Durations::new();
+    assert!(d.is_empty());
+    d.push(90.0).unwrap();
+    assert!(!d.is_empty());
+    assert_eq!(d.count(), 1);
+}

@@ -503,6 +503,70 @@ fn closing_a_solved_case_keeps_its_solve_time() {
 }
 
 #[test]
+fn clock_summary_totals_reopens_replies_and_status_times() {
+    // A: New 9:00, reply + Pending 9:10, OnHold 9:40, Open 10:00,
+    //    reply + Solved 10:10, reopened 10:30, Solved 10:40; read at 11:00.
+    //    Agent work (new + open) 10 + 10 + 10 = 30 min, on hold 20 min,
+    //    agent wait (pending) 30 min; 1 reopen, 2 replies.
+    // B: New since 9:00, nothing else: 120 min of agent work.
+    let a = case(t(4, 9, 0))
+        .agent_reply(t(4, 9, 10), ana(), Visibility::Public)
+        .status(t(4, 9, 10), Status::Pending)
+        .status(t(4, 9, 40), Status::OnHold)
+        .status(t(4, 10, 0), Status::Open)
+        .agent_reply(t(4, 10, 10), ana(), Visibility::Public)
+        .status(t(4, 10, 10), Status::Solved)
+        .status(t(4, 10, 30), Status::Open)
+        .status(t(4, 10, 40), Status::Solved)
+        .build()
+        .unwrap();
+    let b = case(t(4, 9, 0)).build().unwrap();
+    let mut summary = ClockSummary::new(FcrConvention::NoReopen);
+    for i in [&a, &b] {
+        let c = InteractionClocks::measure(i, t(4, 11, 0), &CalendarTime, FcrConvention::NoReopen)
+            .unwrap();
+        summary.push(&c).unwrap();
+    }
+    let sorted = |d: &Durations| {
+        let mut v = d.values().to_vec();
+        v.sort_by(f64::total_cmp);
+        v
+    };
+    assert_eq!(summary.interactions(), 2);
+    assert_eq!(summary.reopens(), 1);
+    assert_eq!(summary.reopen_rate(), Some(0.5)); // 1 reopen / 2 interactions
+    assert_eq!(summary.agent_replies(), 2);
+    assert_eq!(sorted(summary.agent_work()), [1800.0, 7200.0]);
+    assert_eq!(sorted(summary.on_hold()), [0.0, 1200.0]);
+    assert_eq!(sorted(summary.agent_wait()), [0.0, 1800.0]);
+    // A was reopened: not resolved under NoReopen; B is not solved yet.
+    assert_eq!((summary.fcr().resolved(), summary.fcr().eligible()), (0, 1));
+    assert_eq!(ClockSummary::default().reopen_rate(), None);
+}
+
+#[test]
+fn fcr_counts_merge_within_a_convention_and_give_a_wilson_interval() {
+    let mut fcr = Fcr::from_counts(FcrConvention::NoReopen, 1, 2).unwrap();
+    fcr.merge(&Fcr::from_counts(FcrConvention::NoReopen, 2, 3).unwrap())
+        .unwrap();
+    assert_eq!(fcr.convention(), FcrConvention::NoReopen);
+    assert_eq!((fcr.resolved(), fcr.eligible()), (3, 5));
+    assert_eq!(fcr.rate(), Some(0.6));
+    // Wilson 95 % for 3 of 5; published: 0.2307 ..= 0.8824.
+    let ci = fcr
+        .interval(carekit::stats::Confidence::NINETY_FIVE)
+        .unwrap()
+        .unwrap();
+    assert!((ci.low() - 0.230_724_281_276_012_8).abs() < 1e-12);
+    assert!((ci.high() - 0.882_379_225_767_352).abs() < 1e-12);
+    assert!(
+        fcr.merge(&Fcr::new(FcrConvention::OneTouch)).is_err(),
+        "conventions differ"
+    );
+    assert_eq!(fcr.eligible(), 5);
+}
+
+#[test]
 fn clock_summary_merges_and_skips_absent_clocks() {
     let solved = case(t(4, 9, 0))
         .agent_reply(t(4, 9, 10), ana(), Visibility::Public)

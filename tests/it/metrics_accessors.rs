@@ -534,3 +534,16 @@ fn durations_are_empty_until_the_first_value() {
     assert!(!d.is_empty());
     assert_eq!(d.count(), 1);
 }
+
+#[test]
+fn two_durations_have_a_sample_variance_and_a_standard_deviation() {
+    use carekit::metrics::Durations;
+    // 60 s and 180 s: mean 120, squared deviations 3600 + 3600, divisor
+    // n − 1 = 1: variance 7200, standard deviation √7200 = 84.8528…
+    let d = Durations::from_seconds(&[60.0, 180.0]).unwrap();
+    assert_eq!(d.sample_variance(), Some(7200.0));
+    assert_eq!(d.std_dev(), Some(7200.0_f64.sqrt()));
+    // One value has neither.
+    let one = Durations::from_seconds(&[60.0]).unwrap();
+    assert_eq!((one.sample_variance(), one.std_dev()), (None, None));
+}

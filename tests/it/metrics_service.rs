@@ -253,6 +253,28 @@ fn empty_durations_have_no_statistics() {
 }
 
 #[test]
+fn linear_percentiles_round_bit_for_bit_like_numpy() {
+    // numpy interpolates with a + (b − a)·t below t = 0.5 and with
+    // b − (b − a)·(1 − t) from 0.5 up; the two differ in the last bit on
+    // these inputs. References from numpy 2.4.6:
+    //   numpy.quantile([9.2, 61.4], 0.1)                     -> 14.42
+    //   numpy.quantile([7.665, 11.469, 22.4, 78.19], 0.95)   -> 69.82149999999997
+    // (the other formula gives 14.419999999999995 and 69.82149999999999).
+    let q = |values: &[f64], q: f64| {
+        Durations::from_seconds(values)
+            .unwrap()
+            .percentile(q, PercentileMethod::Linear)
+            .unwrap()
+            .unwrap()
+    };
+    assert_eq!(q(&[9.2, 61.4], 0.1), 14.42);
+    assert_eq!(
+        q(&[7.665, 11.469, 22.4, 78.19], 0.95),
+        69.821_499_999_999_97
+    );
+}
+
+#[test]
 fn large_percentiles_match_numpy() {
     // 200_000 values i*0.5 for i in 0..200_000 (exactly representable):
     // numpy.quantile(np.arange(200000)*0.5, [0.5, 0.9, 0.999]) ->

@@ -947,6 +947,30 @@ mod exact_sum {
         }
 
         #[test]
+        fn rounds_ties_to_even_and_keeps_the_sign() {
+            // Python's math.fsum is the reference for each line:
+            // math.fsum([2.0**53, 1.0]) == 2.0**53: a tie, to even.
+            assert_eq!(
+                fsum(&[9_007_199_254_740_992.0, 1.0]),
+                9_007_199_254_740_992.0
+            );
+            // math.fsum([2.0**53, 1.0, 2.0**-30]) == 2.0**53 + 2: just above
+            // the tie (a bit set far below the rounding position), so up.
+            assert_eq!(
+                fsum(&[9_007_199_254_740_992.0, 1.0, 2f64.powi(-30)]),
+                9_007_199_254_740_994.0
+            );
+            // The same with the low bit in a lower 64-bit limb:
+            // math.fsum([2.0**53, 1.0, 2.0**-1000]) == 2.0**53 + 2.
+            assert_eq!(
+                fsum(&[9_007_199_254_740_992.0, 1.0, 2f64.powi(-1000)]),
+                9_007_199_254_740_994.0
+            );
+            // A negative total: math.fsum([1e100, 1.0, -1e100, -3.5]) == -2.5.
+            assert_eq!(fsum(&[1e100, 1.0, -1e100, -3.5]), -2.5);
+        }
+
+        #[test]
         fn order_does_not_matter() {
             let values = [0.1, 0.7, 1e10, 3.3, 1e-7, 42.0, 0.3];
             let mut reversed = values;

@@ -968,6 +968,26 @@ mod exact_sum {
             );
             // A negative total: math.fsum([1e100, 1.0, -1e100, -3.5]) == -2.5.
             assert_eq!(fsum(&[1e100, 1.0, -1e100, -3.5]), -2.5);
+            // A tie with an odd last bit rounds up, to even:
+            // math.fsum([2.0**53 + 2, 1.0]) == 2.0**53 + 4.
+            assert_eq!(
+                fsum(&[9_007_199_254_740_994.0, 1.0]),
+                9_007_199_254_740_996.0
+            );
+        }
+
+        #[test]
+        fn handles_the_ends_of_the_f64_range() {
+            // The smallest subnormal alone: math.fsum([5e-324]) == 5e-324.
+            assert_eq!(fsum(&[5e-324]), 5e-324);
+            // A small total assembled with a subnormal scale factor (2^-1051):
+            // math.fsum([2.0**-1000] * 2) == 2.0**-999.
+            assert_eq!(fsum(&[2f64.powi(-1000); 2]), 2f64.powi(-999));
+            // The largest finite value is reached, not overflowed:
+            // math.fsum([sys.float_info.max / 2] * 2) == sys.float_info.max.
+            assert_eq!(fsum(&[f64::MAX / 2.0; 2]), f64::MAX);
+            // Beyond it: math.fsum raises OverflowError; here infinity.
+            assert_eq!(fsum(&[f64::MAX; 2]), f64::INFINITY);
         }
 
         #[test]
@@ -980,9 +1000,20 @@ mod exact_sum {
 
         #[test]
         fn exact_square_is_exact() {
-            // 0.1² = 0.010000000000000002 (rounded) with a residual of
-            // -1.8041124150158794e-19... check p + e reproduces the square of
-            // a value whose square is exactly representable.
+            // The residual of a product of two doubles is itself a double,
+            // so p + e is a² exactly. References from Python's exact
+            // rationals: Fraction(a)**2 - Fraction(a*a), as a float.
+            // 0.1² rounds to 0.010000000000000002, residual
+            // -8.326672684688674e-19; 123.456² rounds to 15241.383936,
+            // residual 5.817710189148784e-13.
+            assert_eq!(
+                exact_square(0.1),
+                (0.010_000_000_000_000_002, -8.326_672_684_688_674e-19)
+            );
+            assert_eq!(
+                exact_square(123.456),
+                (15_241.383_936, 5.817_710_189_148_784e-13)
+            );
             let (p, e) = exact_square(3.0);
             assert_eq!((p, e), (9.0, 0.0));
             let (p, e) = exact_square(1.0 + f64::EPSILON);

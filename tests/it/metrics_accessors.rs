@@ -547,3 +547,38 @@ fn two_durations_have_a_sample_variance_and_a_standard_deviation() {
     let one = Durations::from_seconds(&[60.0]).unwrap();
     assert_eq!((one.sample_variance(), one.std_dev()), (None, None));
 }
+
+#[test]
+fn health_components_are_named_in_snake_case() {
+    use carekit::metrics::HealthComponent;
+    let names: Vec<&str> = HealthComponent::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "nps",
+            "csat",
+            "ces",
+            "peak_end",
+            "recency",
+            "escalations",
+            "reopen_rate",
+            "tier"
+        ]
+    );
+}
+
+#[test]
+fn health_band_limits_belong_to_the_better_band() {
+    use carekit::metrics::{HealthBand, HealthBands};
+    // "At risk below 40, needs attention below 70": 40 itself needs
+    // attention and 70 itself is healthy.
+    let bands = HealthBands::default();
+    assert_eq!(
+        (bands.at_risk_below(), bands.needs_attention_below()),
+        (40.0, 70.0)
+    );
+    assert_eq!(bands.band(39.999), HealthBand::AtRisk);
+    assert_eq!(bands.band(40.0), HealthBand::NeedsAttention);
+    assert_eq!(bands.band(69.999), HealthBand::NeedsAttention);
+    assert_eq!(bands.band(70.0), HealthBand::Healthy);
+}

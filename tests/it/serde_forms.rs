@@ -192,3 +192,19 @@ fn deserialisation_validates() {
     rejects::<Multiplier>(r#""-1""#, "multiplier -1 is invalid");
     rejects::<Perk>(r#""Free""#, "perk");
 }
+
+#[test]
+fn health_bands_deserialise_through_their_validating_constructor() {
+    use carekit::metrics::HealthBands;
+    let bands: HealthBands =
+        serde_json::from_str(r#"{"at_risk_below": 30.0, "needs_attention_below": 60.0}"#).unwrap();
+    assert_eq!(bands, HealthBands::new(30.0, 60.0).unwrap());
+    rejects::<HealthBands>(
+        r#"{"at_risk_below": 80.0, "needs_attention_below": 60.0}"#,
+        "needs_attention_below",
+    );
+    rejects::<HealthBands>(
+        r#"{"at_risk_below": -1.0, "needs_attention_below": 60.0}"#,
+        "at_risk_below",
+    );
+}

@@ -708,6 +708,37 @@ fn health_renormalises_over_present_components_and_explains_itself() {
 }
 
 #[test]
+fn health_inputs_take_peak_end_and_tier_at_their_limits() {
+    // Only the peak-end score (taken as is) and the top tier of four
+    // (4 / 4 · 100 = 100) are present: default weights 0.15 and 0.10, so
+    // the score is (0.15 · 62.5 + 0.1 · 100) / 0.25 = 19.375 / 0.25 = 77.5.
+    let inputs = HealthInputs::new()
+        .peak_end(62.5)
+        .unwrap()
+        .tier_rank(4, 4)
+        .unwrap();
+    let s = HealthModel::default()
+        .score(&inputs, t(4, 0, 0))
+        .unwrap()
+        .unwrap();
+    let peak_end = s.contribution(C::PeakEnd).unwrap();
+    assert_eq!(peak_end.value(), 62.5);
+    assert_eq!(peak_end.weight(), 0.15); // the default weight, before renormalising
+    assert!((peak_end.effective_weight() - 0.6).abs() < 1e-15); // 0.15 / 0.25
+    assert_eq!(s.contribution(C::Tier).unwrap().value(), 100.0);
+    assert!((s.score() - 77.5).abs() < 1e-12);
+    // Both ends of 0..=100 are scores; beyond them is an error.
+    assert!(HealthInputs::new().peak_end(0.0).is_ok());
+    assert!(HealthInputs::new().peak_end(100.0).is_ok());
+    assert!(HealthInputs::new().peak_end(-0.5).is_err());
+    assert!(HealthInputs::new().peak_end(100.5).is_err());
+    // Ranks run from 1 to the number of tiers.
+    assert!(HealthInputs::new().tier_rank(1, 4).is_ok());
+    assert!(HealthInputs::new().tier_rank(5, 4).is_err());
+    assert!(HealthInputs::new().tier_rank(0, 4).is_err());
+}
+
+#[test]
 fn health_recency_and_escalations_are_capped() {
     let w = HealthWeights::new(&[(C::Recency, 0.5), (C::Escalations, 0.5)]).unwrap();
     let model = HealthModel::new(w).with_escalation_cap(2).unwrap();

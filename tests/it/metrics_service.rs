@@ -739,6 +739,71 @@ fn health_inputs_take_peak_end_and_tier_at_their_limits() {
 }
 
 #[test]
+fn health_recency_and_escalations_scale_with_the_model_settings() {
+    let w = HealthWeights::new(&[(C::Recency, 0.5), (C::Escalations, 0.5)]).unwrap();
+    let now = t(31, 0, 0);
+    let inputs = HealthInputs::new()
+        .last_contact(now - TimeDelta::days(30))
+        .open_escalations(1);
+    let values = |model: &HealthModel| {
+        let s = model.score(&inputs, now).unwrap().unwrap();
+        (
+            s.contribution(C::Recency).unwrap().value(),
+            s.contribution(C::Escalations).unwrap().value(),
+        )
+    };
+    // Defaults: 90-day horizon, cap 3. Contact 30 days ago:
+    // 100 · (1 − 30/90) = 66.66…; one escalation: 100 · (1 − 1/3) = 66.66…
+    let (recency, escalations) = values(&HealthModel::new(w));
+    assert!((recency - 200.0 / 3.0).abs() < 1e-9);
+    assert!((escalations - 200.0 / 3.0).abs() < 1e-9);
+    // A 60-day horizon and a cap of 2: 100 · (1 − 30/60) = 50 and
+    // 100 · (1 − 1/2) = 50.
+    let model = HealthModel::new(w)
+        .with_recency_horizon(TimeDelta::days(60))
+        .unwrap()
+        .with_escalation_cap(2)
+        .unwrap();
+    assert_eq!(values(&model), (50.0, 50.0));
+    assert!(
+        HealthModel::new(w)
+            .with_recency_horizon(TimeDelta::zero())
+            .is_err()
+    );
+    assert!(HealthModel::new(w).with_escalation_cap(0).is_err());
+    // The model gives back its settings.
+    let bands = HealthBands::new(30.0, 60.0).unwrap();
+    let model = model.with_bands(bands);
+    assert_eq!((model.weights(), model.bands()), (&w, &bands));
+}
+
+#[test]
+fn health_contact_at_the_scoring_instant_is_fully_recent() {
+    let w = HealthWeights::new(&[(C::Recency, 0.5), (C::Escalations, 0.5)]).unwrap();
+    let now = t(31, 0, 0);
+    // Contact at `as_of` itself: age 0, recency 100. Escalations carry
+    // weight but are not known: listed as missing, while components of
+    // weight 0 (NPS, CSAT, ...) are not.
+    let s = HealthModel::new(w)
+        .score(&HealthInputs::new().last_contact(now), now)
+        .unwrap()
+        .unwrap();
+    assert_eq!(s.contribution(C::Recency).unwrap().value(), 100.0);
+    assert_eq!(s.missing(), &[C::Escalations]);
+    // A contact one second after `as_of` is an error naming both instants.
+    let err = HealthModel::new(w)
+        .score(
+            &HealthInputs::new().last_contact(now + TimeDelta::seconds(1)),
+            now,
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "as_of 2024-03-31T00:00:00Z is before last contact 2024-03-31T00:00:01Z"
+    );
+}
+
+#[test]
 fn health_recency_and_escalations_are_capped() {
     let w = HealthWeights::new(&[(C::Recency, 0.5), (C::Escalations, 0.5)]).unwrap();
     let model = HealthModel::new(w).with_escalation_cap(2).unwrap();

@@ -208,3 +208,16 @@ fn health_bands_deserialise_through_their_validating_constructor() {
         "at_risk_below",
     );
 }
+
+#[test]
+fn a_health_model_without_settings_takes_the_documented_defaults() {
+    use carekit::metrics::{HealthComponent as C, HealthModel, HealthWeights};
+    // Documented defaults: a 90-day recency horizon, an escalation cap of 3.
+    let model: HealthModel =
+        serde_json::from_str(r#"{"weights": {"recency": 0.5, "escalations": 0.5}}"#).unwrap();
+    let w = HealthWeights::new(&[(C::Recency, 0.5), (C::Escalations, 0.5)]).unwrap();
+    assert_eq!(model, HealthModel::new(w));
+    let json = serde_json::to_value(model).unwrap();
+    assert_eq!(json["recency_horizon_seconds"], 7_776_000); // 90 · 86,400
+    assert_eq!(json["escalation_cap"], 3);
+}

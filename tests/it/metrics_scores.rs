@@ -651,4 +651,28 @@ fn sketch_and_repeat_purchase_accessors_report_their_inputs() {
     assert!((s.gamma() - 1.02 / 0.98).abs() < 1e-15);
     let r = RepeatPurchaseRate::from_counts(18, 72).unwrap();
     assert_eq!(r.repeat_buyers(), 18);
+    assert_eq!(r.cohort(), 72);
+    assert!((r.rate() - 0.25).abs() < 1e-15); // 18 / 72
+}
+
+#[test]
+fn sketches_are_equal_only_with_the_same_accuracy_and_data() {
+    use carekit::metrics::QuantileSketch;
+    // Two empty sketches differ when their accuracies differ: merging them
+    // would be an error, so they must not compare equal.
+    let one_percent = QuantileSketch::new(0.01).unwrap();
+    let two_percent = QuantileSketch::new(0.02).unwrap();
+    assert!((one_percent.relative_accuracy() - 0.01).abs() < 1e-15);
+    assert!(one_percent.is_empty());
+    assert_ne!(one_percent, two_percent);
+    assert_eq!(one_percent, QuantileSketch::new(0.01).unwrap());
+    // Same accuracy: equal exactly when they hold the same data, in any order.
+    let mut a = one_percent.clone();
+    a.extend_from_slice(&[3.0, 0.0, 120.0]).unwrap();
+    let mut b = one_percent.clone();
+    b.extend_from_slice(&[120.0, 3.0, 0.0]).unwrap();
+    assert_eq!(a, b);
+    assert!(!a.is_empty());
+    b.add(3.0).unwrap();
+    assert_ne!(a, b);
 }

@@ -621,6 +621,45 @@ fn clock_summary_merges_and_skips_absent_clocks() {
 // ------------------------------------------------------------ retention
 
 #[test]
+fn peak_end_takes_the_most_extreme_answer_and_breaks_ties_by_time() {
+    let c = CustomerId::new("c").unwrap();
+    let f = |day, score| {
+        Feedback::builder(c.clone(), t(day, 12, 0), NpsScore::new(score).unwrap()).build()
+    };
+    // NPS 10 (100, extremity 50) on day 1, 0 (0, extremity 50) on day 2,
+    // 5 (50, extremity 0) on day 3: the peak is the later of the two
+    // equally extreme answers, 0; the end is 50; score (0 + 50) / 2 = 25.
+    let in_order = [f(1, 10), f(2, 0), f(3, 5)];
+    let pe = peak_end(&in_order, &c, ..).unwrap();
+    assert_eq!((pe.peak(), pe.end(), pe.score()), (0.0, 50.0, 25.0));
+    // Listed out of time order, the tie still goes to the later instant:
+    // day 2's 0 is the peak, not day 1's 100 listed after it.
+    let shuffled = [f(2, 0), f(1, 10)];
+    let pe = peak_end(&shuffled, &c, ..).unwrap();
+    assert_eq!((pe.peak(), pe.peak_at()), (0.0, t(2, 12, 0)));
+    assert_eq!((pe.end(), pe.score()), (0.0, 0.0));
+    // A more extreme answer takes over from a milder one.
+    let pe = peak_end(&[f(1, 5), f(2, 1)], &c, ..).unwrap();
+    assert_eq!(pe.peak(), 10.0);
+}
+
+#[test]
+fn retention_periods_may_be_empty_but_not_reversed() {
+    let d = |day| t(day, 0, 0);
+    let customers = [Customer::builder(CustomerId::new("a").unwrap(), d(1))
+        .build()
+        .unwrap()];
+    // An empty period: the one customer is there at its start and its end.
+    let r = Retention::from_customers(&customers, d(5), d(5)).unwrap();
+    assert_eq!((r.start(), r.new_customers(), r.end()), (1, 0, 1));
+    let err = Retention::from_customers(&customers, d(6), d(5)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "period end 2024-03-05T00:00:00Z is before period start 2024-03-06T00:00:00Z"
+    );
+}
+
+#[test]
 fn retention_never_uses_the_naive_formula() {
     // S = 150, N = 60, E = 170: the naive (S − E)/S = −13 % "churn"; the
     // real churn is (150 − (170 − 60))/150 = 40/150.

@@ -676,3 +676,57 @@ fn sketches_are_equal_only_with_the_same_accuracy_and_data() {
     b.add(3.0).unwrap();
     assert_ne!(a, b);
 }
+
+#[test]
+fn sketches_bucket_exactly_at_their_limits() {
+    use carekit::metrics::QuantileSketch;
+    let within = |got: Option<f64>, want: f64, alpha: f64| {
+        let got = got.unwrap();
+        // Relative error at most α (with a hair for rounding at the edge).
+        assert!(
+            (got - want).abs() <= alpha * want * (1.0 + 1e-9),
+            "{got} vs {want}"
+        );
+    };
+    // ⌈log_γ 1⌉ = 0: 1.0 is the upper edge of bucket 0, not in bucket 1.
+    let s = QuantileSketch::new(0.01).unwrap();
+    assert_eq!(s.key(1.0), 0);
+
+    // As in ddsketch, only values above min_possible = f64::MIN_POSITIVE · γ
+    // go to a bucket; min_possible itself counts as zero. With α = 1e-4 its
+    // key would lie about 3.5 million buckets below key 0, too far to be
+    // reserved next to 1.0, so counting it as a bucket would fail.
+    let mut fine = QuantileSketch::new(1e-4).unwrap();
+    let fine_zero = f64::MIN_POSITIVE * fine.gamma();
+    fine.extend_from_slice(&[fine_zero, 1.0]).unwrap();
+    assert_eq!(fine.quantile(0.0).unwrap(), Some(0.0));
+    within(fine.quantile(1.0).unwrap(), 1.0, 1e-4);
+    // The same in a large batch (the cached-key path).
+    let mut batch = s.clone();
+    batch
+        .extend_from_slice(&vec![f64::MIN_POSITIVE * s.gamma(); 1 << 16])
+        .unwrap();
+    assert_eq!(batch.quantile(1.0).unwrap(), Some(0.0));
+
+    // A fresh sketch reserves the keys of its data only: 1e10 at α = 1e-5
+    // has key ⌈log_γ 1e10⌉ ≈ 1.15 million, more than 2^20 buckets above
+    // key 0, and is accepted.
+    let mut far = QuantileSketch::new(1e-5).unwrap();
+    far.add(1e10).unwrap();
+    within(far.quantile(0.5).unwrap(), 1e10, 1e-5);
+
+    // A large batch at a fine accuracy is bucketed exactly too: 65,536
+    // copies of 3.0 at α = 1e-9.
+    let mut precise = QuantileSketch::new(1e-9).unwrap();
+    precise.extend_from_slice(&vec![3.0; 1 << 16]).unwrap();
+    within(precise.quantile(0.5).unwrap(), 3.0, 1e-9);
+
+    // Zeros come first in rank order (ddsketch's get_quantile_value):
+    // [0, 0, 10, 20] at q = 2/3 has rank 2/3 · 3 = 2, the first rank past
+    // the two zeros, so the answer is 10 (within α).
+    let mut with_zeros = QuantileSketch::new(0.01).unwrap();
+    with_zeros
+        .extend_from_slice(&[0.0, 0.0, 10.0, 20.0])
+        .unwrap();
+    within(with_zeros.quantile(2.0 / 3.0).unwrap(), 10.0, 0.01);
+}

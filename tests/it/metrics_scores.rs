@@ -730,3 +730,29 @@ fn sketches_bucket_exactly_at_their_limits() {
         .unwrap();
     within(with_zeros.quantile(2.0 / 3.0).unwrap(), 10.0, 0.01);
 }
+
+#[test]
+fn a_sketch_is_the_same_however_its_values_are_batched() {
+    use carekit::metrics::QuantileSketch;
+    // 200,000 values spread over 1..1024 by a fixed linear congruential
+    // generator: every exponent gets enough values to build its key table
+    // in one large batch, and many values fall near bucket edges. Added in
+    // batches of 1,000, the same values take the direct path; both sketches
+    // must hold the same counts in the same buckets.
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let values: Vec<f64> = (0..200_000)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            1.0 + (x >> 11) as f64 / (1_u64 << 53) as f64 * 1023.0
+        })
+        .collect();
+    let mut batched = QuantileSketch::new(0.01).unwrap();
+    batched.extend_from_slice(&values).unwrap();
+    let mut one_by_one = QuantileSketch::new(0.01).unwrap();
+    for chunk in values.chunks(1_000) {
+        one_by_one.extend_from_slice(chunk).unwrap();
+    }
+    assert_eq!(batched, one_by_one);
+}

@@ -221,3 +221,19 @@ fn a_health_model_without_settings_takes_the_documented_defaults() {
     assert_eq!(json["recency_horizon_seconds"], 7_776_000); // 90 · 86,400
     assert_eq!(json["escalation_cap"], 3);
 }
+
+#[test]
+fn a_sketch_with_an_empty_end_bucket_is_rejected() {
+    use carekit::metrics::QuantileSketch;
+    // The serialised bins run from the first to the last non-empty bucket,
+    // so an empty bucket at either end is not a form carekit writes.
+    for bins in ["[1, 0]", "[0, 1]"] {
+        rejects::<QuantileSketch>(
+            &format!(
+                r#"{{"relative_accuracy": 0.01, "count": 1, "zero_count": 0,
+                    "min": 1.0, "max": 1.0, "offset": 0, "bins": {bins}}}"#
+            ),
+            "non-empty bucket",
+        );
+    }
+}

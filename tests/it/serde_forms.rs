@@ -237,3 +237,52 @@ fn a_sketch_with_an_empty_end_bucket_is_rejected() {
         );
     }
 }
+
+#[test]
+fn sketch_deserialisation_checks_emptiness_and_the_order_of_min_and_max() {
+    use carekit::metrics::QuantileSketch;
+    let sketch = |count, min: &str, max: &str, bins: &str| {
+        format!(
+            r#"{{"relative_accuracy": 0.01, "count": {count}, "zero_count": 0,
+                "min": {min}, "max": {max}, "offset": 0, "bins": {bins}}}"#
+        )
+    };
+    // No data, yet a min and a max: not a form carekit writes.
+    rejects::<QuantileSketch>(
+        &sketch(0, "0.0", "0.0", "[]"),
+        "an empty sketch has no min or max",
+    );
+    // A max below the min is named as such (not as a bucket mismatch).
+    rejects::<QuantileSketch>(&sketch(2, "2.0", "1.0", "[1, 1]"), "0 <= min <= max");
+}
+
+#[test]
+fn a_sketch_may_span_exactly_the_bucket_limit() {
+    use carekit::metrics::QuantileSketch;
+    // Buckets 0 ..= 2^20 − 1: exactly MAX_BUCKETS of them, with one value
+    // in the first (1.0, key 0) and one in the last.
+    let template = QuantileSketch::new(1e-4).unwrap();
+    let last_key = i64::try_from(QuantileSketch::MAX_BUCKETS).unwrap() - 1;
+    let max = template.bucket_value(last_key);
+    assert_eq!((template.key(1.0), template.key(max)), (0, last_key));
+    let mut bins = vec!["0"; QuantileSketch::MAX_BUCKETS];
+    bins[0] = "1";
+    *bins.last_mut().unwrap() = "1";
+    let json = format!(
+        r#"{{"relative_accuracy": 0.0001, "count": 2, "zero_count": 0,
+            "min": 1.0, "max": {max:?}, "offset": 0, "bins": [{}]}}"#,
+        bins.join(",")
+    );
+    let s: QuantileSketch = serde_json::from_str(&json).unwrap();
+    assert_eq!((s.count(), s.min(), s.max()), (2, Some(1.0), Some(max)));
+    // One bucket more is too wide.
+    bins.push("1");
+    bins[QuantileSketch::MAX_BUCKETS - 1] = "0";
+    let json = format!(
+        r#"{{"relative_accuracy": 0.0001, "count": 2, "zero_count": 0,
+            "min": 1.0, "max": {:?}, "offset": 0, "bins": [{}]}}"#,
+        template.bucket_value(last_key + 1),
+        bins.join(",")
+    );
+    rejects::<QuantileSketch>(&json, "would exceed the limit of 1048576 buckets");
+}

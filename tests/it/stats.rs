@@ -902,3 +902,20 @@ fn wilson_contains_the_estimate_at_all_or_nothing() {
     let i = wilson_interval(0, 33, c).unwrap().unwrap();
     assert_eq!(i.low(), 0.0);
 }
+
+#[test]
+#[allow(clippy::float_cmp, reason = "α must equal the p-value bit for bit")]
+fn a_p_value_equal_to_alpha_is_not_significant() {
+    // Significant means p < α, strictly. Use the test's own p-value as α:
+    // for 0.5 ≤ p ≤ 1 both 1 − p and 1 − (1 − p) are exact (Sterbenz), so a
+    // confidence of 1 − p has α = p bit for bit.
+    let p = two_proportion_test(10, 20, 11, 20, Confidence::NINETY_FIVE)
+        .unwrap()
+        .p_value();
+    assert!((0.5..=1.0).contains(&p), "p = {p}");
+    let confidence = Confidence::new(1.0 - p).unwrap();
+    assert_eq!(confidence.alpha(), p);
+    let t = two_proportion_test(10, 20, 11, 20, confidence).unwrap();
+    assert_eq!(t.p_value(), p);
+    assert!(!t.significant());
+}

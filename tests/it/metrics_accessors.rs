@@ -231,6 +231,9 @@ fn a_csat_summary_leaves_neutral_answers_out_of_the_percentage() {
     assert!((ci.high() - 88.237_922_576_735_2).abs() < 1e-9);
     assert_eq!(s.confidence(), Confidence::NINETY_FIVE);
     assert_eq!(s.config(), config);
+    // The summary records the confidence it was asked for.
+    let ninety = csat.summary(Confidence::NINETY).unwrap();
+    assert_eq!(ninety.confidence(), Confidence::NINETY);
 }
 
 /// Feeds `values` through the `Observe` trait, as generic code would.
@@ -468,6 +471,16 @@ fn weighted_sums_keep_small_weights_next_to_a_huge_one() {
     }
     assert_eq!(weighted.promoters(), 1.000_000_000_000_000_4e16);
     assert_eq!(weighted.total_weight(), 1.000_000_000_000_000_4e16);
+
+    // A small weight first, then a huge one, then a small one: 3 + 1e16
+    // rounds up to 1e16 + 4 and 1e16 + 4 + 3 up to 1e16 + 8, while the exact
+    // sum is 1e16 + 6 (math.fsum([3.0, 1e16, 3.0]) == 1.0000000000000006e16;
+    // the plain sum gives 1.0000000000000008e16).
+    let mut weighted = WeightedNps::default();
+    for w in [3.0, 1e16, 3.0] {
+        weighted.push(ten, Weight::new(w).unwrap());
+    }
+    assert_eq!(weighted.promoters(), 1.000_000_000_000_000_6e16);
 }
 
 #[test]

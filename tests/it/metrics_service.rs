@@ -564,6 +564,15 @@ fn clock_summary_totals_reopens_replies_and_status_times() {
     // A was reopened: not resolved under NoReopen; B is not solved yet.
     assert_eq!((summary.fcr().resolved(), summary.fcr().eligible()), (0, 1));
     assert_eq!(ClockSummary::default().reopen_rate(), None);
+    // A second copy of A: 2 reopens in 3 interactions.
+    summary
+        .push(
+            &InteractionClocks::measure(&a, t(4, 11, 0), &CalendarTime, FcrConvention::NoReopen)
+                .unwrap(),
+        )
+        .unwrap();
+    assert_eq!((summary.reopens(), summary.agent_replies()), (2, 4));
+    assert!((summary.reopen_rate().unwrap() - 2.0 / 3.0).abs() < 1e-15);
 }
 
 #[test]

@@ -725,30 +725,29 @@ impl TryFrom<RawSketch> for QuantileSketch {
                 "min and max must satisfy 0 <= min <= max <= f64::MAX / gamma",
             ));
         }
-        let high = i64::try_from(raw.bins.len())
-            .ok()
-            .and_then(|l| l.checked_sub(1))
-            .and_then(|l| raw.offset.checked_add(l));
-        match high {
-            Some(high) => {
-                let min_key_ok = if raw.zero_count > 0 {
-                    min <= s.min_possible
-                } else {
-                    s.key(min) == raw.offset
-                };
-                if !min_key_ok || s.key(max) != high {
-                    return Err(bad("min and max must fall in the first and last buckets"));
-                }
-                s.reserve_keys(raw.offset, high)?;
-                let start = usize::try_from(raw.offset.wrapping_sub(s.offset)).unwrap_or(0);
-                if let Some(dst) = s.bins.get_mut(start..start.saturating_add(raw.bins.len())) {
-                    dst.copy_from_slice(&raw.bins);
-                }
+        if raw.bins.is_empty() {
+            // Only zeros: what `used` writes for them is `offset: 0, bins: []`.
+            if max > s.min_possible {
+                return Err(bad("values above the zero bucket need buckets"));
             }
-            None => {
-                if max > s.min_possible {
-                    return Err(bad("values above the zero bucket need buckets"));
-                }
+        } else {
+            let high = i64::try_from(raw.bins.len())
+                .ok()
+                .and_then(|l| l.checked_sub(1))
+                .and_then(|l| raw.offset.checked_add(l))
+                .ok_or_else(|| bad("the buckets run past the largest key"))?;
+            let min_key_ok = if raw.zero_count > 0 {
+                min <= s.min_possible
+            } else {
+                s.key(min) == raw.offset
+            };
+            if !min_key_ok || s.key(max) != high {
+                return Err(bad("min and max must fall in the first and last buckets"));
+            }
+            s.reserve_keys(raw.offset, high)?;
+            let start = usize::try_from(raw.offset.wrapping_sub(s.offset)).unwrap_or(0);
+            if let Some(dst) = s.bins.get_mut(start..start.saturating_add(raw.bins.len())) {
+                dst.copy_from_slice(&raw.bins);
             }
         }
         s.count = raw.count;

@@ -286,3 +286,51 @@ fn a_sketch_may_span_exactly_the_bucket_limit() {
     );
     rejects::<QuantileSketch>(&json, "would exceed the limit of 1048576 buckets");
 }
+
+#[test]
+fn sketch_deserialisation_checks_min_and_max_against_the_buckets() {
+    use carekit::metrics::QuantileSketch;
+    let s = QuantileSketch::new(0.01).unwrap();
+    let form = |count, zero_count, min: f64, max: f64, bins: &str| {
+        format!(
+            r#"{{"relative_accuracy": 0.01, "count": {count}, "zero_count": {zero_count},
+                "min": {min:?}, "max": {max:?}, "offset": 0, "bins": {bins}}}"#
+        )
+    };
+    // Buckets 0 and 1: 1.0 has key 0 and bucket_value(1) key 1.
+    let top = s.bucket_value(1);
+    assert_eq!((s.key(1.0), s.key(top)), (0, 1));
+    assert!(serde_json::from_str::<QuantileSketch>(&form(2, 0, 1.0, top, "[1, 1]")).is_ok());
+    // A min outside the first bucket is refused even when the max fits.
+    rejects::<QuantileSketch>(
+        &form(2, 0, 0.5, top, "[1, 1]"),
+        "min and max must fall in the first and last buckets",
+    );
+    // Only zeros (no buckets): the max may be 0 or anything up to the zero
+    // threshold MIN_POSITIVE · γ, which counts as zero; above it, not.
+    let threshold = f64::MIN_POSITIVE * s.gamma();
+    for max in [0.0, threshold] {
+        let json = form(1, 1, 0.0, max, "[]");
+        let parsed = serde_json::from_str::<QuantileSketch>(&json);
+        assert!(parsed.is_ok(), "{json}: {parsed:?}");
+    }
+    rejects::<QuantileSketch>(
+        &form(1, 1, 0.0, 1.0, "[]"),
+        "values above the zero bucket need buckets",
+    );
+    // Regression: a sketch holding only zeros did not read back its own
+    // serialised form (its empty bins were checked as if they ended at
+    // key −1).
+    let mut zeros = QuantileSketch::new(0.01).unwrap();
+    zeros.extend_from_slice(&[0.0, 0.0]).unwrap();
+    round_trip(&zeros);
+    // Buckets that would run past i64::MAX are refused, not dropped.
+    rejects::<QuantileSketch>(
+        &format!(
+            r#"{{"relative_accuracy": 0.01, "count": 2, "zero_count": 0,
+                "min": 1.0, "max": 1.0, "offset": {}, "bins": [1, 1]}}"#,
+            i64::MAX
+        ),
+        "the buckets run past the largest key",
+    );
+}

@@ -82,7 +82,8 @@ pub fn duration(u: &mut Unstructured<'_>) -> Result<TimeDelta> {
             if u.arbitrary()? {
                 TimeDelta::MAX
             } else {
-                TimeDelta::milliseconds(u.arbitrary()?)
+                // `milliseconds` panics for i64::MIN (the range is ±i64::MAX ms).
+                TimeDelta::try_milliseconds(u.arbitrary()?).unwrap_or(TimeDelta::MIN)
             }
         }
     };

@@ -153,7 +153,10 @@ fn check<Tz: TimeZone>(
         let added = timed!(format!("add({a}, {d})"), cal.add(a, d)).ok();
         if !range.contains(&a) {
             assert!(added.is_none(), "add({a}, {d}) answered outside the range");
-            assert!(cal.next_open(a).is_err(), "next_open({a}) answered outside the range");
+            assert!(
+                cal.next_open(a).is_err(),
+                "next_open({a}) answered outside the range"
+            );
         }
         if let Some(b) = added {
             assert!(b >= a, "add({a}, {d}) = {b} is before the start");

@@ -500,28 +500,22 @@ fn closing_a_solved_case_keeps_its_solve_time() {
         .status(t(4, 12, 0), Status::Closed)
         .build()
         .unwrap();
-    let c = InteractionClocks::measure(
-        &solved_then_closed,
-        t(4, 13, 0),
-        &CalendarTime,
-        FcrConvention::OneTouch,
-    )
-    .unwrap();
-    assert_eq!(c.full_resolution(), Some(TimeDelta::minutes(60)));
+    let resolution = |i: &Interaction| {
+        InteractionClocks::measure(i, t(4, 13, 0), &CalendarTime, FcrConvention::OneTouch)
+            .unwrap()
+            .full_resolution()
+    };
+    assert_eq!(
+        resolution(&solved_then_closed),
+        Some(TimeDelta::minutes(60))
+    );
     // Closing a case that was never solved is its solve: 9:00 → 11:00.
     let closed_unsolved = case(t(4, 9, 0))
         .status(t(4, 9, 10), Status::Open)
         .status(t(4, 11, 0), Status::Closed)
         .build()
         .unwrap();
-    let c = InteractionClocks::measure(
-        &closed_unsolved,
-        t(4, 13, 0),
-        &CalendarTime,
-        FcrConvention::OneTouch,
-    )
-    .unwrap();
-    assert_eq!(c.full_resolution(), Some(TimeDelta::minutes(120)));
+    assert_eq!(resolution(&closed_unsolved), Some(TimeDelta::minutes(120)));
 }
 
 #[test]

@@ -308,44 +308,46 @@ impl fmt::Display for CesConfig {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "RawCes", into = "RawCes"))]
+#[cfg_attr(feature = "serde", serde(try_from = "CesParts", into = "CesParts"))]
 pub struct Ces {
     config: CesConfig,
     counts: ScaleCounts,
 }
 
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCes {
-    config: CesConfig,
-    counts: Vec<u64>,
+/// The data of a [`Ces`], field for field as its serialised form: the
+/// convention and one count per point of the scale, lowest first.
+///
+/// [`Ces::from_parts`] checks it exactly like deserialisation does.
+///
+/// ```
+/// use carekit::metrics::{Ces, CesConfig, CesParts};
+/// let mut ces = Ces::default(); // 1..=7
+/// ces.extend_u8(&[7, 5, 5, 1])?;
+/// let parts = ces.to_parts();
+/// assert_eq!(parts, CesParts { config: CesConfig::default(), counts: vec![1, 0, 0, 0, 2, 0, 1] });
+/// assert_eq!(Ces::from_parts(parts)?, ces);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CesParts {
+    /// The convention.
+    pub config: CesConfig,
+    /// The count of each point of the scale, lowest first.
+    pub counts: Vec<u64>,
 }
 
-#[cfg(feature = "serde")]
-impl TryFrom<RawCes> for Ces {
+impl TryFrom<CesParts> for Ces {
     type Error = Error;
-    fn try_from(raw: RawCes) -> Result<Self, Error> {
-        let counts = ScaleCounts::from_counts(raw.config.scale, raw.counts).ok_or(
-            MetricsError::InvalidState {
-                accumulator: "ces",
-                rule: "counts must have one entry per point of the scale and a total below 2^64",
-            },
-        )?;
-        Ok(Self {
-            config: raw.config,
-            counts,
-        })
+    fn try_from(parts: CesParts) -> Result<Self, Error> {
+        Ces::from_parts(parts)
     }
 }
 
-#[cfg(feature = "serde")]
-impl From<Ces> for RawCes {
-    fn from(c: Ces) -> Self {
-        Self {
-            config: c.config,
-            counts: c.counts.counts().to_vec(),
-        }
+impl From<Ces> for CesParts {
+    fn from(acc: Ces) -> Self {
+        acc.into_parts()
     }
 }
 
@@ -356,6 +358,59 @@ impl Default for Ces {
 }
 
 impl Ces {
+    /// An accumulator from its parts, checked like deserialisation.
+    ///
+    /// ```
+    /// use carekit::metrics::{Ces, CesConfig, CesParts};
+    /// let ces = Ces::from_parts(CesParts { config: CesConfig::default(), counts: vec![0, 0, 0, 0, 1, 0, 1] })?;
+    /// assert_eq!(ces.mean(), Some(6.0)); // (5 + 7) / 2
+    /// assert!(Ces::from_parts(CesParts { config: CesConfig::default(), counts: vec![1; 8] }).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::InvalidState`] unless there is exactly one count per
+    /// point of the scale and the counts add up to at most `u64::MAX`.
+    pub fn from_parts(parts: CesParts) -> Result<Self, Error> {
+        let counts = ScaleCounts::from_counts(parts.config.scale, parts.counts).ok_or(
+            MetricsError::InvalidState {
+                accumulator: "ces",
+                rule: "counts must have one entry per point of the scale and a total below 2^64",
+            },
+        )?;
+        Ok(Self {
+            config: parts.config,
+            counts,
+        })
+    }
+
+    /// The accumulator's parts (see [`CesParts`]).
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut ces = Ces::default();
+    /// ces.extend_u8(&[1, 7])?;
+    /// assert_eq!(ces.to_parts().counts, [1, 0, 0, 0, 0, 0, 1]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn to_parts(&self) -> CesParts {
+        CesParts {
+            config: self.config,
+            counts: self.counts.counts().to_vec(),
+        }
+    }
+
+    /// The accumulator's parts, consuming it (see [`CesParts`]).
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// assert_eq!(Ces::default().into_parts().counts.len(), 7);
+    /// ```
+    pub fn into_parts(self) -> CesParts {
+        self.to_parts()
+    }
+
     /// An empty accumulator with a convention.
     ///
     /// ```

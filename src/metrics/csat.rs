@@ -337,44 +337,46 @@ fn column_error(bad: BadValue, scale: RatingScale) -> Error {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "RawCsat", into = "RawCsat"))]
+#[cfg_attr(feature = "serde", serde(try_from = "CsatParts", into = "CsatParts"))]
 pub struct Csat {
     config: CsatConfig,
     counts: ScaleCounts,
 }
 
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCsat {
-    config: CsatConfig,
-    counts: Vec<u64>,
+/// The data of a [`Csat`], field for field as its serialised form: the
+/// convention and one count per point of the scale, lowest first.
+///
+/// [`Csat::from_parts`] checks it exactly like deserialisation does.
+///
+/// ```
+/// use carekit::metrics::{Csat, CsatConfig, CsatParts};
+/// let mut csat = Csat::default(); // 1..=5
+/// csat.extend_u8(&[5, 4, 4, 1])?;
+/// let parts = csat.to_parts();
+/// assert_eq!(parts, CsatParts { config: CsatConfig::default(), counts: vec![1, 0, 0, 2, 1] });
+/// assert_eq!(Csat::from_parts(parts)?, csat);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CsatParts {
+    /// The convention.
+    pub config: CsatConfig,
+    /// The count of each point of the scale, lowest first.
+    pub counts: Vec<u64>,
 }
 
-#[cfg(feature = "serde")]
-impl TryFrom<RawCsat> for Csat {
+impl TryFrom<CsatParts> for Csat {
     type Error = Error;
-    fn try_from(raw: RawCsat) -> Result<Self, Error> {
-        let counts = ScaleCounts::from_counts(raw.config.scale, raw.counts).ok_or(
-            MetricsError::InvalidState {
-                accumulator: "csat",
-                rule: "counts must have one entry per point of the scale and a total below 2^64",
-            },
-        )?;
-        Ok(Self {
-            config: raw.config,
-            counts,
-        })
+    fn try_from(parts: CsatParts) -> Result<Self, Error> {
+        Csat::from_parts(parts)
     }
 }
 
-#[cfg(feature = "serde")]
-impl From<Csat> for RawCsat {
-    fn from(c: Csat) -> Self {
-        Self {
-            config: c.config,
-            counts: c.counts.counts().to_vec(),
-        }
+impl From<Csat> for CsatParts {
+    fn from(acc: Csat) -> Self {
+        acc.into_parts()
     }
 }
 
@@ -385,6 +387,60 @@ impl Default for Csat {
 }
 
 impl Csat {
+    /// An accumulator from its parts, checked like deserialisation.
+    ///
+    /// ```
+    /// use carekit::metrics::{Csat, CsatConfig, CsatParts};
+    /// let csat = Csat::from_parts(CsatParts { config: CsatConfig::default(), counts: vec![1, 1, 0, 3, 5] })?;
+    /// assert_eq!(csat.percent(), Some(80.0)); // 100 · (3 + 5) / 10
+    /// // One count per point of the 1..=5 scale, no more, no less:
+    /// assert!(Csat::from_parts(CsatParts { config: CsatConfig::default(), counts: vec![1, 2] }).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::InvalidState`] unless there is exactly one count per
+    /// point of the scale and the counts add up to at most `u64::MAX`.
+    pub fn from_parts(parts: CsatParts) -> Result<Self, Error> {
+        let counts = ScaleCounts::from_counts(parts.config.scale, parts.counts).ok_or(
+            MetricsError::InvalidState {
+                accumulator: "csat",
+                rule: "counts must have one entry per point of the scale and a total below 2^64",
+            },
+        )?;
+        Ok(Self {
+            config: parts.config,
+            counts,
+        })
+    }
+
+    /// The accumulator's parts (see [`CsatParts`]).
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// let mut csat = Csat::default();
+    /// csat.extend_u8(&[2, 2, 5])?;
+    /// assert_eq!(csat.to_parts().counts, [0, 2, 0, 0, 1]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn to_parts(&self) -> CsatParts {
+        CsatParts {
+            config: self.config,
+            counts: self.counts.counts().to_vec(),
+        }
+    }
+
+    /// The accumulator's parts, consuming it (see [`CsatParts`]).
+    ///
+    /// ```
+    /// use carekit::metrics::Csat;
+    /// assert_eq!(Csat::default().into_parts().counts, [0, 0, 0, 0, 0]);
+    /// ```
+    pub fn into_parts(self) -> CsatParts {
+        self.to_parts()
+    }
+
     /// An empty accumulator with a convention.
     ///
     /// ```

@@ -105,7 +105,7 @@ impl fmt::Display for PercentileMethod {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(try_from = "RawDurations", into = "RawDurations")
+    serde(try_from = "DurationsParts", into = "DurationsParts")
 )]
 pub struct Durations {
     values: Vec<f64>,
@@ -113,25 +113,36 @@ pub struct Durations {
     max: f64,
 }
 
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDurations {
-    seconds: Vec<f64>,
+/// The data of a [`Durations`], field for field as its serialised form:
+/// every value in seconds, in the order pushed.
+///
+/// [`Durations::from_parts`] checks it exactly like deserialisation does.
+///
+/// ```
+/// use carekit::metrics::{Durations, DurationsParts};
+/// let d = Durations::from_seconds(&[30.0, 12.5])?;
+/// assert_eq!(d.to_parts(), DurationsParts { seconds: vec![30.0, 12.5] });
+/// assert_eq!(Durations::from_parts(d.to_parts())?, d);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct DurationsParts {
+    /// The durations in seconds.
+    pub seconds: Vec<f64>,
 }
 
-#[cfg(feature = "serde")]
-impl TryFrom<RawDurations> for Durations {
+impl TryFrom<DurationsParts> for Durations {
     type Error = Error;
-    fn try_from(raw: RawDurations) -> Result<Self, Error> {
-        Durations::from_seconds(&raw.seconds)
+    fn try_from(parts: DurationsParts) -> Result<Self, Error> {
+        Durations::from_parts(parts)
     }
 }
 
-#[cfg(feature = "serde")]
-impl From<Durations> for RawDurations {
+impl From<Durations> for DurationsParts {
     fn from(d: Durations) -> Self {
-        Self { seconds: d.values }
+        d.into_parts()
     }
 }
 
@@ -188,6 +199,62 @@ impl Default for Durations {
 }
 
 impl Durations {
+    /// Durations from their parts, checked like deserialisation (and like
+    /// [`extend_from_seconds`](Self::extend_from_seconds)).
+    ///
+    /// ```
+    /// use carekit::metrics::{Durations, DurationsParts};
+    /// let d = Durations::from_parts(DurationsParts { seconds: vec![60.0, 120.0] })?;
+    /// assert_eq!(d.mean(), Some(90.0));
+    /// assert!(Durations::from_parts(DurationsParts { seconds: vec![-1.0] }).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`extend_from_seconds`](Self::extend_from_seconds): a value that
+    /// is not finite, negative or above the largest duration.
+    pub fn from_parts(parts: DurationsParts) -> Result<Self, Error> {
+        let mut values = parts.seconds;
+        let mut d = Self::new();
+        for (index, v) in values.iter_mut().enumerate() {
+            // `+ 0.0` normalises -0.0, as `push` does.
+            *v = check(index, *v)? + 0.0;
+            d.min = d.min.min(*v);
+            d.max = d.max.max(*v);
+        }
+        d.values = values;
+        Ok(d)
+    }
+
+    /// The parts (see [`DurationsParts`]); this copies the values.
+    ///
+    /// ```
+    /// use carekit::metrics::Durations;
+    /// let d = Durations::from_seconds(&[5.0])?;
+    /// assert_eq!(d.to_parts().seconds, [5.0]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn to_parts(&self) -> DurationsParts {
+        DurationsParts {
+            seconds: self.values.clone(),
+        }
+    }
+
+    /// The parts, consuming the accumulator (no copy).
+    ///
+    /// ```
+    /// use carekit::metrics::Durations;
+    /// let d = Durations::from_seconds(&[5.0, 1.0])?;
+    /// assert_eq!(d.into_parts().seconds, [5.0, 1.0]);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn into_parts(self) -> DurationsParts {
+        DurationsParts {
+            seconds: self.values,
+        }
+    }
+
     /// The largest duration accepted: 1e15 seconds (about 31.7 million
     /// years). It keeps every sum and square far from overflow.
     ///

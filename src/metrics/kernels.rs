@@ -502,15 +502,13 @@ impl ScaleCounts {
         }
     }
 
-    /// Rebuilds from serialised counts, which must match the scale.
-    #[cfg(feature = "serde")]
+    /// Rebuilds from stored counts, which must match the scale.
     pub(crate) fn from_counts(scale: RatingScale, counts: Vec<u64>) -> Option<Self> {
         let total = counts.iter().try_fold(0_u64, |a, &c| a.checked_add(c));
         (counts.len() == usize::from(scale.points()) && total.is_some())
             .then_some(Self { scale, counts })
     }
 
-    #[cfg(feature = "serde")]
     pub(crate) fn counts(&self) -> &[u64] {
         &self.counts
     }

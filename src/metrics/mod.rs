@@ -278,9 +278,12 @@ mod csat;
 mod kernels;
 mod nps;
 pub use breakdown::{Accumulator, Breakdown, Observe, Period, PeriodKey};
-pub use ces::{Ces, CesConfig, CesPolarity, CesSummary};
-pub use csat::{Csat, CsatConfig, CsatSummary};
-pub use nps::{Nps, NpsConfig, NpsSummary, WeightedNps, WeightedNpsSummary};
+pub use ces::{Ces, CesConfig, CesParts, CesPolarity, CesSummary};
+pub use csat::{Csat, CsatConfig, CsatParts, CsatSummary};
+pub use nps::{
+    CompensatedSum, Nps, NpsConfig, NpsParts, NpsSummary, WeightedNps, WeightedNpsParts,
+    WeightedNpsSummary,
+};
 // end survey scores
 
 // service metrics
@@ -292,11 +295,11 @@ mod retention;
 mod sketch;
 
 pub use clocks::{ClockSummary, Fcr, FcrConvention, InteractionClocks};
-pub use durations::{DurationValue, Durations, PercentileMethod};
+pub use durations::{DurationValue, Durations, DurationsParts, PercentileMethod};
 pub use health::{
     HealthBand, HealthBands, HealthComponent, HealthContribution, HealthInputs, HealthModel,
     HealthScore, HealthWeights,
 };
 pub use peak_end::{PeakEnd, peak_end};
 pub use retention::{RepeatPurchaseRate, Retention};
-pub use sketch::QuantileSketch;
+pub use sketch::{QuantileSketch, QuantileSketchParts};

@@ -216,12 +216,53 @@ const GATHER: usize = 4096;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "NpsParts", into = "NpsParts"))]
 pub struct Nps {
     config: NpsConfig,
     detractors: u64,
     passives: u64,
     promoters: u64,
+}
+
+/// The data of an [`Nps`], field for field as its serialised form: what a
+/// storage layer or a query engine keeps as the partial state.
+///
+/// [`Nps::from_parts`] checks it exactly like deserialisation does.
+///
+/// ```
+/// use carekit::metrics::{Nps, NpsConfig, NpsParts};
+/// let mut nps = Nps::default();
+/// nps.extend_u8(&[10, 9, 3])?;
+/// let parts = nps.to_parts();
+/// assert_eq!(parts, NpsParts { config: NpsConfig::STANDARD, detractors: 1, passives: 0, promoters: 2 });
+/// assert_eq!(Nps::from_parts(parts)?, nps);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct NpsParts {
+    /// The cut-offs.
+    pub config: NpsConfig,
+    /// Answers `≤ detractor_max`.
+    pub detractors: u64,
+    /// Answers between the cut-offs.
+    pub passives: u64,
+    /// Answers `≥ promoter_min`.
+    pub promoters: u64,
+}
+
+impl TryFrom<NpsParts> for Nps {
+    type Error = Error;
+    fn try_from(parts: NpsParts) -> Result<Self, Error> {
+        Nps::from_parts(parts)
+    }
+}
+
+impl From<Nps> for NpsParts {
+    fn from(nps: Nps) -> Self {
+        nps.into_parts()
+    }
 }
 
 impl Nps {
@@ -240,6 +281,75 @@ impl Nps {
             passives: 0,
             promoters: 0,
         }
+    }
+
+    /// An accumulator from its parts, checked like deserialisation: the
+    /// three counts must add up to at most `u64::MAX`.
+    ///
+    /// ```
+    /// use carekit::metrics::{Nps, NpsConfig, NpsParts};
+    /// let nps = Nps::from_parts(NpsParts { config: NpsConfig::STANDARD, detractors: 2, passives: 1, promoters: 5 })?;
+    /// assert_eq!(nps.score(), Some(37.5)); // 100 · (5 − 2) / 8
+    /// let too_many = NpsParts { config: NpsConfig::STANDARD, detractors: u64::MAX, passives: 1, promoters: 0 };
+    /// assert!(Nps::from_parts(too_many).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::InvalidState`] if the counts add up to more than
+    /// `u64::MAX`.
+    pub fn from_parts(parts: NpsParts) -> Result<Self, Error> {
+        let NpsParts {
+            config,
+            detractors,
+            passives,
+            promoters,
+        } = parts;
+        detractors
+            .checked_add(passives)
+            .and_then(|n| n.checked_add(promoters))
+            .ok_or(MetricsError::InvalidState {
+                accumulator: "nps",
+                rule: "the counts must add up to at most 2^64 - 1",
+            })?;
+        Ok(Self {
+            config,
+            detractors,
+            passives,
+            promoters,
+        })
+    }
+
+    /// The accumulator's parts (see [`NpsParts`]).
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[8, 8])?;
+    /// assert_eq!(nps.to_parts().passives, 2);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn to_parts(&self) -> NpsParts {
+        NpsParts {
+            config: self.config,
+            detractors: self.detractors,
+            passives: self.passives,
+            promoters: self.promoters,
+        }
+    }
+
+    /// The accumulator's parts, consuming it (see [`NpsParts`]).
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut nps = Nps::default();
+    /// nps.extend_u8(&[0])?;
+    /// assert_eq!(nps.into_parts().detractors, 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn into_parts(self) -> NpsParts {
+        self.to_parts()
     }
 
     /// The cut-offs.
@@ -766,12 +876,22 @@ impl NpsSummary {
 
 /// A compensated (Neumaier) running sum: `sum + compensation` carries the
 /// rounding error of every addition, so long sums and merges lose far less
-/// than plain `f64` addition.
+/// than plain `f64` addition. It is part of [`WeightedNpsParts`]; its value
+/// is `sum + compensation`.
+///
+/// ```
+/// use carekit::metrics::CompensatedSum;
+/// let s = CompensatedSum { sum: 1.0, compensation: 1e-17 };
+/// assert_eq!(s.value(), 1.0 + 1e-17);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-struct CompensatedSum {
-    sum: f64,
-    compensation: f64,
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CompensatedSum {
+    /// The running sum.
+    pub sum: f64,
+    /// The rounding error the running sum has not absorbed yet.
+    pub compensation: f64,
 }
 
 impl CompensatedSum {
@@ -788,7 +908,13 @@ impl CompensatedSum {
         self.add(other.sum);
         self.add(other.compensation);
     }
-    fn value(self) -> f64 {
+    /// The sum's value, `sum + compensation`.
+    ///
+    /// ```
+    /// # use carekit::metrics::CompensatedSum;
+    /// assert_eq!(CompensatedSum { sum: 2.5, compensation: 0.0 }.value(), 2.5);
+    /// ```
+    pub fn value(self) -> f64 {
         self.sum + self.compensation
     }
 }
@@ -828,7 +954,7 @@ impl CompensatedSum {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(try_from = "RawWeightedNps", into = "RawWeightedNps")
+    serde(try_from = "WeightedNpsParts", into = "WeightedNpsParts")
 )]
 pub struct WeightedNps {
     config: NpsConfig,
@@ -839,54 +965,125 @@ pub struct WeightedNps {
     squares: CompensatedSum,
 }
 
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawWeightedNps {
-    config: NpsConfig,
-    n: u64,
-    detractors: CompensatedSum,
-    passives: CompensatedSum,
-    promoters: CompensatedSum,
-    squares: CompensatedSum,
+/// The data of a [`WeightedNps`], field for field as its serialised form.
+///
+/// [`WeightedNps::from_parts`] checks it like deserialisation does.
+///
+/// ```
+/// use carekit::{NpsScore, Weight, metrics::{WeightedNps, WeightedNpsParts}};
+/// let mut w = WeightedNps::default();
+/// w.push(NpsScore::new(10)?, Weight::new(2.0)?);
+/// let parts: WeightedNpsParts = w.to_parts();
+/// assert_eq!((parts.n, parts.promoters.value(), parts.squares.value()), (1, 2.0, 4.0));
+/// assert_eq!(WeightedNps::from_parts(parts)?, w);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct WeightedNpsParts {
+    /// The cut-offs.
+    pub config: NpsConfig,
+    /// Number of answers.
+    pub n: u64,
+    /// Weight sum of detractors.
+    pub detractors: CompensatedSum,
+    /// Weight sum of passives.
+    pub passives: CompensatedSum,
+    /// Weight sum of promoters.
+    pub promoters: CompensatedSum,
+    /// Sum of squared weights (for the effective sample size).
+    pub squares: CompensatedSum,
 }
 
-#[cfg(feature = "serde")]
-impl TryFrom<RawWeightedNps> for WeightedNps {
+impl TryFrom<WeightedNpsParts> for WeightedNps {
     type Error = Error;
-    fn try_from(r: RawWeightedNps) -> Result<Self, Error> {
-        for s in [r.detractors, r.passives, r.promoters, r.squares] {
+    fn try_from(parts: WeightedNpsParts) -> Result<Self, Error> {
+        WeightedNps::from_parts(parts)
+    }
+}
+
+impl From<WeightedNps> for WeightedNpsParts {
+    fn from(w: WeightedNps) -> Self {
+        w.to_parts()
+    }
+}
+
+impl WeightedNps {
+    /// An accumulator from its parts, checked like deserialisation: every
+    /// sum and compensation finite, every sum's value at least 0.
+    ///
+    /// ```
+    /// use carekit::metrics::{CompensatedSum, NpsConfig, WeightedNps, WeightedNpsParts};
+    /// let w = |sum| CompensatedSum { sum, compensation: 0.0 };
+    /// let parts = WeightedNpsParts {
+    ///     config: NpsConfig::STANDARD, n: 2,
+    ///     detractors: w(1.0), passives: w(0.0), promoters: w(3.0), squares: w(10.0),
+    /// };
+    /// assert_eq!(WeightedNps::from_parts(parts)?.score(), Some(50.0)); // 100 · (3 − 1) / 4
+    /// assert!(WeightedNps::from_parts(WeightedNpsParts { promoters: w(f64::NAN), ..parts }).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidWeight`] naming the first sum that is not finite or
+    /// is negative.
+    pub fn from_parts(parts: WeightedNpsParts) -> Result<Self, Error> {
+        let WeightedNpsParts {
+            config,
+            n,
+            detractors,
+            passives,
+            promoters,
+            squares,
+        } = parts;
+        for s in [detractors, passives, promoters, squares] {
             let v = s.value();
             if !(s.sum.is_finite() && s.compensation.is_finite() && v >= 0.0) {
                 return Err(Error::InvalidWeight { value: v });
             }
         }
         Ok(Self {
-            config: r.config,
-            n: r.n,
-            detractors: r.detractors,
-            passives: r.passives,
-            promoters: r.promoters,
-            squares: r.squares,
+            config,
+            n,
+            detractors,
+            passives,
+            promoters,
+            squares,
         })
     }
-}
 
-#[cfg(feature = "serde")]
-impl From<WeightedNps> for RawWeightedNps {
-    fn from(w: WeightedNps) -> Self {
-        Self {
-            config: w.config,
-            n: w.n,
-            detractors: w.detractors,
-            passives: w.passives,
-            promoters: w.promoters,
-            squares: w.squares,
+    /// The accumulator's parts (see [`WeightedNpsParts`]).
+    ///
+    /// ```
+    /// use carekit::{NpsScore, Weight, metrics::WeightedNps};
+    /// let mut w = WeightedNps::default();
+    /// w.push(NpsScore::new(0)?, Weight::new(0.5)?);
+    /// assert_eq!(w.to_parts().detractors.value(), 0.5);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn to_parts(&self) -> WeightedNpsParts {
+        WeightedNpsParts {
+            config: self.config,
+            n: self.n,
+            detractors: self.detractors,
+            passives: self.passives,
+            promoters: self.promoters,
+            squares: self.squares,
         }
     }
-}
 
-impl WeightedNps {
+    /// The accumulator's parts, consuming it (see [`WeightedNpsParts`]).
+    ///
+    /// ```
+    /// use carekit::metrics::WeightedNps;
+    /// assert_eq!(WeightedNps::default().into_parts().n, 0);
+    /// ```
+    pub fn into_parts(self) -> WeightedNpsParts {
+        self.to_parts()
+    }
+
     /// An empty accumulator with the given cut-offs.
     ///
     /// ```

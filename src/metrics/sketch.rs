@@ -61,7 +61,10 @@ use crate::Error;
 /// non-empty bucket), and deserialisation checks that the parts agree.
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "RawSketch", into = "RawSketch"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "QuantileSketchParts", into = "QuantileSketchParts")
+)]
 pub struct QuantileSketch {
     alpha: f64,
     gamma: f64,
@@ -656,39 +659,119 @@ impl KeyCache {
     }
 }
 
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSketch {
-    relative_accuracy: f64,
-    count: u64,
-    zero_count: u64,
-    min: Option<f64>,
-    max: Option<f64>,
-    offset: i64,
-    bins: Vec<u64>,
+/// The data of a [`QuantileSketch`], field for field as its serialised
+/// form: `bins[i]` counts the values of key `offset + i`, trimmed to the
+/// first and last non-empty bucket (`offset: 0, bins: []` when no value is
+/// above the zero bucket).
+///
+/// [`QuantileSketch::from_parts`] checks that the parts agree, exactly
+/// like deserialisation does.
+///
+/// ```
+/// use carekit::metrics::{QuantileSketch, QuantileSketchParts};
+/// let mut s = QuantileSketch::new(0.01)?;
+/// s.extend_from_slice(&[1.0, 1.0, 0.0])?;
+/// let parts = s.to_parts();
+/// // 1.0 is in bucket ⌈log_γ 1⌉ = 0.
+/// assert_eq!((parts.count, parts.zero_count, parts.offset, parts.bins.clone()), (3, 1, 0, vec![2]));
+/// assert_eq!(QuantileSketch::from_parts(parts)?, s);
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct QuantileSketchParts {
+    /// The relative accuracy α.
+    pub relative_accuracy: f64,
+    /// Number of values.
+    pub count: u64,
+    /// Number of values in the zero bucket.
+    pub zero_count: u64,
+    /// The smallest value (`None` when empty).
+    pub min: Option<f64>,
+    /// The largest value (`None` when empty).
+    pub max: Option<f64>,
+    /// The key of `bins[0]`.
+    pub offset: i64,
+    /// Bucket counts from key `offset` up.
+    pub bins: Vec<u64>,
 }
 
-#[cfg(feature = "serde")]
-impl From<QuantileSketch> for RawSketch {
+impl From<QuantileSketch> for QuantileSketchParts {
     fn from(s: QuantileSketch) -> Self {
-        let (offset, bins) = s.used();
-        Self {
-            relative_accuracy: s.alpha,
-            count: s.count,
-            zero_count: s.zero_count,
-            min: s.min(),
-            max: s.max(),
+        s.to_parts()
+    }
+}
+
+impl TryFrom<QuantileSketchParts> for QuantileSketch {
+    type Error = Error;
+    fn try_from(parts: QuantileSketchParts) -> Result<Self, Error> {
+        QuantileSketch::from_parts(parts)
+    }
+}
+
+impl QuantileSketch {
+    /// The sketch's parts (see [`QuantileSketchParts`]).
+    ///
+    /// ```
+    /// use carekit::metrics::QuantileSketch;
+    /// let mut s = QuantileSketch::new(0.02)?;
+    /// s.add(10.0)?;
+    /// let p = s.to_parts();
+    /// assert_eq!((p.relative_accuracy, p.count, p.min, p.max), (0.02, 1, Some(10.0), Some(10.0)));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn to_parts(&self) -> QuantileSketchParts {
+        let (offset, bins) = self.used();
+        QuantileSketchParts {
+            relative_accuracy: self.alpha,
+            count: self.count,
+            zero_count: self.zero_count,
+            min: self.min(),
+            max: self.max(),
             offset,
             bins: bins.to_vec(),
         }
     }
-}
 
-#[cfg(feature = "serde")]
-impl TryFrom<RawSketch> for QuantileSketch {
-    type Error = Error;
-    fn try_from(raw: RawSketch) -> Result<Self, Error> {
+    /// The sketch's parts, consuming it (see [`QuantileSketchParts`]).
+    ///
+    /// ```
+    /// use carekit::metrics::QuantileSketch;
+    /// assert_eq!(QuantileSketch::new(0.01)?.into_parts().bins, Vec::<u64>::new());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn into_parts(self) -> QuantileSketchParts {
+        self.to_parts()
+    }
+
+    /// A sketch from its parts, checked exactly like deserialisation.
+    ///
+    /// ```
+    /// use carekit::metrics::{QuantileSketch, QuantileSketchParts};
+    /// let parts = QuantileSketchParts {
+    ///     relative_accuracy: 0.01, count: 2, zero_count: 0,
+    ///     min: Some(1.0), max: Some(1.0), offset: 0, bins: vec![2],
+    /// };
+    /// let s = QuantileSketch::from_parts(parts.clone())?;
+    /// assert_eq!(s.count(), 2);
+    /// // The count must equal the zero count plus the bucket counts:
+    /// assert!(QuantileSketch::from_parts(QuantileSketchParts { count: 3, ..parts }).is_err());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::InconsistentSketch`] naming the rule the parts break
+    /// (counts that do not add up, empty end buckets, min or max outside
+    /// the first or last bucket); [`MetricsError::SketchTooWide`] for more
+    /// than [`MAX_BUCKETS`](Self::MAX_BUCKETS) buckets; the errors of
+    /// [`new`](Self::new) for an invalid accuracy.
+    #[allow(
+        clippy::needless_pass_by_value,
+        reason = "parts are handed over, like `TryFrom`; the bins are copied into the sketch's own layout"
+    )]
+    pub fn from_parts(raw: QuantileSketchParts) -> Result<Self, Error> {
         let bad = |rule| -> Error { MetricsError::InconsistentSketch { rule }.into() };
         let mut s = QuantileSketch::new(raw.relative_accuracy)?;
         let total = raw

@@ -574,10 +574,20 @@
 //!   precision is lost, and `rust_decimal`'s global `serde-float`/`serde-str`
 //!   features are never enabled.
 //!
+//! - `tz` (off by default): IANA time zones by name in
+//!   [`calendar::Zone`] (`"Europe/Berlin"`), and with it in whole
+//!   calendars ([`calendar::Calendar`]), period keys, windows and
+//!   compensation policies read from data. It brings the zone database
+//!   (`chrono-tz`); without it a zone is UTC or a fixed offset, and any
+//!   chrono [`TimeZone`](chrono::TimeZone) a caller supplies still works
+//!   with [`BusinessCalendar`].
+//!
 //! # Dependencies
 //!
-//! serde (optional), thiserror, chrono (without `clock`) and `rust_decimal`.
-//! Nothing else at run time.
+//! serde (optional), thiserror, chrono (without `clock`) and `rust_decimal`;
+//! `chrono-tz` with the optional `tz` feature, because a correct zone
+//! database is a dataset to track, not code to write here. Nothing else at
+//! run time.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(clippy::arithmetic_side_effects)]
 

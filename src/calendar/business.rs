@@ -15,9 +15,9 @@ const NANOS: u32 = 1_000_000_000;
 /// Business hours in a time zone: answers "when is this due" ([`add`]) and
 /// "how much business time passed" ([`between`]).
 ///
-/// `Tz` is any chrono [`TimeZone`]: [`Utc`], [`FixedOffset`], or an IANA
-/// zone such as `chrono_tz::Tz` supplied by the caller (carekit does not
-/// depend on a zone database). See the [module page](super) for the exact
+/// `Tz` is any chrono [`TimeZone`]: [`Utc`], [`FixedOffset`], an IANA
+/// zone such as `chrono_tz::Tz`, or carekit's own [`Zone`](super::Zone)
+/// (see [`Calendar`], the whole calendar as one value). See the [module page](super) for the exact
 /// rules (closing times, DST, holidays) and the cost model.
 ///
 /// Clones share the memoised offset table of the zone.
@@ -63,6 +63,55 @@ impl<Tz: TimeZone + PartialEq> PartialEq for BusinessCalendar<Tz> {
 }
 
 impl<Tz: TimeZone + Eq> Eq for BusinessCalendar<Tz> {}
+
+/// A business calendar in a [`Zone`](super::Zone): the calendar as a whole
+/// value, as configuration files, conformance vectors and SQL functions
+/// give it.
+///
+/// With the `serde` feature it reads and writes as its
+/// [`CalendarSpec`] with the zone beside it (IANA names need the `tz`
+/// feature):
+///
+/// ```json
+/// {"time_zone": "America/New_York",
+///  "week": {"mon": [["09:00", "17:00"]], "tue": [["09:00", "17:00"]]},
+///  "holidays": ["2024-12-25"],
+///  "special": {"2024-12-24": [["09:00", "13:00"]]}}
+/// ```
+///
+/// ```
+/// use carekit::calendar::Calendar;
+/// use chrono::{TimeDelta, TimeZone, Utc};
+///
+/// let desk: Calendar = serde_json::from_str(r#"{
+///     "time_zone": "Europe/Berlin",
+///     "week": {"mon": [["09:00", "17:00"]], "tue": [["09:00", "17:00"]]}
+/// }"#)?;
+/// // Monday 2024-03-04 16:00 CET (15:00Z) + 2 h: 1 h Monday, 1 h Tuesday.
+/// let due = desk.add(Utc.with_ymd_and_hms(2024, 3, 4, 15, 0, 0).unwrap(), TimeDelta::hours(2))?;
+/// assert_eq!(due, Utc.with_ymd_and_hms(2024, 3, 5, 9, 0, 0).unwrap());
+/// assert_eq!(desk.time_zone().to_string(), "Europe/Berlin");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub type Calendar = BusinessCalendar<super::Zone>;
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessCalendar<super::Zone> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        super::spec::RawCalendar::new(self.tz, self.spec.clone()).serialize(serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessCalendar<super::Zone> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = super::spec::RawCalendar::deserialize(deserializer)?;
+        let zone = raw.time_zone;
+        raw.spec()
+            .and_then(|spec| BusinessCalendar::new(zone, spec))
+            .map_err(serde::de::Error::custom)
+    }
+}
 
 /// Splits an instant into whole seconds and nanoseconds.
 fn split(t: DateTime<Utc>) -> (i64, u32) {

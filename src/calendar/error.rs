@@ -1,5 +1,7 @@
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 
+use super::Period;
+
 fn rfc3339(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }
@@ -119,6 +121,69 @@ pub enum CalendarError {
     OutsideSupportedRange {
         /// The rejected instant.
         instant: DateTime<Utc>,
+    },
+    /// A time-zone offset that is not `±HH:MM` below 24 hours.
+    ///
+    /// ```
+    /// use carekit::calendar::Zone;
+    /// let err = "+2:00".parse::<Zone>().unwrap_err();
+    /// assert_eq!(err.to_string(), r#"time zone offset "+2:00" is malformed: expected ±HH:MM below 24:00"#);
+    /// ```
+    #[error("time zone offset {value:?} is malformed: expected ±HH:MM below 24:00")]
+    MalformedOffset {
+        /// The rejected text.
+        value: String,
+    },
+    /// A time-zone name the IANA database does not know.
+    #[error(
+        "unknown time zone {name:?}: expected \"UTC\", an offset such as \"+02:00\" or an IANA name such as \"Europe/Berlin\""
+    )]
+    UnknownTimeZone {
+        /// The rejected name.
+        name: String,
+    },
+    /// An IANA time-zone name, read without carekit's `tz` feature (which
+    /// brings the zone database).
+    #[error("time zone {name:?} is an IANA name: enable carekit's `tz` feature to use named zones")]
+    TimeZoneNamesDisabled {
+        /// The name.
+        name: String,
+    },
+    /// A period or window boundary that lies outside the dates chrono can
+    /// represent (within hours of its ends), so no period key or start can
+    /// be given.
+    ///
+    /// ```
+    /// use carekit::calendar::{Period, PeriodKey, Zone};
+    /// use chrono::{DateTime, FixedOffset, Utc};
+    /// let west = Zone::fixed(FixedOffset::west_opt(3600).unwrap());
+    /// let err = PeriodKey::of(DateTime::<Utc>::MIN_UTC, Period::Day, &west).unwrap_err();
+    /// assert!(err.to_string().starts_with("the day of -262143-01-01T00:00:00Z is outside"));
+    /// ```
+    #[error(
+        "the {period} of {} is outside the dates this library can represent",
+        rfc3339(.instant)
+    )]
+    PeriodOutOfRange {
+        /// The instant.
+        instant: DateTime<Utc>,
+        /// The kind of period.
+        period: Period,
+    },
+    /// A period key that is not `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`,
+    /// `YYYY-Qn` or `YYYY` naming an existing period.
+    ///
+    /// ```
+    /// use carekit::calendar::PeriodKey;
+    /// let err = "2024-W54".parse::<PeriodKey>().unwrap_err();
+    /// assert_eq!(err.to_string(), r#"period key "2024-W54" is malformed: expected YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn or YYYY"#);
+    /// ```
+    #[error(
+        "period key {value:?} is malformed: expected YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn or YYYY"
+    )]
+    InvalidPeriodKey {
+        /// The rejected text.
+        value: String,
     },
     /// Business time was asked of a calendar that is never open (again).
     #[error("the calendar has no open time at or after {}", rfc3339(.after))]

@@ -180,15 +180,24 @@
 
 mod business;
 mod error;
+mod period;
 mod schedule;
 mod spec;
+mod tz;
 mod zone;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-pub use business::BusinessCalendar;
+pub use business::{BusinessCalendar, Calendar};
 pub use error::CalendarError;
+pub use period::{Period, PeriodKey, Span, Window};
 pub use spec::{CalendarSpec, LocalTime, OpenInterval, WeekSchedule};
+pub use tz::{Zone, ZoneOffset};
+#[allow(
+    unused_imports,
+    reason = "the one local-time rule, for the compensation and loyalty windows"
+)]
+pub(crate) use tz::{first_instant_at, local_of};
 
 /// A way of measuring the time between two instants: calendar time (every
 /// second counts) or business time (only open hours count).

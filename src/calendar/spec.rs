@@ -839,6 +839,45 @@ fn unique_dates<'de, D: serde::Deserializer<'de>>(
     deserializer.deserialize_map(Visitor)
 }
 
+/// The serde form of a whole calendar: a [`CalendarSpec`] with its
+/// `time_zone`.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCalendar {
+    pub(super) time_zone: super::Zone,
+    week: WeekSchedule,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    holidays: Vec<NaiveDate>,
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_dates"
+    )]
+    special: BTreeMap<NaiveDate, Vec<OpenInterval>>,
+}
+
+#[cfg(feature = "serde")]
+impl RawCalendar {
+    pub(super) fn new(time_zone: super::Zone, spec: CalendarSpec) -> Self {
+        let raw = RawSpec::from(spec);
+        Self {
+            time_zone,
+            week: raw.week,
+            holidays: raw.holidays,
+            special: raw.special,
+        }
+    }
+
+    pub(super) fn spec(self) -> Result<CalendarSpec, Error> {
+        CalendarSpec::try_from(RawSpec {
+            week: self.week,
+            holidays: self.holidays,
+            special: self.special,
+        })
+    }
+}
+
 #[cfg(feature = "serde")]
 impl TryFrom<RawSpec> for CalendarSpec {
     type Error = Error;

@@ -8,8 +8,9 @@ use rust_decimal::Decimal;
 
 use super::event::{LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
 use super::points::{Ledger, PointsStatement};
-use super::programme::{DowngradeRule, LoyaltyProgramme, Measure, Span, Window, rfc3339};
+use super::programme::{DowngradeRule, LoyaltyProgramme, Measure, Window, rfc3339};
 use super::{EventId, LoyaltyError};
+use crate::calendar::Span;
 use crate::{Error, Money, TierId};
 
 /// Why a customer's tier changed.
@@ -397,6 +398,7 @@ impl Progress {
 /// ```
 /// # use carekit::{Currency, Money, TierId};
 /// # use carekit::loyalty::*;
+/// # use carekit::calendar::Span;
 /// # use chrono::{TimeZone, Utc};
 /// # use rust_decimal::Decimal;
 /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -508,6 +510,7 @@ impl Keep {
 /// ```
 /// # use carekit::{Currency, Money, TierId};
 /// # use carekit::loyalty::*;
+/// # use carekit::calendar::Span;
 /// # use chrono::{TimeZone, Utc};
 /// # use rust_decimal::Decimal;
 /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -542,6 +545,7 @@ impl PendingDowngrade {
     /// ```
     /// # use carekit::{Currency, Money, TierId};
     /// # use carekit::loyalty::*;
+    /// # use carekit::calendar::Span;
     /// # use chrono::{TimeZone, Utc};
     /// # use rust_decimal::Decimal;
     /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -568,6 +572,7 @@ impl PendingDowngrade {
     /// ```
     /// # use carekit::{Currency, Money, TierId};
     /// # use carekit::loyalty::*;
+    /// # use carekit::calendar::Span;
     /// # use chrono::{TimeZone, Utc};
     /// # use rust_decimal::Decimal;
     /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -595,6 +600,7 @@ impl PendingDowngrade {
     /// ```
     /// # use carekit::{Currency, Money, TierId};
     /// # use carekit::loyalty::*;
+    /// # use carekit::calendar::Span;
     /// # use chrono::{TimeZone, Utc};
     /// # use rust_decimal::Decimal;
     /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -699,6 +705,7 @@ impl Evaluation {
     /// ```
     /// # use carekit::{Currency, Money, TierId};
     /// # use carekit::loyalty::*;
+    /// # use carekit::calendar::Span;
     /// # use chrono::{TimeZone, Utc};
     /// # use rust_decimal::Decimal;
     /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -852,6 +859,7 @@ impl Evaluation {
     /// ```
     /// # use carekit::{Currency, Money, TierId};
     /// # use carekit::loyalty::*;
+    /// # use carekit::calendar::Span;
     /// # use chrono::{TimeZone, Utc};
     /// # use rust_decimal::Decimal;
     /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -905,6 +913,7 @@ impl Evaluation {
     /// ```
     /// # use carekit::{Currency, Money, TierId};
     /// # use carekit::loyalty::*;
+    /// # use carekit::calendar::Span;
     /// # use chrono::{TimeZone, Utc};
     /// # use rust_decimal::Decimal;
     /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();

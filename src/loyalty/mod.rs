@@ -224,5 +224,5 @@ pub use event::{EventId, LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership
 pub use points::{Expiry, PointsLot, PointsStatement};
 pub use programme::{
     DowngradePolicy, DowngradeRule, LoyaltyProgramme, LoyaltyProgrammeBuilder, Measure, PointsRule,
-    Span, Tier, Window,
+    Tier, Window,
 };

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::{Benefits, LoyaltyError, Multiplier};
+use crate::calendar::Span;
 use crate::{Currency, Error, TierId};
 
 /// What qualifies a customer for a tier.
@@ -47,77 +48,19 @@ impl fmt::Display for Measure {
     }
 }
 
-/// A length of calendar time: whole days or whole calendar months.
-///
-/// Months are added with chrono's `checked_add_months`, which clamps to the
-/// end of a shorter month (31 January + 1 month = 28 or 29 February). A
-/// span of zero is rejected when a programme is built.
-///
-/// With the `serde` feature: `{"days": 90}` or `{"months": 12}`.
-///
-/// ```
-/// use carekit::loyalty::Span;
-/// assert_eq!(Span::Months(12).to_string(), "12 months");
-/// assert_eq!(Span::Days(1).to_string(), "1 day");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Span {
-    /// Whole days of 24 hours.
-    Days(u32),
-    /// Calendar months.
-    Months(u32),
-}
-
-impl Span {
-    fn count(self) -> u32 {
-        match self {
-            Span::Days(n) | Span::Months(n) => n,
+/// A span must not be zero.
+pub(crate) fn validate_span(span: Span, field: &'static str) -> Result<(), Error> {
+    if span.count() == 0 {
+        Err(LoyaltyError::ZeroSpan {
+            field,
+            unit: match span {
+                Span::Days(_) => "days",
+                Span::Months(_) => "months",
+            },
         }
-    }
-
-    fn unit(self) -> &'static str {
-        match self {
-            Span::Days(1) => "day",
-            Span::Days(_) => "days",
-            Span::Months(1) => "month",
-            Span::Months(_) => "months",
-        }
-    }
-
-    /// Shortest possible length in days (a month is at least 28 days).
-    fn min_days(self) -> u64 {
-        match self {
-            Span::Days(n) => u64::from(n),
-            Span::Months(n) => u64::from(n).saturating_mul(28),
-        }
-    }
-
-    /// Longest possible length in days (a month is at most 31 days).
-    fn max_days(self) -> u64 {
-        match self {
-            Span::Days(n) => u64::from(n),
-            Span::Months(n) => u64::from(n).saturating_mul(31),
-        }
-    }
-
-    fn validate(self, field: &'static str) -> Result<(), Error> {
-        if self.count() == 0 {
-            Err(LoyaltyError::ZeroSpan {
-                field,
-                unit: self.unit(),
-            }
-            .into())
-        } else {
-            Ok(())
-        }
-    }
-}
-
-impl fmt::Display for Span {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.count(), self.unit())
+        .into())
+    } else {
+        Ok(())
     }
 }
 
@@ -135,7 +78,8 @@ impl fmt::Display for Span {
 /// `"calendar_year"`, `"anniversary_year"` or `"lifetime"`.
 ///
 /// ```
-/// use carekit::loyalty::{Span, Window};
+/// use carekit::calendar::Span;
+/// use carekit::loyalty::Window;
 /// assert_eq!(Window::Rolling(Span::Days(90)).to_string(), "rolling 90 days");
 /// assert_eq!(Window::CalendarYear.to_string(), "calendar year");
 /// ```
@@ -209,7 +153,8 @@ impl fmt::Display for DowngradeRule {
 /// (both optional; the default is `requalify` without grace).
 ///
 /// ```
-/// use carekit::loyalty::{DowngradePolicy, DowngradeRule, Span};
+/// use carekit::calendar::Span;
+/// use carekit::loyalty::{DowngradePolicy, DowngradeRule};
 /// let p = DowngradePolicy::new(DowngradeRule::SoftLanding).with_grace(Span::Days(30));
 /// assert_eq!(p.rule(), DowngradeRule::SoftLanding);
 /// assert_eq!(p.grace(), Some(Span::Days(30)));
@@ -241,6 +186,7 @@ impl DowngradePolicy {
     /// ```
     /// # use carekit::{Currency, Money, TierId};
     /// # use carekit::loyalty::*;
+    /// # use carekit::calendar::Span;
     /// # use chrono::{TimeZone, Utc};
     /// # use rust_decimal::Decimal;
     /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -273,7 +219,8 @@ impl DowngradePolicy {
     /// The grace period, if any.
     ///
     /// ```
-    /// # use carekit::loyalty::{DowngradePolicy, DowngradeRule, Span};
+    /// # use carekit::calendar::Span;
+    /// # use carekit::loyalty::{DowngradePolicy, DowngradeRule};
     /// assert_eq!(DowngradePolicy::default().grace(), None);
     /// let p = DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Days(60));
     /// assert_eq!(p.grace(), Some(Span::Days(60)));
@@ -388,7 +335,7 @@ impl PointsRule {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn with_expiry_months(mut self, months: u32) -> Result<Self, Error> {
-        Span::Months(months).validate("points expiry")?;
+        validate_span(Span::Months(months), "points expiry")?;
         self.expiry_months = Some(months);
         Ok(self)
     }
@@ -675,6 +622,7 @@ impl LoyaltyProgramme {
     /// ```
     /// # use carekit::{Currency, Money, TierId};
     /// # use carekit::loyalty::*;
+    /// # use carekit::calendar::Span;
     /// # use chrono::{TimeZone, Utc};
     /// # use rust_decimal::Decimal;
     /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -783,6 +731,7 @@ impl LoyaltyProgramme {
     /// ```
     /// # use carekit::{Currency, Money, TierId};
     /// # use carekit::loyalty::*;
+    /// # use carekit::calendar::Span;
     /// # use chrono::{TimeZone, Utc};
     /// # use rust_decimal::Decimal;
     /// # let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
@@ -1114,10 +1063,10 @@ impl LoyaltyProgrammeBuilder {
             }
         }
         if let Window::Rolling(span) = p.window {
-            span.validate("rolling window")?;
+            validate_span(span, "rolling window")?;
         }
         if let Some(grace) = p.downgrade.grace {
-            grace.validate("grace period")?;
+            validate_span(grace, "grace period")?;
             let cadence = match p.window {
                 Window::Rolling(span) => Some((span.min_days(), span.to_string())),
                 Window::CalendarYear | Window::AnniversaryYear => Some((365, "1 year".to_owned())),

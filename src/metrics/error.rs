@@ -339,19 +339,4 @@ pub enum MetricsError {
         /// The rule it broke.
         rule: &'static str,
     },
-    /// A period key that is not `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM` or
-    /// `YYYY-Qn`.
-    ///
-    /// ```
-    /// use carekit::metrics::PeriodKey;
-    /// assert_eq!(
-    ///     "2024-13".parse::<PeriodKey>().unwrap_err().to_string(),
-    ///     "period key \"2024-13\" is invalid: expected YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY-Qn"
-    /// );
-    /// ```
-    #[error("period key {value:?} is invalid: expected YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY-Qn")]
-    InvalidPeriodKey {
-        /// The rejected text.
-        value: String,
-    },
 }

@@ -83,9 +83,9 @@
 //! [`Breakdown<K, A>`](Breakdown) holds one accumulator per key in key
 //! order: keys are [`Channel`](crate::Channel), [`Priority`](crate::Priority),
 //! [`TierId`](crate::TierId), [`AgentId`](crate::AgentId),
-//! [`Segment`](crate::Segment), a [`PeriodKey`], a tuple of those or any
-//! caller key. [`PeriodKey::of`] puts an instant in its day, ISO week,
-//! month or quarter ([`Period`]) as seen in a caller-given
+//! [`Segment`](crate::Segment), a [`PeriodKey`](crate::calendar::PeriodKey), a tuple of those or any
+//! caller key. [`PeriodKey::of`](crate::calendar::PeriodKey::of) puts an instant in its day, ISO week,
+//! month, quarter or year ([`Period`](crate::calendar::Period)) as seen in a caller-given
 //! [`chrono::TimeZone`], displayed `2024-03-04`, `2024-W10`, `2024-03`,
 //! `2024-Q1`. A breakdown merges group by group. Any accumulator can be
 //! grouped: it implements [`Accumulator`] (empty value and merge) and
@@ -277,7 +277,7 @@ mod ces;
 mod csat;
 mod kernels;
 mod nps;
-pub use breakdown::{Accumulator, Breakdown, Observe, Period, PeriodKey};
+pub use breakdown::{Accumulator, Breakdown, Observe};
 pub use ces::{Ces, CesConfig, CesParts, CesPolarity, CesSummary};
 pub use csat::{Csat, CsatConfig, CsatParts, CsatSummary};
 pub use nps::{

@@ -18,7 +18,7 @@ use carekit::calendar::{
     BusinessCalendar, CalendarError, CalendarSpec, CalendarTime, ElapsedTime, OpenInterval,
     WeekSchedule,
 };
-use carekit::metrics::{Period, PeriodKey};
+use carekit::calendar::{Period, PeriodKey};
 use carekit::stats::{
     NpsCounts, NpsIntervalMethod, mean_interval, normal_cdf, normal_quantile, nps_difference_test,
     nps_interval, sample_size, two_proportion_test, wilson_interval,
@@ -654,18 +654,39 @@ fn period_keys_at_the_ends_of_time() {
         FixedOffset::east_opt(23 * 3600 + 59 * 60).unwrap(),
         FixedOffset::west_opt(23 * 3600 + 59 * 60).unwrap(),
     ];
-    for period in [Period::Day, Period::IsoWeek, Period::Month, Period::Quarter] {
+    for period in [
+        Period::Day,
+        Period::IsoWeek,
+        Period::Month,
+        Period::Quarter,
+        Period::Year,
+    ] {
         for at in [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC] {
             for tz in &zones {
-                let key = PeriodKey::of(at, period, tz);
-                assert_eq!(key.period(), period);
-                assert!(!key.to_string().is_empty());
+                // Either a key of the right kind, or a named error: never a
+                // panic, never a clamped date.
+                match PeriodKey::of(at, period, tz) {
+                    Ok(key) => {
+                        assert_eq!(key.period(), period);
+                        assert!(!key.to_string().is_empty());
+                        let _ = key.start_instant(tz);
+                        let _ = key.end_instant(tz);
+                    }
+                    Err(e) => assert!(
+                        matches!(
+                            e,
+                            carekit::Error::Calendar(CalendarError::PeriodOutOfRange { .. })
+                        ),
+                        "{e}"
+                    ),
+                }
             }
         }
         for date in [NaiveDate::MIN, NaiveDate::MAX] {
-            let key = PeriodKey::containing(date, period);
-            assert!(key.start() <= date, "{period:?} {date}");
-            assert!(!key.to_string().is_empty());
+            if let Some(key) = PeriodKey::containing(date, period) {
+                assert!(key.start() <= date, "{period:?} {date}");
+                assert!(!key.to_string().is_empty());
+            }
         }
     }
 }
@@ -1088,9 +1109,10 @@ fn sla_evaluation_at_the_limits_of_chrono() {
 #[test]
 fn loyalty_at_the_limits_answers_or_refuses() {
     use carekit::TierId;
+    use carekit::calendar::Span;
     use carekit::loyalty::{
         DowngradePolicy, DowngradeRule, EventId, LoyaltyEvent, LoyaltyProgramme, Measure,
-        Membership, PointsRule, Span, Tier, Window,
+        Membership, PointsRule, Tier, Window,
     };
     let (lo, hi) = (LIMITS[0], LIMITS[1]);
     let tier = |s: &str| TierId::new(s).unwrap();

@@ -2,6 +2,7 @@
 //! proptest laws. Every expected tier, value and date is worked out by hand
 //! from the programme rules in the comments.
 
+use carekit::calendar::Span;
 use carekit::loyalty::*;
 use carekit::{Currency, Error, Money, TierId};
 use chrono::{DateTime, TimeZone, Utc};

@@ -4,9 +4,10 @@
 //! doctests; these tests pin the same facts where it does. Expected values
 //! are worked by hand in the comments.
 
+use carekit::calendar::{Period, PeriodKey};
 use carekit::metrics::{
     Accumulator, Breakdown, Ces, CesConfig, CesPolarity, Csat, CsatConfig, Nps, NpsConfig, Observe,
-    Period, PeriodKey, WeightedNps,
+    WeightedNps,
 };
 use carekit::stats::Confidence;
 use carekit::{CesRating, CsatRating, NpsScore, RatingScale, Weight};

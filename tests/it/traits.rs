@@ -119,6 +119,7 @@ fn metrics_service_types_are_send_and_sync() {
 
 #[test]
 fn loyalty_types_are_send_and_sync() {
+    use carekit::calendar::Span;
     use carekit::loyalty::*;
     send_sync::<LoyaltyProgramme>();
     send_sync::<LoyaltyProgrammeBuilder>();
@@ -161,8 +162,11 @@ fn metrics_scores_types_are_send_and_sync() {
     send_sync::<metrics::Ces>();
     send_sync::<metrics::CesSummary>();
     send_sync::<metrics::Breakdown<Channel, metrics::Nps>>();
-    send_sync::<metrics::Period>();
-    send_sync::<metrics::PeriodKey>();
+    send_sync::<carekit::calendar::Period>();
+    send_sync::<carekit::calendar::PeriodKey>();
+    send_sync::<carekit::calendar::Window>();
+    send_sync::<carekit::calendar::Zone>();
+    send_sync::<carekit::calendar::ZoneOffset>();
 }
 
 #[test]

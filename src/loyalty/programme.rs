@@ -535,7 +535,8 @@ impl Tier {
 /// ```
 /// # #[cfg(feature = "serde")] {
 /// use carekit::LoyaltyProgramme;
-/// use carekit::loyalty::{DowngradeRule, Span, Window};
+/// use carekit::calendar::Span;
+/// use carekit::loyalty::{DowngradeRule, Window};
 ///
 /// let p: LoyaltyProgramme = serde_json::from_str(r#"{
 ///     "currency": "EUR", "measure": "spend", "window": {"rolling": {"months": 12}},

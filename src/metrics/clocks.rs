@@ -6,8 +6,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::{Durations, MetricsError};
 use crate::calendar::ElapsedTime;
+use crate::error::Error;
+use crate::interaction::{Interaction, OutboundStart, StatusClock, Timeline};
 use crate::stats::{Confidence, Interval, wilson_interval};
-use crate::{Direction, Error, EventKind, Interaction, Status};
 
 /// Which interactions count as resolved at first contact.
 ///
@@ -21,9 +22,9 @@ use crate::{Direction, Error, EventKind, Interaction, Status};
 /// | [`NoCustomerFollowUp`](Self::NoCustomerFollowUp) | has no customer message after the first reply |
 /// | [`NoReopen`](Self::NoReopen) | was never reopened |
 ///
-/// For an interaction an agent opened (see [`InteractionClocks`]), the
-/// opening message is not a reply: "the first reply" is the second public
-/// agent reply and one-touch allows one reply after the opening message.
+/// For an interaction an agent opened (see
+/// [`Timeline::opening_message`]), the opening message is not a reply:
+/// one-touch allows one reply after it.
 ///
 /// ```
 /// use carekit::metrics::FcrConvention;
@@ -58,26 +59,27 @@ impl fmt::Display for FcrConvention {
 /// The service clocks of one interaction, measured up to an instant in
 /// calendar time or in business time.
 ///
-/// Everything is read from the timeline **as known at `until`**: events
-/// after `until` are ignored and the status periods are cut there.
+/// Everything is read from the interaction's [`Timeline`] **as known at
+/// `until`** (events after `until` are ignored and the status periods are
+/// cut there), by the rules on the [`interaction`](crate::interaction)
+/// page — the same facts the SLA targets are judged on.
 ///
 /// | clock | from → to |
 /// |---|---|
-/// | `first_reply` | creation → first public agent reply (for an interaction an agent opened: the second one); `None` without one |
-/// | `full_resolution` | creation → last solve; `None` unless solved at `until` |
-/// | `requester_wait` | time in `New`, `Open` and `OnHold` |
+/// | `first_reply` | clock start → first reply (an agent's opening message is not one); `None` without one |
+/// | `full_resolution` | clock start → last solve; `None` unless solved at `until` |
+/// | `requester_wait` | time in `New`, `Open` and `OnHold` from the clock start |
 /// | `agent_work` | time in `New` and `Open` |
 /// | `on_hold` | time in `OnHold` |
 /// | `agent_wait` | time in `Pending` |
 /// | `reopens` | changes from `Solved` back to an unsolved status |
-/// | `agent_replies` | public agent replies (internal notes excluded) |
+/// | `agent_replies` | public agent messages, the opening one included (internal notes excluded) |
 /// | `first_contact_resolved` | the [`FcrConvention`]'s verdict; `None` unless solved at `until` |
 ///
-/// **Opened by an agent**: an [`Direction::Outbound`] interaction whose
-/// first public agent reply comes before any customer message (earlier in
-/// the timeline; an agent reply and a customer message at the same instant
-/// are ordered as listed). The business spoke first, so its opening message
-/// answers nothing.
+/// The clock start is the creation of an inbound case; for an outbound
+/// case it follows the timeline's
+/// [`OutboundStart`](crate::interaction::OutboundStart) (by default the
+/// customer's first message: before it, no customer-facing clock runs).
 ///
 /// Each status period is measured with the given [`ElapsedTime`]:
 /// [`CalendarTime`](crate::calendar::CalendarTime) counts every second; a
@@ -116,6 +118,7 @@ impl fmt::Display for FcrConvention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct InteractionClocks {
     convention: FcrConvention,
+    outbound_start: OutboundStart,
     until: DateTime<Utc>,
     opened_by_agent: bool,
     first_reply: Option<TimeDelta>,
@@ -131,10 +134,6 @@ pub struct InteractionClocks {
 
 fn add(total: &mut TimeDelta, d: TimeDelta) {
     *total = total.checked_add(&d).unwrap_or(TimeDelta::MAX);
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl InteractionClocks {
@@ -168,87 +167,85 @@ impl InteractionClocks {
         time: &T,
         convention: FcrConvention,
     ) -> Result<Self, Error> {
-        let created = interaction.created_at();
-        if until < created {
-            return Err(Error::InstantOrder {
-                field: "until",
-                value: rfc3339(until),
-                other_field: "created_at",
-                other: rfc3339(created),
-            });
-        }
-        // The timeline as known at `until`, with positions.
-        let known = interaction
-            .events()
-            .iter()
-            .enumerate()
-            .take_while(|(_, e)| e.at() <= until);
-        let mut replies: Vec<(usize, DateTime<Utc>)> = Vec::new();
-        let mut customer_messages: Vec<usize> = Vec::new();
-        for (i, e) in known {
-            if e.kind().is_public_agent_reply() {
-                replies.push((i, e.at()));
-            } else if *e.kind() == EventKind::CustomerMessage {
-                customer_messages.push(i);
-            }
-        }
-        let first_customer = customer_messages.first().copied();
-        let opened_by_agent = interaction.direction() == Direction::Outbound
-            && replies
-                .first()
-                .is_some_and(|&(i, _)| first_customer.is_none_or(|c| i < c));
-        let answer = if opened_by_agent {
-            replies.get(1)
-        } else {
-            replies.first()
-        }
-        .copied();
-        let first_reply = answer
-            .map(|(_, at)| time.elapsed(created, at))
-            .transpose()?;
+        Self::from_timeline(&interaction.timeline(until)?, time, convention)
+    }
 
-        let solved = interaction.status_at(until).is_solved();
-        let transitions: Vec<_> = interaction
-            .transitions()
-            .take_while(|(t, _, _)| *t <= until)
-            .collect();
-        let reopens = count(
-            transitions
-                .iter()
-                .filter(|(_, from, to)| *from == Status::Solved && !to.is_solved())
-                .count(),
-        );
-        let last_solve = transitions
-            .iter()
-            .filter(|(_, from, to)| {
-                *to == Status::Solved || (*to == Status::Closed && *from != Status::Solved)
-            })
-            .map(|(t, _, _)| *t)
-            .next_back();
-        let full_resolution = match (solved, last_solve) {
-            (true, Some(at)) => Some(time.elapsed(created, at)?),
-            _ => None,
+    /// Measures an interaction's [`Timeline`] (read at an instant, with an
+    /// explicit [`OutboundStart`](crate::interaction::OutboundStart)) with
+    /// `time`, judging first-contact resolution by `convention`.
+    ///
+    /// ```
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::interaction::OutboundStart;
+    /// use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// use carekit::{AgentId, Channel, CustomerId, Direction, Interaction, InteractionId, Visibility};
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    ///
+    /// let t = |h, m| Utc.with_ymd_and_hms(2024, 3, 4, h, m, 0).unwrap();
+    /// let ana = AgentId::new("ana")?;
+    /// let outreach = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9, 0))
+    ///     .direction(Direction::Outbound)
+    ///     .agent_reply(t(9, 0), ana.clone(), Visibility::Public) // the opening message
+    ///     .customer_message(t(10, 0))
+    ///     .agent_reply(t(10, 30), ana, Visibility::Public)
+    ///     .build()?;
+    /// let at = t(11, 0);
+    /// let customer_first = outreach.timeline_with(at, OutboundStart::FirstCustomerMessage)?;
+    /// let c = InteractionClocks::from_timeline(&customer_first, &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.first_reply(), Some(TimeDelta::minutes(30))); // 10:00 → 10:30
+    /// let from_creation = outreach.timeline_with(at, OutboundStart::Creation)?;
+    /// let c = InteractionClocks::from_timeline(&from_creation, &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.first_reply(), Some(TimeDelta::minutes(90))); // 09:00 → 10:30
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Any error of `time` (for example a business calendar with no open
+    /// time).
+    pub fn from_timeline<T: ElapsedTime + ?Sized>(
+        timeline: &Timeline,
+        time: &T,
+        convention: FcrConvention,
+    ) -> Result<Self, Error> {
+        let start = timeline.clock_start();
+        let since_start = |end: Option<DateTime<Utc>>| -> Result<Option<TimeDelta>, Error> {
+            match (start, end) {
+                (Some(s), Some(e)) if e >= s => time.elapsed(s, e).map(Some),
+                _ => Ok(None),
+            }
         };
-
-        let [requester_wait, agent_work, on_hold, agent_wait] =
-            status_clocks(interaction, until, time)?;
-
-        let agent_replies = count(replies.len());
+        let first_reply = since_start(timeline.first_reply())?;
+        let solved = timeline.is_solved();
+        let full_resolution = if solved {
+            since_start(timeline.last_solve())?
+        } else {
+            None
+        };
+        let mut clocks = [TimeDelta::zero(); 4];
+        let kinds = [
+            StatusClock::RequesterWait,
+            StatusClock::AgentWork,
+            StatusClock::OnHold,
+            StatusClock::AgentWait,
+        ];
+        for (total, clock) in clocks.iter_mut().zip(kinds) {
+            for p in timeline.clock_periods(clock) {
+                add(total, time.elapsed(p.start(), p.end())?);
+            }
+        }
+        let [requester_wait, agent_work, on_hold, agent_wait] = clocks;
+        let reopens = timeline.reopens();
         let first_contact_resolved = solved.then(|| match convention {
-            FcrConvention::OneTouch => {
-                let touches = agent_replies.saturating_sub(u32::from(opened_by_agent));
-                touches <= 1 && reopens == 0
-            }
-            FcrConvention::NoCustomerFollowUp => {
-                answer.is_none_or(|(ia, _)| customer_messages.iter().all(|&c| c < ia))
-            }
+            FcrConvention::OneTouch => timeline.replies_after_opening() <= 1 && reopens == 0,
+            FcrConvention::NoCustomerFollowUp => !timeline.customer_followed_up(),
             FcrConvention::NoReopen => reopens == 0,
         });
-
         Ok(Self {
             convention,
-            until,
-            opened_by_agent,
+            outbound_start: timeline.outbound_start(),
+            until: timeline.until(),
+            opened_by_agent: timeline.opening_message().is_some(),
             first_reply,
             full_resolution,
             requester_wait,
@@ -256,9 +253,27 @@ impl InteractionClocks {
             on_hold,
             agent_wait,
             reopens,
-            agent_replies,
+            agent_replies: timeline.public_agent_replies(),
             first_contact_resolved,
         })
+    }
+
+    /// The outbound convention the timeline was read with.
+    ///
+    /// ```
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::interaction::OutboundStart;
+    /// use carekit::metrics::{FcrConvention, InteractionClocks};
+    /// use carekit::{Channel, CustomerId, Interaction, InteractionId};
+    /// use chrono::{TimeZone, Utc};
+    /// let t = |h| Utc.with_ymd_and_hms(2024, 3, 4, h, 0, 0).unwrap();
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Chat, t(9)).build()?;
+    /// let c = InteractionClocks::measure(&case, t(10), &CalendarTime, FcrConvention::OneTouch)?;
+    /// assert_eq!(c.outbound_start(), OutboundStart::FirstCustomerMessage);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn outbound_start(&self) -> OutboundStart {
+        self.outbound_start
     }
 
     /// The FCR convention used.
@@ -339,7 +354,8 @@ impl InteractionClocks {
     ///     .build()?;
     /// let c = InteractionClocks::measure(&case, t(60), &CalendarTime, FcrConvention::OneTouch)?;
     /// assert!(c.opened_by_agent());
-    /// assert_eq!(c.first_reply(), Some(chrono::TimeDelta::minutes(45))); // the second reply
+    /// // The clock starts at the customer's message: 00:30 → 00:45.
+    /// assert_eq!(c.first_reply(), Some(chrono::TimeDelta::minutes(15)));
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn opened_by_agent(&self) -> bool {
@@ -628,44 +644,6 @@ impl InteractionClocks {
     pub fn first_contact_resolved(&self) -> Option<bool> {
         self.first_contact_resolved
     }
-}
-
-/// `[requester wait, agent work, on hold, agent wait]` up to `until`.
-fn status_clocks<T: ElapsedTime + ?Sized>(
-    interaction: &Interaction,
-    until: DateTime<Utc>,
-    time: &T,
-) -> Result<[TimeDelta; 4], Error> {
-    let (mut requester_wait, mut agent_work, mut on_hold, mut agent_wait) = (
-        TimeDelta::zero(),
-        TimeDelta::zero(),
-        TimeDelta::zero(),
-        TimeDelta::zero(),
-    );
-    for p in interaction.status_periods(until) {
-        let status = p.status();
-        if status.is_solved() {
-            continue;
-        }
-        let d = time.elapsed(p.start(), p.end())?;
-        match status {
-            Status::New | Status::Open => {
-                add(&mut requester_wait, d);
-                add(&mut agent_work, d);
-            }
-            Status::OnHold => {
-                add(&mut requester_wait, d);
-                add(&mut on_hold, d);
-            }
-            Status::Pending => add(&mut agent_wait, d),
-            Status::Solved | Status::Closed => {}
-        }
-    }
-    Ok([requester_wait, agent_work, on_hold, agent_wait])
-}
-
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }
 
 /// First-contact resolution rate: resolved / eligible, under one

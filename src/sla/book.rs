@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::TimeDelta;
 
 use super::SlaError;
+use crate::interaction::OutboundStart;
 use crate::{Channel, Error, Priority, Segment, Status, TierId};
 
 /// The longest target duration a book accepts: 100 years of 366 days, in
@@ -715,6 +716,7 @@ impl SlaPolicy {
 #[cfg_attr(feature = "serde", serde(try_from = "RawBook", into = "RawBook"))]
 pub struct SlaBook {
     policies: Vec<SlaPolicy>,
+    outbound_start: OutboundStart,
 }
 
 impl SlaBook {
@@ -752,7 +754,44 @@ impl SlaBook {
                 .into());
             }
         }
-        Ok(Self { policies })
+        Ok(Self {
+            policies,
+            outbound_start: OutboundStart::default(),
+        })
+    }
+
+    /// When the customer-facing targets (first reply, resolution, requester
+    /// wait) of an outbound case start: at the customer's first message
+    /// (the default) or at creation. Inbound cases always start at
+    /// creation; see [`OutboundStart`].
+    ///
+    /// ```
+    /// use carekit::interaction::OutboundStart;
+    /// use carekit::sla::{Conditions, SlaBook, SlaPolicy, Target, TargetKind};
+    /// use chrono::TimeDelta;
+    /// let policy = SlaPolicy::new("std", Conditions::any(), vec![Target::new(TargetKind::FirstReply, TimeDelta::hours(1))?])?;
+    /// let book = SlaBook::new(vec![policy])?.with_outbound_start(OutboundStart::Creation);
+    /// assert_eq!(book.outbound_start(), OutboundStart::Creation);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_outbound_start(mut self, outbound_start: OutboundStart) -> Self {
+        self.outbound_start = outbound_start;
+        self
+    }
+
+    /// The outbound convention (see [`with_outbound_start`](Self::with_outbound_start)).
+    ///
+    /// ```
+    /// use carekit::interaction::OutboundStart;
+    /// use carekit::sla::{Conditions, SlaBook, SlaPolicy, Target, TargetKind};
+    /// use chrono::TimeDelta;
+    /// let policy = SlaPolicy::new("std", Conditions::any(), vec![Target::new(TargetKind::FirstReply, TimeDelta::hours(1))?])?;
+    /// assert_eq!(SlaBook::new(vec![policy])?.outbound_start(), OutboundStart::FirstCustomerMessage);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn outbound_start(&self) -> OutboundStart {
+        self.outbound_start
     }
 
     /// The policies, in matching order.
@@ -809,6 +848,17 @@ impl SlaBook {
 #[serde(deny_unknown_fields)]
 struct RawBook {
     policies: Vec<RawPolicy>,
+    #[serde(default, skip_serializing_if = "is_default_start")]
+    outbound_start: OutboundStart,
+}
+
+#[cfg(feature = "serde")]
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_default_start(start: &OutboundStart) -> bool {
+    *start == OutboundStart::default()
 }
 
 #[cfg(feature = "serde")]
@@ -856,7 +906,7 @@ impl TryFrom<RawBook> for SlaBook {
                 &prefix,
             )?);
         }
-        SlaBook::new(policies)
+        Ok(SlaBook::new(policies)?.with_outbound_start(raw.outbound_start))
     }
 }
 
@@ -864,6 +914,7 @@ impl TryFrom<RawBook> for SlaBook {
 impl From<SlaBook> for RawBook {
     fn from(book: SlaBook) -> Self {
         RawBook {
+            outbound_start: book.outbound_start,
             policies: book
                 .policies
                 .into_iter()

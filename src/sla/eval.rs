@@ -9,8 +9,10 @@ use super::SlaError;
 use super::book::{MAX_TARGET_SECONDS, SlaBook, Target, TargetKind, TimeBasis};
 use super::error::rfc3339;
 use crate::calendar::{CalendarTime, ElapsedTime};
+use crate::error::Error;
+use crate::id::{Segment, TierId};
+use crate::interaction::{Interaction, Priority, ReplyCycle, Status, Timeline};
 use crate::loyalty::Benefits;
-use crate::{Direction, Error, EventKind, Interaction, Priority, Segment, Status, TierId};
 
 /// Who the customer is, for policy matching and tier benefits.
 ///
@@ -1100,7 +1102,7 @@ impl SlaBook {
         let multiplier = context
             .benefits
             .map_or(Decimal::ONE, |b| b.sla_target_multiplier().get());
-        let cycles = Cycles::of(interaction, at);
+        let timeline = interaction.timeline_with(at, self.outbound_start())?;
         let mut targets = Vec::with_capacity(policy.targets().len());
         for target in policy.targets() {
             let limit = scale(policy.name(), target, multiplier)?;
@@ -1109,13 +1111,13 @@ impl SlaBook {
                 TimeBasis::Calendar => &CalendarTime,
             };
             let spec = Spec {
-                interaction,
+                timeline: &timeline,
                 target,
                 clock,
                 limit,
                 at,
             };
-            if let Some(mut evaluation) = spec.evaluate(&cycles)? {
+            if let Some(mut evaluation) = spec.evaluate()? {
                 evaluation.multiplier = multiplier;
                 targets.push(evaluation);
             }
@@ -1151,112 +1153,6 @@ fn scale(policy: &str, target: &Target, multiplier: Decimal) -> Result<TimeDelta
     Ok(TimeDelta::seconds(whole))
 }
 
-/// A clock cycle: started, and stopped (by a reply or a solve) or still
-/// open at the evaluation instant.
-#[derive(Debug, Clone, Copy)]
-struct Cycle {
-    start: DateTime<Utc>,
-    stop: Option<DateTime<Utc>>,
-}
-
-/// The reply cycles of an interaction up to an instant.
-struct Cycles {
-    first_reply: Cycle,
-    next_reply: Vec<Cycle>,
-    periodic_update: Vec<Cycle>,
-}
-
-fn is_solve(from: Status, to: Status) -> bool {
-    to == Status::Solved || (to == Status::Closed && from != Status::Solved)
-}
-
-impl Cycles {
-    fn of(interaction: &Interaction, at: DateTime<Utc>) -> Self {
-        let mut first_reply = Cycle {
-            start: interaction.created_at(),
-            stop: None,
-        };
-        let mut next_reply = Vec::new();
-        let mut periodic_update = Vec::new();
-        let mut next_open: Option<DateTime<Utc>> = None;
-        let mut periodic_open: Option<DateTime<Utc>> = None;
-        let mut status = Status::New;
-        let mut seen_customer = false;
-        let mut seen_public_reply = false;
-        let close = |open: &mut Option<DateTime<Utc>>, list: &mut Vec<Cycle>, t| {
-            if let Some(start) = open.take() {
-                list.push(Cycle {
-                    start,
-                    stop: Some(t),
-                });
-            }
-        };
-        let events = interaction.events();
-        // The status once every change at the instant of event `i` is
-        // applied (a message and the reopen it causes share an instant).
-        let settled = |i: usize, mut current: Status| {
-            let t = events.get(i).map(crate::Event::at);
-            for later in events.iter().skip(i).take_while(|e| Some(e.at()) == t) {
-                if let EventKind::StatusChange { to } = later.kind() {
-                    current = *to;
-                }
-            }
-            current
-        };
-        for (i, e) in events.iter().enumerate().take_while(|(_, e)| e.at() <= at) {
-            let t = e.at();
-            match e.kind() {
-                EventKind::CustomerMessage => {
-                    seen_customer = true;
-                    if first_reply.stop.is_some()
-                        && next_open.is_none()
-                        && !settled(i, status).is_solved()
-                    {
-                        next_open = Some(t);
-                    }
-                }
-                kind if kind.is_public_agent_reply() => {
-                    let opening = !seen_customer
-                        && !seen_public_reply
-                        && (interaction.direction() == Direction::Outbound
-                            || t == interaction.created_at());
-                    seen_public_reply = true;
-                    if !opening && first_reply.stop.is_none() {
-                        first_reply.stop = Some(t);
-                    }
-                    close(&mut next_open, &mut next_reply, t);
-                    close(&mut periodic_open, &mut periodic_update, t);
-                    if !settled(i, status).is_solved() {
-                        periodic_open = Some(t);
-                    }
-                }
-                EventKind::StatusChange { to } if *to != status => {
-                    if is_solve(status, *to) {
-                        if first_reply.stop.is_none() {
-                            first_reply.stop = Some(t);
-                        }
-                        close(&mut next_open, &mut next_reply, t);
-                        close(&mut periodic_open, &mut periodic_update, t);
-                    }
-                    status = *to;
-                }
-                _ => {}
-            }
-        }
-        if let Some(start) = next_open {
-            next_reply.push(Cycle { start, stop: None });
-        }
-        if let Some(start) = periodic_open {
-            periodic_update.push(Cycle { start, stop: None });
-        }
-        Self {
-            first_reply,
-            next_reply,
-            periodic_update,
-        }
-    }
-}
-
 /// Counted time over a window, and when it reached the limit.
 struct Measured {
     counted: TimeDelta,
@@ -1276,7 +1172,7 @@ impl Measured {
 }
 
 struct Spec<'a> {
-    interaction: &'a Interaction,
+    timeline: &'a Timeline,
     target: &'a Target,
     clock: &'a dyn ElapsedTime,
     limit: TimeDelta,
@@ -1297,39 +1193,46 @@ impl Spec<'_> {
         }
     }
 
-    fn evaluate(&self, cycles: &Cycles) -> Result<Option<TargetEvaluation>, Error> {
+    /// The cycle to judge and the earlier ones of the same kind; `None`
+    /// when the target's clock has not started.
+    fn cycles(&self) -> Option<(ReplyCycle, &[ReplyCycle])> {
+        let tl = self.timeline;
         let kind = self.target.kind();
-        let (cycle, earlier): (Cycle, &[Cycle]) = match kind {
-            TargetKind::FirstReply => (cycles.first_reply, &[]),
+        match kind {
+            TargetKind::FirstReply => tl.first_reply_cycle().map(|c| (c, &[][..])),
             TargetKind::NextReply | TargetKind::PeriodicUpdate => {
                 let all = if kind == TargetKind::NextReply {
-                    &cycles.next_reply
+                    tl.next_reply_cycles()
                 } else {
-                    &cycles.periodic_update
+                    tl.update_cycles()
                 };
-                match all.split_last() {
-                    Some((last, older)) => (*last, older),
-                    None => return Ok(None),
-                }
+                all.split_last().map(|(last, older)| (*last, older))
             }
             _ => {
-                let created = self.interaction.created_at();
-                let stop = if self.interaction.status_at(self.at).is_solved() {
-                    self.interaction
-                        .solves()
-                        .take_while(|s| *s <= self.at)
-                        .last()
+                // Customer-facing clocks start at the clock start; agent
+                // work at creation.
+                let start = if kind == TargetKind::AgentWork {
+                    Some(tl.created_at())
+                } else {
+                    tl.clock_start()
+                }?;
+                let stop = if tl.is_solved() {
+                    tl.last_solve()
                 } else {
                     None
                 };
-                (
-                    Cycle {
-                        start: created,
-                        stop,
-                    },
-                    &[],
-                )
+                Some((
+                    ReplyCycle::new(start, stop.filter(|s| *s >= start)),
+                    &[][..],
+                ))
             }
+        }
+    }
+
+    fn evaluate(&self) -> Result<Option<TargetEvaluation>, Error> {
+        let kind = self.target.kind();
+        let Some((cycle, earlier)) = self.cycles() else {
+            return Ok(None);
         };
         let mut earlier_achieved = 0_u64;
         let mut earlier_breached = 0_u64;
@@ -1342,16 +1245,15 @@ impl Spec<'_> {
             }
         }
         let (measured, state, deadline) = self.judge(cycle)?;
-        let paused_by =
-            matches!(state, SlaState::Paused { .. }).then(|| self.interaction.status_at(self.at));
+        let paused_by = matches!(state, SlaState::Paused { .. }).then(|| self.timeline.status());
         Ok(Some(TargetEvaluation {
             kind,
             basis: self.target.basis(),
             within: self.target.within(),
             limit: self.limit,
             multiplier: Decimal::ONE,
-            started: cycle.start,
-            stopped: cycle.stop,
+            started: cycle.start(),
+            stopped: cycle.stop(),
             at: self.at,
             counted: measured.counted,
             deadline,
@@ -1369,10 +1271,9 @@ impl Spec<'_> {
         let mut counted = TimeDelta::zero();
         let mut crossing = None;
         let mut last_run_end = None;
-        for p in self.interaction.status_periods(end) {
-            let s = p.start().max(start);
-            let e = p.end().min(end);
-            if e <= s || !self.counts(p.status()) {
+        for p in self.timeline.periods_between(start, end) {
+            let (s, e) = (p.start(), p.end());
+            if !self.counts(p.status()) {
                 continue;
             }
             let d = self.clock.elapsed(s, e)?;
@@ -1391,9 +1292,12 @@ impl Spec<'_> {
         })
     }
 
-    fn judge(&self, cycle: Cycle) -> Result<(Measured, SlaState, Option<DateTime<Utc>>), Error> {
-        let end = cycle.stop.unwrap_or(self.at);
-        let m = self.measure(cycle.start, end)?;
+    fn judge(
+        &self,
+        cycle: ReplyCycle,
+    ) -> Result<(Measured, SlaState, Option<DateTime<Utc>>), Error> {
+        let end = cycle.stop().unwrap_or(self.at);
+        let m = self.measure(cycle.start(), end)?;
         let overflow = || SlaError::Overflow { what: "sla margin" };
         if m.ran_past_limit() {
             let by = m.counted.checked_sub(&self.limit).ok_or_else(overflow)?;
@@ -1401,7 +1305,7 @@ impl Spec<'_> {
             return Ok((m, SlaState::Breached { by }, deadline));
         }
         let left = self.limit.checked_sub(&m.counted).ok_or_else(overflow)?;
-        if cycle.stop.is_some() {
+        if cycle.stop().is_some() {
             let deadline = if m.last_run_end == Some(end) {
                 Some(self.clock.advance(end, left)?)
             } else {
@@ -1409,7 +1313,7 @@ impl Spec<'_> {
             };
             return Ok((m, SlaState::Achieved { margin: left }, deadline));
         }
-        if self.counts(self.interaction.status_at(self.at)) {
+        if self.counts(self.timeline.status()) {
             let deadline = self.clock.advance(self.at, left)?;
             Ok((m, SlaState::Active { remaining: left }, Some(deadline)))
         } else {

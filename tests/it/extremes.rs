@@ -912,7 +912,7 @@ fn interactions_spanning_chronos_range_measure_without_panicking() {
     let span = hi - lo;
     assert_eq!(i.first_public_agent_reply(), Some(hi));
     assert_eq!(i.first_solve(), Some(hi));
-    let periods: Vec<_> = i.status_periods(hi).collect();
+    let periods: Vec<_> = i.status_periods(hi);
     assert!(!periods.is_empty());
     let total: TimeDelta = periods.iter().map(carekit::StatusPeriod::duration).sum();
     assert_eq!(total, span);

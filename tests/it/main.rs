@@ -27,5 +27,6 @@ mod money_laws;
 mod serde_forms;
 mod sla;
 mod stats;
+mod timeline;
 mod timeline_laws;
 mod traits;

@@ -13,6 +13,7 @@
 )]
 
 use carekit::calendar::{CalendarTime, ElapsedTime};
+use carekit::interaction::OutboundStart;
 use carekit::metrics::{
     ClockSummary, Durations, Fcr, FcrConvention, HealthBand, HealthBands, HealthComponent as C,
     HealthInputs, HealthModel, HealthWeights, InteractionClocks, MetricsError, PercentileMethod,
@@ -450,11 +451,22 @@ fn outbound_case_opened_by_an_agent_counts_the_second_reply() {
         .agent_reply(t(4, 9, 45), ana(), Visibility::Public)
         .build()
         .unwrap();
+    // By default the clock starts at the customer's message: 09:30 → 09:45.
     let c = InteractionClocks::measure(&i, t(4, 10, 0), &CalendarTime, FcrConvention::OneTouch)
         .unwrap();
     assert!(c.opened_by_agent());
+    assert_eq!(c.first_reply(), Some(TimeDelta::minutes(15)));
+    // From creation: 09:00 → 09:45.
+    let from_creation = i
+        .timeline_with(t(4, 10, 0), OutboundStart::Creation)
+        .unwrap();
+    let c =
+        InteractionClocks::from_timeline(&from_creation, &CalendarTime, FcrConvention::OneTouch)
+            .unwrap();
     assert_eq!(c.first_reply(), Some(TimeDelta::minutes(45)));
-    // The same timeline inbound: the first reply counts (0 minutes).
+    assert_eq!(c.outbound_start(), OutboundStart::Creation);
+    // Inbound, an agent's public message at the creation instant opened
+    // the case (logged on the customer's behalf): not a reply either.
     let inbound = case(t(4, 9, 0))
         .agent_reply(t(4, 9, 0), ana(), Visibility::Public)
         .build()
@@ -466,8 +478,21 @@ fn outbound_case_opened_by_an_agent_counts_the_second_reply() {
         FcrConvention::OneTouch,
     )
     .unwrap();
+    assert!(c.opened_by_agent());
+    assert_eq!(c.first_reply(), None);
+    // A reply one second after creation is a reply.
+    let quick = case(t(4, 9, 0))
+        .agent_reply(
+            t(4, 9, 0) + TimeDelta::seconds(1),
+            ana(),
+            Visibility::Public,
+        )
+        .build()
+        .unwrap();
+    let c = InteractionClocks::measure(&quick, t(4, 10, 0), &CalendarTime, FcrConvention::OneTouch)
+        .unwrap();
     assert!(!c.opened_by_agent());
-    assert_eq!(c.first_reply(), Some(TimeDelta::zero()));
+    assert_eq!(c.first_reply(), Some(TimeDelta::seconds(1)));
 }
 
 #[test]

@@ -7,6 +7,7 @@
 use carekit::calendar::{
     BusinessCalendar, CalendarSpec, CalendarTime, ElapsedTime, OpenInterval, WeekSchedule,
 };
+use carekit::interaction::OutboundStart;
 use carekit::loyalty::{Benefits, Multiplier};
 use carekit::sla::{
     AttainmentCounts, Conditions, SlaAttainment, SlaBook, SlaContext, SlaOutcome, SlaPolicy,
@@ -766,7 +767,9 @@ fn solve_without_reply_ends_the_first_reply_clock_and_opening_is_not_a_reply() {
         SlaState::Achieved { margin: hm(0, 15) }
     );
     // Outbound: the 09:00 opening message is not a reply; the reply at
-    // 10:30 is: 1h30m counted, breached by 30m.
+    // 10:30 is. By default the clock starts at the customer's 10:00
+    // message: 30m counted, 30m to spare. Started at creation: 1h30m
+    // counted, breached by 30m.
     let i = case(t(0, 9, 0))
         .direction(Direction::Outbound)
         .agent_reply(t(0, 9, 0), ana(), Visibility::Public)
@@ -777,10 +780,20 @@ fn solve_without_reply_ends_the_first_reply_clock_and_opening_is_not_a_reply() {
     let e = book
         .evaluate(&i, &SlaContext::new(), t(0, 12, 0), &Office)
         .unwrap();
+    assert_eq!(
+        e.targets()[0].state(),
+        SlaState::Achieved { margin: hm(0, 30) }
+    );
+    assert_eq!(e.targets()[0].started(), t(0, 10, 0));
+    let book = book.with_outbound_start(OutboundStart::Creation);
+    let e = book
+        .evaluate(&i, &SlaContext::new(), t(0, 12, 0), &Office)
+        .unwrap();
     assert_eq!(e.targets()[0].state(), SlaState::Breached { by: hm(0, 30) });
     // Outbound, the opening message five minutes after creation: still an
     // opening, not a reply. Inbound, an agent message at the very instant
-    // of creation (a greeting): an opening too. Both: breached by 30m.
+    // of creation (a greeting): an opening too. Both, counted from
+    // creation: breached by 30m.
     let outbound_later = case(t(0, 9, 0))
         .direction(Direction::Outbound)
         .agent_reply(t(0, 9, 5), ana(), Visibility::Public)

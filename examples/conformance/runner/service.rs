@@ -3,6 +3,7 @@
 //! `carekit::metrics` docs for their fields).
 
 use carekit::calendar::CalendarTime;
+use carekit::interaction::OutboundStart;
 
 use super::calendar::parse_calendar;
 use carekit::metrics::{
@@ -113,14 +114,22 @@ fn interaction_clocks(input: &Value) -> CaseResult {
             }
         },
     };
+    // The vectors' default for outbound cases: clocks from creation.
+    let outbound_start = match input.get("outbound_start") {
+        None | Some(Value::Null) => OutboundStart::Creation,
+        Some(_) => typed(input, "outbound_start")?,
+    };
+    let timeline = interaction
+        .timeline_with(until, outbound_start)
+        .map_err(|e| e.to_string())?;
     // With a `calendar`, every clock counts business time only.
     let measured = match input.get("calendar") {
         None | Some(Value::Null) => {
-            InteractionClocks::measure(&interaction, until, &CalendarTime, convention)
+            InteractionClocks::from_timeline(&timeline, &CalendarTime, convention)
         }
         Some(v) => {
             let calendar = parse_calendar(v).map_err(|e| format!("input.{e}"))?;
-            InteractionClocks::measure(&interaction, until, &calendar, convention)
+            InteractionClocks::from_timeline(&timeline, &calendar, convention)
         }
     };
     let c = measured.map_err(|e| e.to_string())?;

@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("sketch insert", n), &values, |b, v| {
             b.iter(|| {
                 let mut s = QuantileSketch::new(0.01).unwrap();
-                s.extend_from_slice(v).unwrap();
+                s.extend_f64(v).unwrap();
                 s
             });
         });

@@ -76,9 +76,9 @@ impl Partial {
             .iter()
             .filter(|f| serves.contains(f.customer()))
             .collect();
-        p.nps.extend(feedback.iter().copied());
-        p.csat.extend_feedback(feedback.iter().copied())?;
-        p.ces.extend_feedback(feedback.iter().copied())?;
+        p.nps.extend(feedback.iter().copied())?;
+        p.csat.extend(feedback.iter().copied())?;
+        p.ces.extend(feedback.iter().copied())?;
         for i in data
             .interactions
             .iter()
@@ -87,7 +87,7 @@ impl Partial {
             let clocks =
                 InteractionClocks::measure(i, as_of, &CalendarTime, FcrConvention::OneTouch)?;
             if let Some(first) = clocks.first_reply() {
-                p.first_reply_sketch.add(first.as_seconds_f64())?;
+                p.first_reply_sketch.push(first.as_seconds_f64())?;
             }
             p.clocks.push(&clocks)?;
         }
@@ -167,7 +167,7 @@ fn report(all: &Partial) -> Result<(), carekit::Error> {
             range(first.mean_interval(confidence)?, minutes),
             minutes(p.first().copied().unwrap_or_default()),
             minutes(p.get(1).copied().unwrap_or_default()),
-            first.count(),
+            first.n(),
         );
     }
     if let Some(q) = all.first_reply_sketch.quantiles(&[0.5, 0.9])? {
@@ -175,7 +175,7 @@ fn report(all: &Partial) -> Result<(), carekit::Error> {
             "  sketch (±1%)             p50 {}, p90 {} from {} values (merged shard sketches)",
             minutes(q.first().copied().unwrap_or_default()),
             minutes(q.get(1).copied().unwrap_or_default()),
-            all.first_reply_sketch.count(),
+            all.first_reply_sketch.n(),
         );
     }
     let resolution = clocks.full_resolution();
@@ -184,7 +184,7 @@ fn report(all: &Partial) -> Result<(), carekit::Error> {
             "  resolution     p50 {}, p90 {} over {} solved cases",
             minutes(p.first().copied().unwrap_or_default()),
             minutes(p.get(1).copied().unwrap_or_default()),
-            resolution.count(),
+            resolution.n(),
         );
     }
     let fcr = clocks.fcr();
@@ -195,14 +195,14 @@ fn report(all: &Partial) -> Result<(), carekit::Error> {
             range(fcr.interval(confidence)?, |v| format!("{:.1}%", 100.0 * v)),
             fcr.convention(),
             fcr.resolved(),
-            fcr.eligible(),
+            fcr.n(),
         );
     }
     if let Some(rate) = clocks.reopen_rate() {
         println!(
             "  reopens        {:5.1}%   of {} interactions",
             100.0 * rate,
-            clocks.interactions()
+            clocks.n()
         );
     }
     Ok(())
@@ -254,7 +254,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             p.nps.n(),
             p.csat.n(),
             p.ces.n(),
-            p.clocks.interactions(),
+            p.clocks.n(),
         );
     }
     let preview: String = shipped[0].chars().take(96).collect();
@@ -275,7 +275,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let same_durations =
         |a: &carekit::Durations, b: &carekit::Durations| -> Result<bool, carekit::Error> {
             let qs = [0.0, 0.1, 0.5, 0.9, 1.0];
-            Ok(a.count() == b.count()
+            Ok(a.n() == b.n()
                 && a.sum().to_bits() == b.sum().to_bits() // the sum is exact, in any order
                 && a.percentiles(&qs, PercentileMethod::Linear)?
                     == b.percentiles(&qs, PercentileMethod::Linear)?)
@@ -284,7 +284,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         && merged.csat == one.csat
         && merged.ces == one.ces
         && merged.clocks.fcr() == one.clocks.fcr()
-        && merged.clocks.interactions() == one.clocks.interactions()
+        && merged.clocks.n() == one.clocks.n()
         && same_durations(merged.clocks.first_reply(), one.clocks.first_reply())?
         && same_durations(
             merged.clocks.full_resolution(),

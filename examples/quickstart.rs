@@ -87,7 +87,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "  {:<13} {:>3} cases, first reply p50 {} p90 {}, FCR {}",
             channel.name(),
-            summary.interactions(),
+            summary.n(),
             minutes(p.first().copied()),
             minutes(p.get(1).copied()),
             percent(summary.fcr().rate()),
@@ -97,7 +97,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fcr_ci = fcr.interval(Confidence::NINETY_FIVE)?;
     println!(
         "  all           {:>3} cases, FCR {} (95% CI {}–{}), reopen rate {}",
-        all.interactions(),
+        all.n(),
         percent(fcr.rate()),
         percent(fcr_ci.map(carekit::stats::Interval::low)),
         percent(fcr_ci.map(carekit::stats::Interval::high)),
@@ -117,7 +117,7 @@ fn survey_scores(feedback: &[Feedback]) -> Result<(), carekit::Error> {
     // feedback records (each skips the other surveys' answers).
     let confidence = Confidence::NINETY_FIVE;
     let mut nps = Nps::default();
-    nps.extend(feedback);
+    nps.extend(feedback)?;
     let s = nps.summary(confidence, NpsIntervalMethod::Wald)?;
     if let (Some(score), Some(ci)) = (s.score(), s.interval()) {
         println!(
@@ -131,7 +131,7 @@ fn survey_scores(feedback: &[Feedback]) -> Result<(), carekit::Error> {
         );
     }
     let mut csat = Csat::default();
-    csat.extend_feedback(feedback)?;
+    csat.extend(feedback)?;
     let s = csat.summary(confidence)?;
     if let (Some(pct), Some(mean), Some(ci)) = (s.percent(), s.mean(), s.interval()) {
         println!(
@@ -142,7 +142,7 @@ fn survey_scores(feedback: &[Feedback]) -> Result<(), carekit::Error> {
         );
     }
     let mut ces = Ces::default();
-    ces.extend_feedback(feedback)?;
+    ces.extend(feedback)?;
     let s = ces.summary(confidence)?;
     if let (Some(mean), Some(net), Some(ci)) = (s.mean(), s.net(), s.interval()) {
         println!(

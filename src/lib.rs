@@ -605,8 +605,8 @@ pub mod sla;
 pub mod stats;
 
 pub use calendar::{
-    BusinessCalendar, CalendarSpec, CalendarTime, ElapsedTime, LocalTime, OpenInterval,
-    WeekSchedule,
+    BusinessCalendar, Calendar, CalendarSpec, CalendarTime, ElapsedTime, LocalTime, OpenInterval,
+    WeekSchedule, Zone,
 };
 pub use compensation::{
     CompiledPolicy, Decision, Grant, GrantHistory, Headroom, Offer, OfferKind, Outcome, Policy,
@@ -620,15 +620,15 @@ pub use feedback::{
 };
 pub use id::{AgentId, CustomerId, InteractionId, Segment, TierId};
 pub use interaction::{
-    Channel, Direction, Event, EventKind, Interaction, InteractionBuilder, Priority, Status,
-    StatusDurations, StatusPeriod, TimelineError, Visibility,
+    Channel, Direction, Event, EventKind, Interaction, InteractionBuilder, OutboundStart, Priority,
+    Status, StatusDurations, StatusPeriod, Timeline, TimelineError, Visibility,
 };
 pub use loyalty::{LoyaltyEvent, LoyaltyProgramme, ManualFloor, Membership};
 pub use metrics::{
-    Breakdown, Ces, CesConfig, CesPolarity, CesSummary, ClockSummary, Csat, CsatConfig,
-    CsatSummary, Durations, Fcr, FcrConvention, HealthModel, HealthScore, InteractionClocks, Nps,
-    NpsConfig, NpsSummary, PercentileMethod, QuantileSketch, RepeatPurchaseRate, Retention,
-    WeightedNps, WeightedNpsSummary,
+    Accumulator, Breakdown, Ces, CesConfig, CesPolarity, CesSummary, ClockSummary, Csat,
+    CsatConfig, CsatSummary, Durations, Fcr, FcrConvention, HealthModel, HealthScore,
+    InteractionClocks, Nps, NpsConfig, NpsSummary, PercentileMethod, Push, QuantileSketch,
+    RepeatPurchaseRate, Retention, WeightedNps, WeightedNpsSummary,
 };
 pub use money::{Currency, Money, RoundingStrategy};
 pub use sla::{

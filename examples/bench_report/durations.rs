@@ -39,7 +39,7 @@ pub(crate) fn run(cfg: &Config) {
     });
     report(cfg, "sketch insert 10M", rows, || {
         let mut s = QuantileSketch::new(0.01).expect("valid accuracy");
-        s.extend_from_slice(&values).expect("valid values");
+        s.extend_f64(&values).expect("valid values");
         s
     });
     report(cfg, "mean 10M f64", rows, || durations.mean());

@@ -170,7 +170,7 @@ fn sketch(u: &mut Unstructured<'_>) -> Result<()> {
     for i in 0..u.int_in_range(0..=96)? {
         let v = float(u)?;
         let target = if i % 3 == 0 { &mut b } else { &mut a };
-        if target.add(v).is_ok() {
+        if target.push(v).is_ok() {
             added.push(v);
         }
     }

@@ -1,92 +1,10 @@
 //! Breakdowns: any accumulator grouped by a key ([`Breakdown`]).
 
-use crate::Error;
+use crate::error::Error;
+use crate::metrics::accumulator::{Accumulator, Push};
 use crate::metrics::kernels;
 use crate::metrics::{MetricsError, Nps};
 use std::collections::BTreeMap;
-
-/// A mergeable accumulator: the monoid behind every score.
-///
-/// ```
-/// use carekit::metrics::{Accumulator, Nps, NpsConfig};
-/// let mut a = Nps::new(NpsConfig::new(6, 10)?);
-/// a.extend_u8(&[10])?;
-/// let empty = a.empty_like();
-/// assert_eq!((empty.n(), empty.config()), (0, a.config()));
-/// # Ok::<(), carekit::Error>(())
-/// ```
-pub trait Accumulator: Clone {
-    /// An empty accumulator with the same convention.
-    ///
-    /// ```
-    /// use carekit::metrics::{Accumulator, Csat, CsatConfig};
-    /// let mut binary = Csat::new(CsatConfig::binary());
-    /// binary.extend_u8(&[1, 0, 1])?;
-    /// let fresh = binary.empty_like();
-    /// assert_eq!(fresh.n(), 0); // no data ...
-    /// assert_eq!(fresh.config(), CsatConfig::binary()); // ... same convention
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    #[must_use]
-    fn empty_like(&self) -> Self;
-
-    /// Adds another accumulator's data.
-    ///
-    /// ```
-    /// use carekit::metrics::{Accumulator, Nps};
-    /// // Generic code can combine per-shard partials of any accumulator.
-    /// fn combine<A: Accumulator>(first: &A, rest: &[A]) -> Result<A, carekit::Error> {
-    ///     let mut total = first.clone();
-    ///     for part in rest {
-    ///         Accumulator::merge(&mut total, part)?;
-    ///     }
-    ///     Ok(total)
-    /// }
-    /// let (mut a, mut b) = (Nps::default(), Nps::default());
-    /// a.extend_u8(&[10, 9])?;
-    /// b.extend_u8(&[2])?;
-    /// assert_eq!(combine(&a, &[b])?.score(), Some(100.0 / 3.0)); // 100 · (2 − 1) / 3
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// When the conventions differ or a count would overflow; `self` is
-    /// then unchanged.
-    fn merge(&mut self, other: &Self) -> Result<(), Error>;
-}
-
-/// An accumulator that takes values of type `V` one at a time.
-///
-/// ```
-/// use carekit::metrics::{Csat, Observe};
-/// let mut csat = Csat::default();
-/// csat.observe(5_u8)?;
-/// assert_eq!(csat.n(), 1);
-/// # Ok::<(), carekit::Error>(())
-/// ```
-pub trait Observe<V>: Accumulator {
-    /// Adds one value.
-    ///
-    /// ```
-    /// use carekit::metrics::{Ces, Observe};
-    /// // Generic code can feed any accumulator that takes `u8` answers.
-    /// fn feed<A: Observe<u8>>(acc: &mut A, answers: &[u8]) -> Result<(), carekit::Error> {
-    ///     answers.iter().try_for_each(|&a| acc.observe(a))
-    /// }
-    /// let mut ces = Ces::default();
-    /// feed(&mut ces, &[7, 5])?;
-    /// assert_eq!(ces.mean(), Some(6.0)); // (7 + 5) / 2
-    /// assert!(ces.observe(0_u8).is_err()); // off the 1..=7 scale
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// When the value is invalid for the accumulator; `self` is then
-    /// unchanged.
-    fn observe(&mut self, value: V) -> Result<(), Error>;
-}
 
 /// One accumulator per key, all with the same convention.
 ///
@@ -182,13 +100,13 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
     /// The accumulator's error for an invalid value; nothing changes then.
     pub fn push<V>(&mut self, key: K, value: V) -> Result<(), Error>
     where
-        A: Observe<V>,
+        A: Push<V>,
     {
         if let Some(group) = self.groups.get_mut(&key) {
-            return group.observe(value);
+            return group.push(value);
         }
         let mut group = self.template.empty_like();
-        group.observe(value)?;
+        group.push(value)?;
         self.groups.insert(key, group);
         Ok(())
     }
@@ -209,7 +127,7 @@ impl<K: Ord + Clone, A: Accumulator> Breakdown<K, A> {
     /// The first invalid value's error; the breakdown is then unchanged.
     pub fn extend<V>(&mut self, pairs: impl IntoIterator<Item = (K, V)>) -> Result<(), Error>
     where
-        A: Observe<V>,
+        A: Push<V>,
     {
         let mut part = Self::new(self.template.clone());
         for (k, v) in pairs {
@@ -369,14 +287,18 @@ impl<K: Ord + Clone, A: Accumulator> Accumulator for Breakdown<K, A> {
     fn empty_like(&self) -> Self {
         Self::new(self.template.clone())
     }
+    fn is_empty(&self) -> bool {
+        self.groups.values().all(Accumulator::is_empty)
+    }
     fn merge(&mut self, other: &Self) -> Result<(), Error> {
         Breakdown::merge(self, other)
     }
 }
 
-impl<K: Ord + Clone, A: Observe<V>, V> Observe<(K, V)> for Breakdown<K, A> {
-    fn observe(&mut self, (key, value): (K, V)) -> Result<(), Error> {
-        self.push(key, value)
+/// A `(key, observation)` pair: the observation goes to the key's group.
+impl<K: Ord + Clone, A: Push<V>, V> Push<(K, V)> for Breakdown<K, A> {
+    fn push(&mut self, (key, value): (K, V)) -> Result<(), Error> {
+        Breakdown::push(self, key, value)
     }
 }
 
@@ -483,7 +405,7 @@ impl<K: Ord + Clone> Breakdown<K, Nps> {
                 continue;
             }
             let g = part.group_mut(k);
-            g.add_counts(d, m, p);
+            g.add_counts(d, m, p)?;
         }
         self.merge(&part)
     }

@@ -4,8 +4,8 @@
 use std::fmt;
 
 use crate::metrics::MetricsError;
-use crate::metrics::breakdown::{Accumulator, Observe};
-use crate::metrics::kernels::ScaleCounts;
+use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
+use crate::metrics::ratings::{RatingConvention, Ratings};
 use crate::stats::{self, Confidence, Interval};
 use crate::{CesRating, Error, Feedback, RatingScale};
 
@@ -281,11 +281,20 @@ impl fmt::Display for CesConfig {
     }
 }
 
+impl RatingConvention for CesConfig {
+    const ACCUMULATOR: &'static str = "ces";
+    const FIELD: &'static str = "ces rating";
+    fn scale(&self) -> RatingScale {
+        self.scale
+    }
+}
+
 /// A mergeable CES accumulator: the count of each rating on the scale.
 ///
-/// Feed it [`CesRating`]s, plain `u8` ratings ([`Ces::push_u8`],
-/// [`Ces::extend_u8`] for a column) or [`Feedback`] records
-/// ([`Ces::extend_feedback`]; other answers are skipped). See
+/// Feed it with [`push`](Ces::push) and [`extend`](Ces::extend):
+/// [`CesRating`]s, plain `u8` ratings or [`Feedback`] records (other
+/// answers are skipped); a `&[u8]` column goes through
+/// [`Ces::extend_u8`]. See
 /// [`CesConfig`] for the formulas; the mean's interval is the normal
 /// approximation of [`stats::mean_interval`] with the sample variance.
 ///
@@ -310,8 +319,7 @@ impl fmt::Display for CesConfig {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "CesParts", into = "CesParts"))]
 pub struct Ces {
-    config: CesConfig,
-    counts: ScaleCounts,
+    ratings: Ratings<CesConfig>,
 }
 
 /// The data of a [`Ces`], field for field as its serialised form: the
@@ -373,15 +381,8 @@ impl Ces {
     /// [`MetricsError::InvalidState`] unless there is exactly one count per
     /// point of the scale and the counts add up to at most `u64::MAX`.
     pub fn from_parts(parts: CesParts) -> Result<Self, Error> {
-        let counts = ScaleCounts::from_counts(parts.config.scale, parts.counts).ok_or(
-            MetricsError::InvalidState {
-                accumulator: "ces",
-                rule: "counts must have one entry per point of the scale and a total below 2^64",
-            },
-        )?;
         Ok(Self {
-            config: parts.config,
-            counts,
+            ratings: Ratings::from_counts(parts.config, parts.counts)?,
         })
     }
 
@@ -396,8 +397,8 @@ impl Ces {
     /// ```
     pub fn to_parts(&self) -> CesParts {
         CesParts {
-            config: self.config,
-            counts: self.counts.counts().to_vec(),
+            config: self.ratings.config(),
+            counts: self.ratings.counts().to_vec(),
         }
     }
 
@@ -419,8 +420,7 @@ impl Ces {
     /// ```
     pub fn new(config: CesConfig) -> Self {
         Self {
-            config,
-            counts: ScaleCounts::new(config.scale),
+            ratings: Ratings::new(config),
         }
     }
 
@@ -434,51 +434,7 @@ impl Ces {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn config(&self) -> CesConfig {
-        self.config
-    }
-
-    /// Adds one rating.
-    ///
-    /// ```
-    /// use carekit::{CesRating, metrics::Ces};
-    /// let mut ces = Ces::default();
-    /// ces.push(CesRating::on_default_scale(6)?)?;
-    /// assert_eq!(ces.easy(), 1);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`MetricsError::ScaleMismatch`] if the rating was given on another
-    /// scale.
-    pub fn push(&mut self, rating: CesRating) -> Result<(), Error> {
-        if rating.scale() != self.config.scale {
-            return Err(MetricsError::ScaleMismatch {
-                field: "ces rating",
-                expected: self.config.scale,
-                found: rating.scale(),
-            }
-            .into());
-        }
-        self.counts.add(rating.get());
-        Ok(())
-    }
-
-    /// Adds one plain rating.
-    ///
-    /// ```
-    /// use carekit::metrics::Ces;
-    /// let mut ces = Ces::default();
-    /// ces.push_u8(2)?;
-    /// assert_eq!(ces.push_u8(8).unwrap_err().to_string(), "ces rating 8 is outside the scale 1..=7");
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::RatingOutOfScale`] if the rating is off the scale.
-    pub fn push_u8(&mut self, rating: u8) -> Result<(), Error> {
-        self.push(CesRating::new(rating, self.config.scale)?)
+        self.ratings.config()
     }
 
     /// Adds a column of plain ratings: the fast path.
@@ -498,44 +454,7 @@ impl Ces {
     /// [`MetricsError::ColumnValueOutOfScale`] naming the first rating off
     /// the scale and its index; the accumulator is then unchanged.
     pub fn extend_u8(&mut self, ratings: &[u8]) -> Result<(), Error> {
-        let scale = self.config.scale;
-        self.counts.extend(ratings).map_err(|bad| {
-            MetricsError::ColumnValueOutOfScale {
-                field: "ces rating",
-                value: bad.value,
-                index: bad.index,
-                scale,
-            }
-            .into()
-        })
-    }
-
-    /// Adds the CES answers among feedback records; other answers are
-    /// skipped.
-    ///
-    /// ```
-    /// use carekit::{CesRating, CustomerId, Feedback, metrics::Ces};
-    /// # let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
-    /// let f = Feedback::builder(CustomerId::new("c-1")?, at, CesRating::on_default_scale(2)?).build();
-    /// let mut ces = Ces::default();
-    /// ces.extend_feedback([&f])?;
-    /// assert_eq!(ces.difficult(), 1);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`MetricsError::ScaleMismatch`] for a rating on another scale; the
-    /// accumulator is then unchanged.
-    pub fn extend_feedback<'a>(
-        &mut self,
-        records: impl IntoIterator<Item = &'a Feedback>,
-    ) -> Result<(), Error> {
-        let mut part = Self::new(self.config);
-        for r in records.into_iter().filter_map(|f| f.answer().ces()) {
-            part.push(r)?;
-        }
-        self.merge(&part)
+        self.ratings.extend_u8(ratings)
     }
 
     /// Adds another accumulator's counts (exact, commutative, associative).
@@ -556,18 +475,7 @@ impl Ces {
     /// [`MetricsError::CountOverflow`] if a count would pass `u64::MAX`.
     /// On error `self` is unchanged.
     pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
-        if self.config != other.config {
-            return Err(MetricsError::ConventionsDiffer {
-                accumulator: "ces",
-                left: self.config.to_string(),
-                right: other.config.to_string(),
-            }
-            .into());
-        }
-        self.counts
-            .merge(&other.counts)
-            .ok_or(MetricsError::CountOverflow { accumulator: "ces" })?;
-        Ok(())
+        self.ratings.merge(&other.ratings)
     }
 
     /// Number of ratings.
@@ -580,7 +488,7 @@ impl Ces {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn n(&self) -> u64 {
-        self.counts.total()
+        self.ratings.total()
     }
 
     /// Easy ratings.
@@ -593,8 +501,8 @@ impl Ces {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn easy(&self) -> u64 {
-        let c = self.config;
-        self.counts.count_where(|r| c.is_easy(r))
+        let c = self.ratings.config();
+        self.ratings.count_where(|r| c.is_easy(r))
     }
 
     /// Difficult ratings.
@@ -607,8 +515,8 @@ impl Ces {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn difficult(&self) -> u64 {
-        let c = self.config;
-        self.counts.count_where(|r| c.is_difficult(r))
+        let c = self.ratings.config();
+        self.ratings.count_where(|r| c.is_difficult(r))
     }
 
     /// How often `rating` was given (0 off the scale).
@@ -622,7 +530,7 @@ impl Ces {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn count(&self, rating: u8) -> u64 {
-        self.counts.count_where(|r| r == rating)
+        self.ratings.count_where(|r| r == rating)
     }
 
     /// Mean rating, `None` when empty.
@@ -636,7 +544,7 @@ impl Ces {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn mean(&self) -> Option<f64> {
-        self.counts.mean()
+        self.ratings.mean()
     }
 
     /// Percent easy minus percent difficult, `None` when empty.
@@ -674,7 +582,7 @@ impl Ces {
     pub fn summary(&self, confidence: Confidence) -> Result<CesSummary, Error> {
         let n = self.n();
         let mean = self.mean();
-        let interval = match (mean, self.counts.sample_variance()) {
+        let interval = match (mean, self.ratings.scale_counts().sample_variance()) {
             (Some(m), Some(v)) => stats::mean_interval(m, v, n, confidence)?,
             _ => None,
         };
@@ -685,32 +593,68 @@ impl Ces {
             percent_easy: pct(self.easy()),
             percent_difficult: pct(self.difficult()),
             net: self.net(),
-            distribution: self.counts.iter().collect(),
+            distribution: self.ratings.scale_counts().iter().collect(),
             interval,
             confidence,
-            config: self.config,
+            config: self.ratings.config(),
         })
     }
 }
 
+push_vocabulary!(
+    Ces,
+    "```
+use carekit::{CesRating, metrics::Ces};
+let mut ces = Ces::default(); // 1..=7, higher is easier
+ces.push(CesRating::on_default_scale(6)?)?;
+ces.push(2_u8)?;
+assert!(ces.push(0_u8).is_err());
+assert_eq!((ces.n(), ces.easy(), ces.difficult()), (2, 1, 1));
+# Ok::<(), carekit::Error>(())
+```",
+    "```
+use carekit::metrics::Ces;
+let mut ces = Ces::default();
+ces.extend([7_u8, 5, 1])?;
+assert_eq!(ces.mean(), Some(13.0 / 3.0));
+# Ok::<(), carekit::Error>(())
+```"
+);
+
 impl Accumulator for Ces {
     fn empty_like(&self) -> Self {
-        Self::new(self.config)
+        Self::new(self.ratings.config())
+    }
+    fn is_empty(&self) -> bool {
+        self.ratings.total() == 0
     }
     fn merge(&mut self, other: &Self) -> Result<(), Error> {
         Ces::merge(self, other)
     }
 }
 
-impl Observe<CesRating> for Ces {
-    fn observe(&mut self, value: CesRating) -> Result<(), Error> {
-        self.push(value)
+/// One validated rating; refused unless it is on the convention's scale.
+impl Push<CesRating> for Ces {
+    fn push(&mut self, rating: CesRating) -> Result<(), Error> {
+        self.ratings.push_on(rating.get(), rating.scale())
     }
 }
 
-impl Observe<u8> for Ces {
-    fn observe(&mut self, value: u8) -> Result<(), Error> {
-        self.push_u8(value)
+/// One plain rating, checked to lie on the convention's scale.
+impl Push<u8> for Ces {
+    fn push(&mut self, rating: u8) -> Result<(), Error> {
+        self.ratings.push_u8(rating)
+    }
+}
+
+/// The CES answer of a feedback record; answers of other surveys are
+/// skipped.
+impl Push<&Feedback> for Ces {
+    fn push(&mut self, feedback: &Feedback) -> Result<(), Error> {
+        match feedback.answer().ces() {
+            Some(rating) => self.push(rating),
+            None => Ok(()),
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 use std::fmt;
 
 use crate::metrics::MetricsError;
-use crate::metrics::breakdown::{Accumulator, Observe};
-use crate::metrics::kernels::{BadValue, ScaleCounts};
+use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
+use crate::metrics::ratings::{RatingConvention, Ratings};
 use crate::stats::{self, Confidence, Interval};
 use crate::{CsatRating, Error, Feedback, RatingScale};
 
@@ -300,22 +300,20 @@ impl fmt::Display for CsatConfig {
     }
 }
 
-fn column_error(bad: BadValue, scale: RatingScale) -> Error {
-    MetricsError::ColumnValueOutOfScale {
-        field: "csat rating",
-        value: bad.value,
-        index: bad.index,
-        scale,
+impl RatingConvention for CsatConfig {
+    const ACCUMULATOR: &'static str = "csat";
+    const FIELD: &'static str = "csat rating";
+    fn scale(&self) -> RatingScale {
+        self.scale
     }
-    .into()
 }
 
 /// A mergeable CSAT accumulator: the count of each rating on the scale.
 ///
-/// Feed it [`CsatRating`]s, plain `u8` ratings ([`Csat::push_u8`], or
-/// [`Csat::extend_u8`] for a column: the fast path), or [`Feedback`]
-/// records ([`Csat::extend_feedback`]; answers that are not CSAT answers
-/// are skipped). See [`CsatConfig`] for the formulas.
+/// Feed it with [`push`](Csat::push) and [`extend`](Csat::extend):
+/// [`CsatRating`]s, plain `u8` ratings, or [`Feedback`] records (answers
+/// that are not CSAT answers are skipped); a `&[u8]` column goes through
+/// [`Csat::extend_u8`], the fast path. See [`CsatConfig`] for the formulas.
 ///
 /// With `serde`: `{"config": {...}, "counts": [1, 2, 2, 4, 3]}` (one count
 /// per point of the scale, lowest first).
@@ -339,8 +337,7 @@ fn column_error(bad: BadValue, scale: RatingScale) -> Error {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "CsatParts", into = "CsatParts"))]
 pub struct Csat {
-    config: CsatConfig,
-    counts: ScaleCounts,
+    ratings: Ratings<CsatConfig>,
 }
 
 /// The data of a [`Csat`], field for field as its serialised form: the
@@ -403,15 +400,8 @@ impl Csat {
     /// [`MetricsError::InvalidState`] unless there is exactly one count per
     /// point of the scale and the counts add up to at most `u64::MAX`.
     pub fn from_parts(parts: CsatParts) -> Result<Self, Error> {
-        let counts = ScaleCounts::from_counts(parts.config.scale, parts.counts).ok_or(
-            MetricsError::InvalidState {
-                accumulator: "csat",
-                rule: "counts must have one entry per point of the scale and a total below 2^64",
-            },
-        )?;
         Ok(Self {
-            config: parts.config,
-            counts,
+            ratings: Ratings::from_counts(parts.config, parts.counts)?,
         })
     }
 
@@ -426,8 +416,8 @@ impl Csat {
     /// ```
     pub fn to_parts(&self) -> CsatParts {
         CsatParts {
-            config: self.config,
-            counts: self.counts.counts().to_vec(),
+            config: self.ratings.config(),
+            counts: self.ratings.counts().to_vec(),
         }
     }
 
@@ -450,8 +440,7 @@ impl Csat {
     /// ```
     pub fn new(config: CsatConfig) -> Self {
         Self {
-            config,
-            counts: ScaleCounts::new(config.scale),
+            ratings: Ratings::new(config),
         }
     }
 
@@ -463,51 +452,7 @@ impl Csat {
     /// assert_eq!(Csat::new(CsatConfig::binary()).config().satisfied_from(), 1);
     /// ```
     pub fn config(&self) -> CsatConfig {
-        self.config
-    }
-
-    /// Adds one rating.
-    ///
-    /// ```
-    /// use carekit::{CsatRating, metrics::Csat};
-    /// let mut csat = Csat::default();
-    /// csat.push(CsatRating::on_default_scale(5)?)?;
-    /// assert_eq!(csat.satisfied(), 1);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`MetricsError::ScaleMismatch`] if the rating was given on another
-    /// scale.
-    pub fn push(&mut self, rating: CsatRating) -> Result<(), Error> {
-        if rating.scale() != self.config.scale {
-            return Err(MetricsError::ScaleMismatch {
-                field: "csat rating",
-                expected: self.config.scale,
-                found: rating.scale(),
-            }
-            .into());
-        }
-        self.counts.add(rating.get());
-        Ok(())
-    }
-
-    /// Adds one plain rating.
-    ///
-    /// ```
-    /// use carekit::metrics::Csat;
-    /// let mut csat = Csat::default();
-    /// csat.push_u8(4)?;
-    /// assert_eq!(csat.push_u8(6).unwrap_err().to_string(), "csat rating 6 is outside the scale 1..=5");
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::RatingOutOfScale`] if the rating is off the scale.
-    pub fn push_u8(&mut self, rating: u8) -> Result<(), Error> {
-        self.push(CsatRating::new(rating, self.config.scale)?)
+        self.ratings.config()
     }
 
     /// Adds a column of plain ratings: the fast path.
@@ -527,42 +472,7 @@ impl Csat {
     /// [`MetricsError::ColumnValueOutOfScale`] naming the first rating off
     /// the scale and its index; the accumulator is then unchanged.
     pub fn extend_u8(&mut self, ratings: &[u8]) -> Result<(), Error> {
-        let scale = self.config.scale;
-        self.counts
-            .extend(ratings)
-            .map_err(|bad| column_error(bad, scale))
-    }
-
-    /// Adds the CSAT answers among feedback records; other answers are
-    /// skipped.
-    ///
-    /// ```
-    /// use carekit::{CsatRating, CustomerId, Feedback, NpsScore, metrics::Csat};
-    /// # let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
-    /// let c = CustomerId::new("c-1")?;
-    /// let records = [
-    ///     Feedback::builder(c.clone(), at, CsatRating::on_default_scale(5)?).build(),
-    ///     Feedback::builder(c, at, NpsScore::new(2)?).build(),
-    /// ];
-    /// let mut csat = Csat::default();
-    /// csat.extend_feedback(&records)?;
-    /// assert_eq!(csat.n(), 1);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`MetricsError::ScaleMismatch`] for a rating on another scale; the
-    /// accumulator is then unchanged.
-    pub fn extend_feedback<'a>(
-        &mut self,
-        records: impl IntoIterator<Item = &'a Feedback>,
-    ) -> Result<(), Error> {
-        let mut part = Self::new(self.config);
-        for r in records.into_iter().filter_map(|f| f.answer().csat()) {
-            part.push(r)?;
-        }
-        self.merge(&part)
+        self.ratings.extend_u8(ratings)
     }
 
     /// Adds another accumulator's counts (exact, commutative, associative).
@@ -581,20 +491,7 @@ impl Csat {
     /// [`MetricsError::CountOverflow`] if a count would pass `u64::MAX`.
     /// On error `self` is unchanged.
     pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
-        if self.config != other.config {
-            return Err(MetricsError::ConventionsDiffer {
-                accumulator: "csat",
-                left: self.config.to_string(),
-                right: other.config.to_string(),
-            }
-            .into());
-        }
-        self.counts
-            .merge(&other.counts)
-            .ok_or(MetricsError::CountOverflow {
-                accumulator: "csat",
-            })?;
-        Ok(())
+        self.ratings.merge(&other.ratings)
     }
 
     /// All ratings received, neutral ones included.
@@ -607,7 +504,7 @@ impl Csat {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn responses(&self) -> u64 {
-        self.counts.total()
+        self.ratings.total()
     }
 
     /// Ratings counted in the percentage (neutral ones excluded).
@@ -620,8 +517,8 @@ impl Csat {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn n(&self) -> u64 {
-        let cfg = self.config;
-        self.counts.count_where(|r| !cfg.is_neutral(r))
+        let cfg = self.ratings.config();
+        self.ratings.count_where(|r| !cfg.is_neutral(r))
     }
 
     /// Satisfied ratings.
@@ -634,8 +531,8 @@ impl Csat {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn satisfied(&self) -> u64 {
-        let cfg = self.config;
-        self.counts.count_where(|r| cfg.is_satisfied(r))
+        let cfg = self.ratings.config();
+        self.ratings.count_where(|r| cfg.is_satisfied(r))
     }
 
     /// How often `rating` was given (0 off the scale).
@@ -649,7 +546,7 @@ impl Csat {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn count(&self, rating: u8) -> u64 {
-        self.counts.count_where(|r| r == rating)
+        self.ratings.count_where(|r| r == rating)
     }
 
     /// Percent satisfied, 0..=100; `None` when no rating counts.
@@ -678,7 +575,7 @@ impl Csat {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn mean(&self) -> Option<f64> {
-        self.counts.mean()
+        self.ratings.mean()
     }
 
     /// The result with a Wilson interval for the percentage (see
@@ -710,34 +607,78 @@ impl Csat {
             satisfied,
             percent: self.percent(),
             mean: self.mean(),
-            distribution: self.counts.iter().collect(),
+            distribution: self.ratings.scale_counts().iter().collect(),
             interval,
             confidence,
-            config: self.config,
+            config: self.ratings.config(),
         })
     }
 }
 
 impl Accumulator for Csat {
     fn empty_like(&self) -> Self {
-        Self::new(self.config)
+        Self::new(self.ratings.config())
+    }
+    fn is_empty(&self) -> bool {
+        self.ratings.total() == 0
     }
     fn merge(&mut self, other: &Self) -> Result<(), Error> {
         Csat::merge(self, other)
     }
 }
 
-impl Observe<CsatRating> for Csat {
-    fn observe(&mut self, value: CsatRating) -> Result<(), Error> {
-        self.push(value)
+/// One validated rating; refused unless it is on the convention's scale.
+impl Push<CsatRating> for Csat {
+    fn push(&mut self, rating: CsatRating) -> Result<(), Error> {
+        self.ratings.push_on(rating.get(), rating.scale())
     }
 }
 
-impl Observe<u8> for Csat {
-    fn observe(&mut self, value: u8) -> Result<(), Error> {
-        self.push_u8(value)
+/// One plain rating, checked to lie on the convention's scale.
+impl Push<u8> for Csat {
+    fn push(&mut self, rating: u8) -> Result<(), Error> {
+        self.ratings.push_u8(rating)
     }
 }
+
+/// The CSAT answer of a feedback record; answers of other surveys are
+/// skipped.
+impl Push<&Feedback> for Csat {
+    fn push(&mut self, feedback: &Feedback) -> Result<(), Error> {
+        match feedback.answer().csat() {
+            Some(rating) => self.push(rating),
+            None => Ok(()),
+        }
+    }
+}
+
+push_vocabulary!(
+    Csat,
+    "```
+use carekit::{CsatRating, RatingScale, metrics::Csat};
+let mut csat = Csat::default(); // 1..=5
+csat.push(CsatRating::on_default_scale(5)?)?;
+csat.push(2_u8)?;
+assert!(csat.push(6_u8).is_err()); // off the scale
+assert!(csat.push(CsatRating::new(1, RatingScale::BINARY)?).is_err()); // another scale
+assert_eq!((csat.n(), csat.satisfied()), (2, 1));
+# Ok::<(), carekit::Error>(())
+```",
+    "```
+use carekit::{CsatRating, CustomerId, Feedback, NpsScore, metrics::Csat};
+use chrono::DateTime;
+let at = DateTime::from_timestamp(0, 0).unwrap();
+let records = [
+    Feedback::builder(CustomerId::new(\"c-1\")?, at, CsatRating::on_default_scale(5)?).build(),
+    Feedback::builder(CustomerId::new(\"c-2\")?, at, NpsScore::new(9)?).build(), // not CSAT: skipped
+];
+let mut csat = Csat::default();
+csat.extend(&records)?;
+csat.extend([4_u8, 1])?;
+assert_eq!((csat.n(), csat.satisfied()), (3, 2));
+# Ok::<(), carekit::Error>(())
+```"
+);
 
 /// A proportion interval (0..=1) in percent.
 fn percent_interval(i: &Interval) -> Result<Interval, Error> {

@@ -5,7 +5,8 @@ use std::fmt;
 use chrono::TimeDelta;
 
 use super::MetricsError;
-use crate::Error;
+use super::accumulator::{Accumulator, Push, push_vocabulary};
+use crate::error::Error;
 use crate::stats::{Confidence, Interval, mean_interval};
 
 use exact_sum::{ExactSum, exact_square};
@@ -85,12 +86,12 @@ impl fmt::Display for PercentileMethod {
 /// use carekit::metrics::{Durations, PercentileMethod};
 ///
 /// let mut first_reply = Durations::new();
-/// first_reply.extend_from_seconds(&[300.0, 12.0, 45.5, 7.0])?;
+/// first_reply.extend_f64(&[300.0, 12.0, 45.5, 7.0])?;
 /// let mut shard = Durations::new();
 /// shard.push(chrono::TimeDelta::minutes(2))?;
 /// first_reply.merge(&shard);
 ///
-/// assert_eq!(first_reply.count(), 5);
+/// assert_eq!(first_reply.n(), 5);
 /// assert_eq!(first_reply.mean(), Some(96.9)); // (300+12+45.5+7+120)/5
 /// assert_eq!(first_reply.min(), Some(7.0));
 /// assert_eq!(first_reply.max(), Some(300.0));
@@ -100,7 +101,7 @@ impl fmt::Display for PercentileMethod {
 /// ```
 ///
 /// With the `serde` feature it reads and writes as `{"seconds": [300.0,
-/// 12.0]}`, validated like [`extend_from_seconds`](Self::extend_from_seconds).
+/// 12.0]}`, validated like [`extend_f64`](Self::extend_f64).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -146,24 +147,9 @@ impl From<Durations> for DurationsParts {
     }
 }
 
-/// Something [`Durations::push`] accepts: `f64` seconds or a
-/// [`chrono::TimeDelta`].
-///
-/// ```
-/// use carekit::metrics::{DurationValue, Durations};
-/// assert_eq!(chrono::TimeDelta::milliseconds(1500).seconds(), 1.5);
-/// assert_eq!(2.5_f64.seconds(), 2.5);
-/// ```
-pub trait DurationValue {
+/// A duration in seconds: `f64` seconds or a [`chrono::TimeDelta`].
+pub(crate) trait DurationValue {
     /// The duration in seconds (not yet validated).
-    ///
-    /// ```
-    /// use carekit::metrics::DurationValue;
-    /// use chrono::TimeDelta;
-    /// assert_eq!(TimeDelta::minutes(2).seconds(), 120.0);
-    /// assert_eq!(TimeDelta::milliseconds(250).seconds(), 0.25);
-    /// assert_eq!(90.5_f64.seconds(), 90.5); // plain seconds pass through
-    /// ```
     fn seconds(self) -> f64;
 }
 
@@ -191,6 +177,57 @@ fn check(index: usize, value: f64) -> Result<f64, MetricsError> {
     }
 }
 
+impl Accumulator for Durations {
+    fn empty_like(&self) -> Self {
+        Self::new()
+    }
+    fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+    fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        Durations::merge(self, other)
+    }
+}
+
+/// One duration in seconds: finite, at least 0 and at most
+/// [`Durations::MAX_SECONDS`].
+impl Push<f64> for Durations {
+    fn push(&mut self, seconds: f64) -> Result<(), Error> {
+        self.push_seconds(seconds)
+    }
+}
+
+/// One duration (whole seconds plus nanoseconds; exact below 2^53 ns,
+/// about 104 days, rounded to the nearest `f64` beyond).
+impl Push<TimeDelta> for Durations {
+    fn push(&mut self, duration: TimeDelta) -> Result<(), Error> {
+        self.push_seconds(duration.seconds())
+    }
+}
+
+push_vocabulary!(
+    Durations,
+    "```
+use carekit::metrics::Durations;
+let mut d = Durations::new();
+d.push(1.5)?;
+d.push(chrono::TimeDelta::seconds(3))?;
+assert!(d.push(f64::NAN).is_err());
+assert!(d.push(chrono::TimeDelta::seconds(-1)).is_err());
+assert_eq!(d.n(), 2);
+# Ok::<(), carekit::Error>(())
+```",
+    "```
+use carekit::metrics::Durations;
+use chrono::TimeDelta;
+let mut d = Durations::new();
+d.extend([TimeDelta::minutes(1), TimeDelta::seconds(30)])?;
+d.extend([12.0, 18.0])?;
+assert_eq!(d.mean(), Some(30.0)); // (60 + 30 + 12 + 18) / 4
+# Ok::<(), carekit::Error>(())
+```"
+);
+
 impl Default for Durations {
     /// The empty accumulator, as [`Durations::new`].
     fn default() -> Self {
@@ -200,7 +237,7 @@ impl Default for Durations {
 
 impl Durations {
     /// Durations from their parts, checked like deserialisation (and like
-    /// [`extend_from_seconds`](Self::extend_from_seconds)).
+    /// [`extend_f64`](Self::extend_f64)).
     ///
     /// ```
     /// use carekit::metrics::{Durations, DurationsParts};
@@ -212,7 +249,7 @@ impl Durations {
     ///
     /// # Errors
     ///
-    /// As [`extend_from_seconds`](Self::extend_from_seconds): a value that
+    /// As [`extend_f64`](Self::extend_f64): a value that
     /// is not finite, negative or above the largest duration.
     pub fn from_parts(parts: DurationsParts) -> Result<Self, Error> {
         let mut values = parts.seconds;
@@ -264,7 +301,7 @@ impl Durations {
     /// d.push(Durations::MAX_SECONDS)?; // the limit itself is accepted
     /// assert!(d.push(2e15).is_err());
     /// assert!(d.push(-1.0).is_err()); // durations are never negative
-    /// assert_eq!(d.count(), 1);
+    /// assert_eq!(d.n(), 1);
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub const MAX_SECONDS: f64 = 1e15;
@@ -273,7 +310,7 @@ impl Durations {
     ///
     /// ```
     /// let d = carekit::metrics::Durations::new();
-    /// assert_eq!(d.count(), 0);
+    /// assert_eq!(d.n(), 0);
     /// assert_eq!(d.mean(), None);
     /// ```
     pub fn new() -> Self {
@@ -299,42 +336,26 @@ impl Durations {
     ///     err.to_string(),
     ///     "duration -1 at index 1 is invalid: a duration must be finite, at least 0 and at most 1e15 seconds"
     /// );
-    /// assert_eq!(Durations::from_seconds(&[1.0, 3.0])?.count(), 2);
+    /// assert_eq!(Durations::from_seconds(&[1.0, 3.0])?.n(), 2);
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn from_seconds(seconds: &[f64]) -> Result<Self, Error> {
         let mut d = Self::new();
-        d.extend_from_seconds(seconds)?;
+        d.extend_f64(seconds)?;
         Ok(d)
     }
 
-    /// Adds one duration (`f64` seconds or a [`TimeDelta`]).
-    ///
-    /// # Errors
-    ///
-    /// [`MetricsError::InvalidDuration`] (with `index` = the position the
-    /// value would have taken) for NaN, infinite, negative or too large
-    /// values; the accumulator is unchanged.
-    ///
-    /// ```
-    /// use carekit::metrics::Durations;
-    /// let mut d = Durations::new();
-    /// d.push(1.5)?;
-    /// d.push(chrono::TimeDelta::seconds(3))?;
-    /// assert!(d.push(f64::NAN).is_err());
-    /// assert!(d.push(chrono::TimeDelta::seconds(-1)).is_err());
-    /// assert_eq!(d.count(), 2);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn push(&mut self, duration: impl DurationValue) -> Result<(), Error> {
-        let v = check(self.values.len(), duration.seconds())?;
+    /// Adds one duration already converted to seconds.
+    fn push_seconds(&mut self, seconds: f64) -> Result<(), Error> {
+        let v = check(self.values.len(), seconds)?;
         self.min = self.min.min(v);
         self.max = self.max.max(v);
         self.values.push(v);
         Ok(())
     }
 
-    /// Adds every value of `seconds`, all or nothing.
+    /// Adds a column of durations in seconds, all or nothing: the fast
+    /// path.
     ///
     /// # Errors
     ///
@@ -344,13 +365,13 @@ impl Durations {
     /// ```
     /// use carekit::metrics::Durations;
     /// let mut d = Durations::from_seconds(&[4.0])?;
-    /// assert!(d.extend_from_seconds(&[1.0, f64::INFINITY]).is_err());
-    /// assert_eq!(d.count(), 1); // unchanged
-    /// d.extend_from_seconds(&[1.0, 2.0])?;
-    /// assert_eq!(d.count(), 3);
+    /// assert!(d.extend_f64(&[1.0, f64::INFINITY]).is_err());
+    /// assert_eq!(d.n(), 1); // unchanged
+    /// d.extend_f64(&[1.0, 2.0])?;
+    /// assert_eq!(d.n(), 3);
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn extend_from_seconds(&mut self, seconds: &[f64]) -> Result<(), Error> {
+    pub fn extend_f64(&mut self, seconds: &[f64]) -> Result<(), Error> {
         // One pass that both validates and finds min/max; the values are
         // only appended once all are known to be valid.
         let mut ok = true;
@@ -380,24 +401,30 @@ impl Durations {
     /// use carekit::metrics::Durations;
     /// let mut a = Durations::from_seconds(&[0.1, 0.2])?;
     /// let b = Durations::from_seconds(&[0.3])?;
-    /// a.merge(&b);
+    /// a.merge(&b)?;
     /// assert_eq!(a.sum(), 0.6); // exact sum, correctly rounded
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn merge(&mut self, other: &Durations) {
+    ///
+    /// # Errors
+    ///
+    /// None today (durations have no convention to differ in); the
+    /// `Result` is the accumulator contract's.
+    pub fn merge(&mut self, other: &Durations) -> Result<(), Error> {
         self.values.extend_from_slice(&other.values);
         self.min = self.min.min(other.min);
         self.max = self.max.max(other.max);
+        Ok(())
     }
 
     /// The number of durations.
     ///
     /// ```
     /// let d = carekit::metrics::Durations::from_seconds(&[1.0, 9.0, 4.0])?;
-    /// assert_eq!((d.count(), d.min(), d.max()), (3, Some(1.0), Some(9.0)));
+    /// assert_eq!((d.n(), d.min(), d.max()), (3, Some(1.0), Some(9.0)));
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn count(&self) -> u64 {
+    pub fn n(&self) -> u64 {
         self.values.len() as u64
     }
 
@@ -529,7 +556,7 @@ impl Durations {
     /// ```
     pub fn mean_interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
         match (self.mean(), self.sample_variance()) {
-            (Some(mean), Some(var)) => mean_interval(mean, var, self.count(), confidence),
+            (Some(mean), Some(var)) => mean_interval(mean, var, self.n(), confidence),
             _ => Ok(None),
         }
     }

@@ -80,9 +80,6 @@ pub enum MetricsError {
         /// The broken rule.
         rule: &'static str,
     },
-    /// Retention of an empty cohort.
-    #[error("the cohort at the start of the period is empty: a rate over 0 customers is undefined")]
-    EmptyCohort,
     /// Fewer customers at the end than new customers.
     #[error(
         "end count {end} is below new count {new}: every new customer still active is counted at the end"

@@ -513,23 +513,26 @@ impl ScaleCounts {
         &self.counts
     }
 
-    /// Adds one rating already known to lie on the scale.
-    pub(crate) fn add(&mut self, rating: u8) {
-        if let Some(c) = self
+    /// Adds one rating already known to lie on the scale; `None` (and no
+    /// change) if the number of ratings would pass `u64::MAX`.
+    pub(crate) fn add(&mut self, rating: u8) -> Option<()> {
+        self.total().checked_add(1)?;
+        let c = self
             .counts
-            .get_mut(usize::from(rating.wrapping_sub(self.scale.min())))
-        {
-            *c = c.saturating_add(1);
-        }
+            .get_mut(usize::from(rating.wrapping_sub(self.scale.min())))?;
+        *c = c.checked_add(1)?;
+        Some(())
     }
 
-    /// Adds a column; on a bad value nothing is added.
-    pub(crate) fn extend(&mut self, data: &[u8]) -> Result<(), BadValue> {
+    /// Adds a column; on a bad value nothing is added (`Err`), and on an
+    /// overflow of the number of ratings nothing either (`Ok(None)`).
+    pub(crate) fn extend(&mut self, data: &[u8]) -> Result<Option<()>, BadValue> {
         let h = histogram(data, self.scale)?;
-        for (c, d) in self.counts.iter_mut().zip(h) {
-            *c = c.saturating_add(d);
-        }
-        Ok(())
+        let other = Self {
+            scale: self.scale,
+            counts: h,
+        };
+        Ok(self.merge(&other))
     }
 
     /// Adds another histogram on the same scale; `None` (and no change) on

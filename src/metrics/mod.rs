@@ -1,15 +1,55 @@
 //! Metrics: mergeable accumulators for the scores support teams are judged
 //! by.
 //!
-//! Every accumulator here is a commutative monoid: it has an empty value
-//! (`new(config)` / `Default`), a `merge` that adds another accumulator's
-//! data, and (with `serde`) a serialised form. Merging the accumulators of
-//! any split of the data gives exactly the accumulator of the whole, so
-//! shards, services and days combine without re-reading raw answers.
-//! Merging accumulators built with different conventions is an error
-//! ([`MetricsError::ConventionsDiffer`], naming both), never a silent mix.
-//! Results are computed from integer counts at the end, and an empty
-//! accumulator gives `None`, never `NaN`.
+//! # One accumulator contract
+//!
+//! Every aggregate here — [`Nps`], [`WeightedNps`], [`Csat`], [`Ces`],
+//! [`Durations`], [`QuantileSketch`], [`Fcr`], [`ClockSummary`],
+//! [`SlaAttainment`](crate::sla::SlaAttainment), [`Retention`],
+//! [`RepeatPurchaseRate`] and [`Breakdown`] — speaks the same vocabulary:
+//!
+//! | verb | meaning |
+//! |---|---|
+//! | `new(config)` / `Default` / [`empty_like`](Accumulator::empty_like) | an empty value with a convention |
+//! | [`push`](Push::push) | add one observation (of any type the accumulator takes) |
+//! | [`extend`](Push::extend) | add many, all or nothing |
+//! | `extend_u8`, `extend_f64` | add a whole column: the fast path |
+//! | [`merge`](Accumulator::merge) | add another accumulator's data; refuses other conventions |
+//! | `n()` | the number of observations counted |
+//! | `from_parts` / `to_parts` / `into_parts` | the data, field for field as the serde form |
+//!
+//! Each is a commutative monoid ([`Accumulator`], [`Push`]): merging the
+//! accumulators of any split of the data gives exactly the accumulator of
+//! the whole, so shards, services and days combine without re-reading raw
+//! answers. Merging accumulators built with different conventions is an
+//! error ([`MetricsError::ConventionsDiffer`], naming both), never a silent
+//! mix; a count that would pass `u64::MAX` is an error
+//! ([`MetricsError::CountOverflow`]), never a saturation. Results are
+//! computed from integer counts at the end, and an empty accumulator gives
+//! `None`, never `NaN`.
+//!
+//! ```
+//! use carekit::metrics::{Accumulator, Ces, Csat, Nps, Push};
+//!
+//! // Generic code: any accumulator that takes `u8` answers, split in two
+//! // shards and merged, equals one pass over all answers.
+//! fn sharded<A: Push<u8> + PartialEq + std::fmt::Debug>(empty: A, answers: &[u8]) -> Result<A, carekit::Error> {
+//!     let (left, right) = answers.split_at(answers.len() / 2);
+//!     let mut a = empty.empty_like();
+//!     a.extend(left.iter().copied())?;
+//!     let mut b = empty.empty_like();
+//!     b.extend(right.iter().copied())?;
+//!     a.merge(&b)?;
+//!     let mut whole = empty.empty_like();
+//!     whole.extend(answers.iter().copied())?;
+//!     assert_eq!(a, whole);
+//!     Ok(a)
+//! }
+//! assert_eq!(sharded(Nps::default(), &[10, 9, 3, 7])?.score(), Some(25.0));
+//! assert_eq!(sharded(Csat::default(), &[5, 4, 3, 1])?.percent(), Some(50.0));
+//! assert_eq!(sharded(Ces::default(), &[7, 5, 4, 2])?.mean(), Some(4.5));
+//! # Ok::<(), carekit::Error>(())
+//! ```
 //!
 //! # Survey scores
 //!
@@ -20,13 +60,15 @@
 //! | CSAT | [`Csat`] | [`CsatConfig`] (1..=5, satisfied ≥ 4, no neutral) | [`CsatSummary`] |
 //! | CES | [`Ces`] | [`CesConfig`] (1..=7, easy ≥ 5, difficult ≤ 3, higher is easier) | [`CesSummary`] |
 //!
-//! Each accumulator takes the crate's answer types ([`NpsScore`](crate::NpsScore),
-//! [`CsatRating`](crate::CsatRating), [`CesRating`](crate::CesRating)),
-//! [`Feedback`](crate::Feedback) records (answers of another survey are
-//! skipped), plain `u8` values one at a time (`push_u8`), whole `&[u8]`
-//! columns (`extend_u8`, the fast path) and, for NPS, a field of the
-//! caller's own structs (`Nps::extend_by`). A rejected column names the
-//! first bad value and its index and leaves the accumulator unchanged.
+//! Each accumulator takes (with `push` and `extend`) the crate's answer
+//! types ([`NpsScore`](crate::NpsScore), [`CsatRating`](crate::CsatRating),
+//! [`CesRating`](crate::CesRating)), [`Feedback`](crate::Feedback) records
+//! (answers of another survey are skipped) and plain `u8` values; whole
+//! `&[u8]` columns go through `extend_u8` (the fast path) and, for NPS, a
+//! field of the caller's own structs through `Nps::extend_by`. CSAT and CES
+//! share one rating-scale accumulator (a count per point of the scale).
+//! A rejected column names the first bad value and its index and leaves
+//! the accumulator unchanged.
 //!
 //! ## NPS
 //!
@@ -87,9 +129,9 @@
 //! caller key. [`PeriodKey::of`](crate::calendar::PeriodKey::of) puts an instant in its day, ISO week,
 //! month, quarter or year ([`Period`](crate::calendar::Period)) as seen in a caller-given
 //! [`chrono::TimeZone`], displayed `2024-03-04`, `2024-W10`, `2024-03`,
-//! `2024-Q1`. A breakdown merges group by group. Any accumulator can be
-//! grouped: it implements [`Accumulator`] (empty value and merge) and
-//! [`Observe`] for the values it takes.
+//! `2024-Q1`, `2024`. A breakdown merges group by group. Every
+//! accumulator can be grouped, and a breakdown is an accumulator itself
+//! (a `(key, observation)` pair is one observation), so breakdowns nest.
 //!
 //! ## Speed
 //!
@@ -174,11 +216,11 @@
 //! assert!((p[1] - 238.5).abs() < 1e-9); // h = 2.7: 95 + 0.7·(300 − 95)
 //!
 //! let mut sketch = QuantileSketch::new(0.01)?;
-//! sketch.extend_from_slice(first_reply.values())?;
+//! sketch.extend_f64(first_reply.values())?;
 //! let median = sketch.quantile(0.5)?.unwrap(); // within 1 % of 61 (the lower median)
 //! assert!((median - 61.0).abs() <= 0.01 * 61.0);
 //!
-//! assert_eq!(Retention::from_counts(200, 40, 180)?.churn_rate(), 0.3);
+//! assert_eq!(Retention::from_counts(200, 40, 180)?.churn_rate(), Some(0.3));
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
@@ -272,12 +314,16 @@ mod error;
 pub use error::MetricsError;
 
 // survey scores
+mod accumulator;
 mod breakdown;
 mod ces;
 mod csat;
 mod kernels;
 mod nps;
-pub use breakdown::{Accumulator, Breakdown, Observe};
+mod ratings;
+pub(crate) use accumulator::push_vocabulary;
+pub use accumulator::{Accumulator, Push};
+pub use breakdown::Breakdown;
 pub use ces::{Ces, CesConfig, CesParts, CesPolarity, CesSummary};
 pub use csat::{Csat, CsatConfig, CsatParts, CsatSummary};
 pub use nps::{
@@ -287,19 +333,27 @@ pub use nps::{
 // end survey scores
 
 // service metrics
+mod clock_summary;
 mod clocks;
 mod durations;
+mod fcr;
 mod health;
 mod peak_end;
 mod retention;
 mod sketch;
 
-pub use clocks::{ClockSummary, Fcr, FcrConvention, InteractionClocks};
-pub use durations::{DurationValue, Durations, DurationsParts, PercentileMethod};
+pub use clock_summary::ClockSummary;
+pub use clocks::InteractionClocks;
+pub(crate) use durations::DurationValue;
+pub use durations::{Durations, DurationsParts, PercentileMethod};
+pub use fcr::{Fcr, FcrConvention, FcrParts};
 pub use health::{
     HealthBand, HealthBands, HealthComponent, HealthContribution, HealthInputs, HealthModel,
     HealthScore, HealthWeights,
 };
 pub use peak_end::{PeakEnd, peak_end};
-pub use retention::{RepeatPurchaseRate, Retention};
+pub use retention::{
+    CohortOutcome, RepeatPurchase, RepeatPurchaseParts, RepeatPurchaseRate, Retention,
+    RetentionParts,
+};
 pub use sketch::{QuantileSketch, QuantileSketchParts};

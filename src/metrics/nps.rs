@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::metrics::MetricsError;
-use crate::metrics::breakdown::{Accumulator, Observe};
+use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
 use crate::metrics::kernels;
 use crate::stats::{self, Confidence, Interval, NpsIntervalMethod};
 use crate::{Error, Feedback, NpsCategory, NpsScore, RatingScale, Weight};
@@ -183,12 +183,12 @@ const GATHER: usize = 4096;
 /// A mergeable NPS accumulator: detractor, passive and promoter counts
 /// under its [`NpsConfig`].
 ///
-/// NPS = 100·(P − D)/N in points, `None` when N = 0. Feed it
-/// [`NpsScore`]s, plain `u8` answers one by one ([`Nps::push_u8`]) or as a
-/// column ([`Nps::extend_u8`], the fast path), fields of the caller's
-/// structs ([`Nps::extend_by`]) or [`Feedback`] records (`extend`; answers
-/// that are not NPS answers are skipped, and weights are ignored: use
-/// [`WeightedNps`] to honour them).
+/// NPS = 100·(P − D)/N in points, `None` when N = 0. Feed it with
+/// [`push`](Nps::push) and [`extend`](Nps::extend): [`NpsScore`]s, plain
+/// `u8` answers, or [`Feedback`] records (answers that are not NPS answers
+/// are skipped, and weights are ignored: use [`WeightedNps`] to honour
+/// them); a `&[u8]` column goes through [`Nps::extend_u8`] (the fast path)
+/// and a field of the caller's structs through [`Nps::extend_by`].
 ///
 /// The state is the three class counts (not the eleven score counts): that
 /// is all the score and its interval need, merging requires equal cut-offs
@@ -365,44 +365,6 @@ impl Nps {
         self.config
     }
 
-    /// Adds one answer. Counts saturate at `u64::MAX` (2⁶⁴ answers, out of
-    /// reach of any real run).
-    ///
-    /// ```
-    /// use carekit::{NpsScore, metrics::Nps};
-    /// let mut nps = Nps::default();
-    /// nps.push(NpsScore::new(9)?);
-    /// assert_eq!(nps.promoters(), 1);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn push(&mut self, score: NpsScore) {
-        let slot = match self.config.category(score) {
-            NpsCategory::Detractor => &mut self.detractors,
-            NpsCategory::Passive => &mut self.passives,
-            NpsCategory::Promoter => &mut self.promoters,
-        };
-        *slot = slot.saturating_add(1);
-    }
-
-    /// Adds one plain answer.
-    ///
-    /// ```
-    /// use carekit::metrics::Nps;
-    /// let mut nps = Nps::default();
-    /// nps.push_u8(3)?;
-    /// assert_eq!(nps.push_u8(11).unwrap_err().to_string(), "nps score 11 is outside the scale 0..=10");
-    /// assert_eq!(nps.detractors(), 1);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::RatingOutOfScale`] if `score > 10`.
-    pub fn push_u8(&mut self, score: u8) -> Result<(), Error> {
-        self.push(NpsScore::new(score)?);
-        Ok(())
-    }
-
     /// Adds a column of plain answers: the fast path (tens of G rows/s on
     /// one core, see the [module docs](crate::metrics)).
     ///
@@ -426,10 +388,7 @@ impl Nps {
         let mid = (scores.len() as u64)
             .saturating_sub(low)
             .saturating_sub(high);
-        self.detractors = self.detractors.saturating_add(low);
-        self.passives = self.passives.saturating_add(mid);
-        self.promoters = self.promoters.saturating_add(high);
-        Ok(())
+        self.add_counts(low, mid, high)
     }
 
     /// Adds the score field of each of the caller's records, without
@@ -524,15 +483,28 @@ impl Nps {
             .promoters
             .checked_add(other.promoters)
             .ok_or_else(overflow)?;
+        // The answer count N must stay representable too.
+        d.checked_add(m)
+            .and_then(|n| n.checked_add(p))
+            .ok_or_else(overflow)?;
         (self.detractors, self.passives, self.promoters) = (d, m, p);
         Ok(())
     }
 
-    /// Adds class counts computed elsewhere (grouped kernels).
-    pub(crate) fn add_counts(&mut self, detractors: u64, passives: u64, promoters: u64) {
-        self.detractors = self.detractors.saturating_add(detractors);
-        self.passives = self.passives.saturating_add(passives);
-        self.promoters = self.promoters.saturating_add(promoters);
+    /// Adds class counts computed elsewhere (kernels); nothing changes if
+    /// the answer count would pass `u64::MAX`.
+    pub(crate) fn add_counts(
+        &mut self,
+        detractors: u64,
+        passives: u64,
+        promoters: u64,
+    ) -> Result<(), Error> {
+        self.merge(&Self {
+            config: self.config,
+            detractors,
+            passives,
+            promoters,
+        })
     }
 
     /// Number of answers N.
@@ -659,65 +631,74 @@ impl Nps {
     }
 }
 
-impl Extend<NpsScore> for Nps {
-    fn extend<I: IntoIterator<Item = NpsScore>>(&mut self, iter: I) {
-        for s in iter {
-            self.push(s);
-        }
-    }
-}
-
-/// Adds the NPS answers among feedback records; other answers (CSAT, CES)
-/// are skipped and weights are ignored.
-///
-/// ```
-/// use carekit::{CsatRating, CustomerId, Feedback, NpsScore, metrics::Nps};
-/// # let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
-/// let c = CustomerId::new("c-1")?;
-/// let records = [
-///     Feedback::builder(c.clone(), at, NpsScore::new(10)?).build(),
-///     Feedback::builder(c, at, CsatRating::on_default_scale(2)?).build(),
-/// ];
-/// let mut nps = Nps::default();
-/// nps.extend(&records);
-/// assert_eq!(nps.n(), 1);
-/// # Ok::<(), carekit::Error>(())
-/// ```
-impl<'a> Extend<&'a Feedback> for Nps {
-    fn extend<I: IntoIterator<Item = &'a Feedback>>(&mut self, iter: I) {
-        self.extend(iter.into_iter().filter_map(|f| f.answer().nps()));
-    }
-}
-
-impl FromIterator<NpsScore> for Nps {
-    fn from_iter<I: IntoIterator<Item = NpsScore>>(iter: I) -> Self {
-        let mut nps = Self::default();
-        nps.extend(iter);
-        nps
-    }
-}
-
 impl Accumulator for Nps {
     fn empty_like(&self) -> Self {
         Self::new(self.config)
+    }
+    fn is_empty(&self) -> bool {
+        self.n() == 0
     }
     fn merge(&mut self, other: &Self) -> Result<(), Error> {
         Nps::merge(self, other)
     }
 }
 
-impl Observe<NpsScore> for Nps {
-    fn observe(&mut self, value: NpsScore) -> Result<(), Error> {
-        self.push(value);
-        Ok(())
+/// One answer.
+impl Push<NpsScore> for Nps {
+    fn push(&mut self, score: NpsScore) -> Result<(), Error> {
+        match self.config.category(score) {
+            NpsCategory::Detractor => self.add_counts(1, 0, 0),
+            NpsCategory::Passive => self.add_counts(0, 1, 0),
+            NpsCategory::Promoter => self.add_counts(0, 0, 1),
+        }
     }
 }
 
-impl Observe<u8> for Nps {
-    fn observe(&mut self, value: u8) -> Result<(), Error> {
-        self.push_u8(value)
+/// One plain answer, checked to be on 0..=10.
+impl Push<u8> for Nps {
+    fn push(&mut self, score: u8) -> Result<(), Error> {
+        self.push(NpsScore::new(score)?)
     }
 }
+
+/// The NPS answer of a feedback record; an answer of another survey (CSAT,
+/// CES) is skipped, and a weight is ignored (use [`WeightedNps`] to honour
+/// it).
+impl Push<&Feedback> for Nps {
+    fn push(&mut self, feedback: &Feedback) -> Result<(), Error> {
+        match feedback.answer().nps() {
+            Some(score) => self.push(score),
+            None => Ok(()),
+        }
+    }
+}
+
+push_vocabulary!(
+    Nps,
+    "```
+use carekit::{CsatRating, CustomerId, Feedback, NpsScore, metrics::Nps};
+use chrono::DateTime;
+let mut nps = Nps::default();
+nps.push(NpsScore::new(9)?)?;  // a validated score
+nps.push(3_u8)?;               // a plain answer, checked
+assert_eq!(nps.push(11_u8).unwrap_err().to_string(), \"nps score 11 is outside the scale 0..=10\");
+let at = DateTime::from_timestamp(0, 0).unwrap();
+nps.push(&Feedback::builder(CustomerId::new(\"c\")?, at, NpsScore::new(10)?).build())?;
+nps.push(&Feedback::builder(CustomerId::new(\"c\")?, at, CsatRating::on_default_scale(5)?).build())?; // skipped
+assert_eq!((nps.promoters(), nps.detractors()), (2, 1));
+# Ok::<(), carekit::Error>(())
+```",
+    "```
+use carekit::{NpsScore, metrics::Nps};
+let mut nps = Nps::default();
+nps.extend([10_u8, 9, 6])?;
+nps.extend([NpsScore::new(7)?])?;
+assert_eq!((nps.promoters(), nps.passives(), nps.detractors()), (2, 1, 1));
+assert!(nps.extend([10_u8, 99]).is_err()); // all or nothing
+assert_eq!(nps.n(), 4);
+# Ok::<(), carekit::Error>(())
+```"
+);
 
 /// An NPS result: counts, score, interval, and the convention, method and
 /// confidence that produced them. Built by [`Nps::summary`].
@@ -943,8 +924,8 @@ impl CompensatedSum {
 /// use carekit::{NpsScore, Weight, metrics::WeightedNps};
 ///
 /// let mut nps = WeightedNps::default();
-/// nps.push(NpsScore::new(10)?, Weight::new(3.0)?);
-/// nps.push(NpsScore::new(2)?, Weight::new(1.0)?);
+/// nps.push((NpsScore::new(10)?, Weight::new(3.0)?))?;
+/// nps.push((NpsScore::new(2)?, Weight::new(1.0)?))?;
 /// // W_P = 3, W_D = 1, W = 4: 100 · (3 − 1) / 4 = 50; n_eff = 16 / 10 = 1.6
 /// assert_eq!(nps.score(), Some(50.0));
 /// assert_eq!(nps.effective_n(), Some(1.6));
@@ -972,7 +953,7 @@ pub struct WeightedNps {
 /// ```
 /// use carekit::{NpsScore, Weight, metrics::{WeightedNps, WeightedNpsParts}};
 /// let mut w = WeightedNps::default();
-/// w.push(NpsScore::new(10)?, Weight::new(2.0)?);
+/// w.push((NpsScore::new(10)?, Weight::new(2.0)?))?;
 /// let parts: WeightedNpsParts = w.to_parts();
 /// assert_eq!((parts.n, parts.promoters.value(), parts.squares.value()), (1, 2.0, 4.0));
 /// assert_eq!(WeightedNps::from_parts(parts)?, w);
@@ -1059,7 +1040,7 @@ impl WeightedNps {
     /// ```
     /// use carekit::{NpsScore, Weight, metrics::WeightedNps};
     /// let mut w = WeightedNps::default();
-    /// w.push(NpsScore::new(0)?, Weight::new(0.5)?);
+    /// w.push((NpsScore::new(0)?, Weight::new(0.5)?))?;
     /// assert_eq!(w.to_parts().detractors.value(), 0.5);
     /// # Ok::<(), carekit::Error>(())
     /// ```
@@ -1110,19 +1091,6 @@ impl WeightedNps {
         self.config
     }
 
-    /// Adds one weighted answer.
-    ///
-    /// ```
-    /// use carekit::{NpsScore, Weight, metrics::WeightedNps};
-    /// let mut nps = WeightedNps::default();
-    /// nps.push(NpsScore::new(8)?, Weight::new(0.5)?);
-    /// assert_eq!((nps.n(), nps.passives()), (1, 0.5));
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn push(&mut self, score: NpsScore, weight: Weight) {
-        self.add(score, weight.get());
-    }
-
     /// Adds an answer with a weight already known to be finite and > 0.
     fn add(&mut self, score: NpsScore, w: f64) {
         match self.config.category(score) {
@@ -1165,7 +1133,7 @@ impl WeightedNps {
         for (index, (&s, &w)) in scores.iter().zip(weights).enumerate() {
             let score =
                 NpsScore::new(s).map_err(|_| nps_error(kernels::BadValue { index, value: s }))?;
-            part.push(score, Weight::new(w)?);
+            part.push((score, Weight::new(w)?))?;
         }
         self.merge(&part)
     }
@@ -1175,8 +1143,8 @@ impl WeightedNps {
     /// ```
     /// use carekit::{NpsScore, Weight, metrics::WeightedNps};
     /// let (mut a, mut b) = (WeightedNps::default(), WeightedNps::default());
-    /// a.push(NpsScore::new(10)?, Weight::new(2.0)?);
-    /// b.push(NpsScore::new(0)?, Weight::new(2.0)?);
+    /// a.push((NpsScore::new(10)?, Weight::new(2.0)?))?;
+    /// b.push((NpsScore::new(0)?, Weight::new(2.0)?))?;
     /// a.merge(&b)?;
     /// assert_eq!(a.score(), Some(0.0));
     /// # Ok::<(), carekit::Error>(())
@@ -1362,47 +1330,57 @@ impl WeightedNps {
     }
 }
 
-/// Adds the NPS answers among feedback records with their weights (1 when
-/// missing); other answers are skipped.
-///
-/// ```
-/// use carekit::{CustomerId, Feedback, NpsScore, Weight, metrics::WeightedNps};
-/// # let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
-/// let c = CustomerId::new("c-1")?;
-/// let records = [
-///     Feedback::builder(c.clone(), at, NpsScore::new(10)?).weight(Weight::new(3.0)?).build(),
-///     Feedback::builder(c, at, NpsScore::new(0)?).build(),
-/// ];
-/// let mut nps = WeightedNps::default();
-/// nps.extend(&records);
-/// assert_eq!(nps.score(), Some(50.0)); // 100 · (3 − 1) / 4
-/// # Ok::<(), carekit::Error>(())
-/// ```
-impl<'a> Extend<&'a Feedback> for WeightedNps {
-    fn extend<I: IntoIterator<Item = &'a Feedback>>(&mut self, iter: I) {
-        for f in iter {
-            if let Some(s) = f.answer().nps() {
-                self.add(s, f.weight().map_or(1.0, Weight::get));
-            }
-        }
-    }
-}
-
 impl Accumulator for WeightedNps {
     fn empty_like(&self) -> Self {
         Self::new(self.config)
+    }
+    fn is_empty(&self) -> bool {
+        self.n == 0
     }
     fn merge(&mut self, other: &Self) -> Result<(), Error> {
         WeightedNps::merge(self, other)
     }
 }
 
-impl Observe<(NpsScore, Weight)> for WeightedNps {
-    fn observe(&mut self, (score, weight): (NpsScore, Weight)) -> Result<(), Error> {
-        self.push(score, weight);
+/// One answer with its weight.
+impl Push<(NpsScore, Weight)> for WeightedNps {
+    fn push(&mut self, (score, weight): (NpsScore, Weight)) -> Result<(), Error> {
+        self.add(score, weight.get());
         Ok(())
     }
 }
+
+/// The NPS answer of a feedback record, weighted by its weight (1 when it
+/// has none); answers of other surveys are skipped.
+impl Push<&Feedback> for WeightedNps {
+    fn push(&mut self, feedback: &Feedback) -> Result<(), Error> {
+        match feedback.answer().nps() {
+            Some(score) => {
+                self.add(score, feedback.weight().map_or(1.0, Weight::get));
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+push_vocabulary!(
+    WeightedNps,
+    "```
+use carekit::{NpsScore, Weight, metrics::WeightedNps};
+let mut nps = WeightedNps::default();
+nps.push((NpsScore::new(8)?, Weight::new(0.5)?))?;
+assert_eq!((nps.n(), nps.passives()), (1, 0.5));
+# Ok::<(), carekit::Error>(())
+```",
+    "```
+use carekit::{NpsScore, Weight, metrics::WeightedNps};
+let mut nps = WeightedNps::default();
+nps.extend([(NpsScore::new(10)?, Weight::new(3.0)?), (NpsScore::new(0)?, Weight::new(1.0)?)])?;
+assert_eq!(nps.score(), Some(50.0)); // 100 · (3 − 1) / 4
+# Ok::<(), carekit::Error>(())
+```"
+);
 
 /// A weighted NPS result. Built by [`WeightedNps::summary`]; counts are
 /// weight sums.

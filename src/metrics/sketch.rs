@@ -1,7 +1,8 @@
 //! A mergeable quantile sketch with relative accuracy (`DDSketch`).
 
 use super::MetricsError;
-use crate::Error;
+use super::accumulator::{Accumulator, Push, push_vocabulary};
+use crate::error::Error;
 
 /// A `DDSketch` quantile sketch: mergeable, bounded memory, every quantile
 /// within a relative error α of an exact order statistic.
@@ -38,14 +39,14 @@ use crate::Error;
 /// use carekit::metrics::QuantileSketch;
 ///
 /// let mut a = QuantileSketch::new(0.01)?;
-/// a.extend_from_slice(&[2.0, 2.0, 2.0])?;
+/// a.extend_f64(&[2.0, 2.0, 2.0])?;
 /// let mut b = QuantileSketch::new(0.01)?;
-/// b.extend_from_slice(&[7.0, 7.0, 50.0])?;
+/// b.extend_f64(&[7.0, 7.0, 50.0])?;
 /// a.merge(&b)?;
 /// // ddsketch 3.0.1: DDSketch(0.01) over [2, 2, 2, 7, 7, 50]
 /// assert_eq!(a.quantile(0.5)?, Some(1.993661701417351));
 /// assert_eq!(a.quantile(0.6)?, Some(7.028793021534833));
-/// assert_eq!(a.count(), 6);
+/// assert_eq!(a.n(), 6);
 /// assert_eq!(a.max(), Some(50.0));
 /// # Ok::<(), carekit::Error>(())
 /// ```
@@ -106,10 +107,10 @@ impl QuantileSketch {
     /// ```
     /// use carekit::metrics::QuantileSketch;
     /// let mut s = QuantileSketch::new(1e-6)?; // γ ≈ 1 + 2e-6
-    /// s.add(1.0)?;
+    /// s.push(1.0)?;
     /// // 1 to 10⁶ needs ln(10⁶) / ln(γ) ≈ 13.8 / 2e-6 ≈ 6.9 million buckets > 2^20
-    /// assert!(s.add(1e6).is_err());
-    /// assert_eq!(s.count(), 1); // unchanged
+    /// assert!(s.push(1e6).is_err());
+    /// assert_eq!(s.n(), 1); // unchanged
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub const MAX_BUCKETS: usize = 1 << 20;
@@ -190,12 +191,12 @@ impl QuantileSketch {
     ///
     /// ```
     /// let mut s = carekit::metrics::QuantileSketch::new(0.01)?;
-    /// s.extend_from_slice(&[4.0, 0.0, 250.0])?;
-    /// assert_eq!((s.count(), s.min(), s.max()), (3, Some(0.0), Some(250.0)));
+    /// s.extend_f64(&[4.0, 0.0, 250.0])?;
+    /// assert_eq!((s.n(), s.min(), s.max()), (3, Some(0.0), Some(250.0)));
     /// assert!(!s.is_empty());
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn count(&self) -> u64 {
+    pub fn n(&self) -> u64 {
         self.count
     }
 
@@ -205,7 +206,7 @@ impl QuantileSketch {
     /// use carekit::metrics::QuantileSketch;
     /// let mut s = QuantileSketch::new(0.01)?;
     /// assert!(s.is_empty());
-    /// s.add(0.0)?; // zero is a value too
+    /// s.push(0.0)?; // zero is a value too
     /// assert!(!s.is_empty());
     /// # Ok::<(), carekit::Error>(())
     /// ```
@@ -219,7 +220,7 @@ impl QuantileSketch {
     /// use carekit::metrics::QuantileSketch;
     /// let mut s = QuantileSketch::new(0.01)?;
     /// assert_eq!(s.min(), None);
-    /// s.extend_from_slice(&[30.5, 2.25, 7.0])?;
+    /// s.extend_f64(&[30.5, 2.25, 7.0])?;
     /// assert_eq!(s.min(), Some(2.25)); // exact, not a bucket estimate
     /// # Ok::<(), carekit::Error>(())
     /// ```
@@ -233,7 +234,7 @@ impl QuantileSketch {
     /// use carekit::metrics::QuantileSketch;
     /// let mut s = QuantileSketch::new(0.01)?;
     /// assert_eq!(s.max(), None);
-    /// s.extend_from_slice(&[30.5, 2.25, 7.0])?;
+    /// s.extend_f64(&[30.5, 2.25, 7.0])?;
     /// assert_eq!(s.max(), Some(30.5)); // exact, not a bucket estimate
     /// # Ok::<(), carekit::Error>(())
     /// ```
@@ -279,29 +280,7 @@ impl QuantileSketch {
         2f64.powf(key as f64 / self.multiplier) * (2.0 / (1.0 + self.gamma))
     }
 
-    /// Adds one value.
-    ///
-    /// # Errors
-    ///
-    /// [`MetricsError::InvalidSketchValue`] for NaN, negative, infinite or
-    /// values above `f64::MAX / γ`; [`MetricsError::SketchTooWide`] when the
-    /// buckets would span more than [`MAX_BUCKETS`](Self::MAX_BUCKETS). The
-    /// sketch is unchanged on error.
-    ///
-    /// ```
-    /// use carekit::metrics::QuantileSketch;
-    /// let mut s = QuantileSketch::new(0.01)?;
-    /// s.add(12.5)?;
-    /// s.add(0.0)?; // counted in the zero bucket
-    /// assert!(s.add(-1.0).is_err());
-    /// assert_eq!(s.count(), 2);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn add(&mut self, value: f64) -> Result<(), Error> {
-        self.extend_from_slice(std::slice::from_ref(&value))
-    }
-
-    /// Adds every value of `values`, all or nothing.
+    /// Adds a column of values, all or nothing: the fast path.
     ///
     /// The slice is validated and its key range reserved first, so the
     /// insertion loop cannot fail: one logarithm and one increment per
@@ -309,19 +288,22 @@ impl QuantileSketch {
     ///
     /// # Errors
     ///
-    /// As [`add`](Self::add), naming the first bad value and its index; the
-    /// sketch is unchanged on error.
+    /// [`MetricsError::InvalidSketchValue`] for NaN, negative, infinite or
+    /// values above `f64::MAX / γ`, naming the first and its index;
+    /// [`MetricsError::SketchTooWide`] when the buckets would span more
+    /// than [`MAX_BUCKETS`](Self::MAX_BUCKETS). The sketch is unchanged on
+    /// error.
     ///
     /// ```
     /// use carekit::metrics::QuantileSketch;
     /// let mut s = QuantileSketch::new(0.05)?;
-    /// s.extend_from_slice(&[1.0, 10.0, 100.0])?;
-    /// let err = s.extend_from_slice(&[3.0, f64::NAN]).unwrap_err();
+    /// s.extend_f64(&[1.0, 10.0, 100.0])?;
+    /// let err = s.extend_f64(&[3.0, f64::NAN]).unwrap_err();
     /// assert!(err.to_string().starts_with("sketch value NaN at index 1 is invalid"));
-    /// assert_eq!(s.count(), 3);
+    /// assert_eq!(s.n(), 3);
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn extend_from_slice(&mut self, values: &[f64]) -> Result<(), Error> {
+    pub fn extend_f64(&mut self, values: &[f64]) -> Result<(), Error> {
         let (mut lo, mut hi, mut ok) = (f64::INFINITY, f64::NEG_INFINITY, true);
         let (mut pos_lo, mut pos_hi) = (f64::INFINITY, f64::NEG_INFINITY);
         let (min_possible, max_possible) = (self.min_possible, self.max_possible);
@@ -513,7 +495,7 @@ impl QuantileSketch {
     /// use carekit::metrics::QuantileSketch;
     /// let mut s = QuantileSketch::new(0.01)?;
     /// assert_eq!(s.quantile(0.5)?, None);
-    /// s.add(123.456)?;
+    /// s.push(123.456)?;
     /// // ddsketch 3.0.1 returns 122.74516052680153 for every q.
     /// assert_eq!(s.quantile(0.0)?, Some(122.74516052680153));
     /// assert_eq!(s.quantile(1.0)?, Some(122.74516052680153));
@@ -556,7 +538,7 @@ impl QuantileSketch {
     /// ```
     /// use carekit::metrics::QuantileSketch;
     /// let mut s = QuantileSketch::new(0.02)?;
-    /// s.extend_from_slice(&[0.5, 1.0, 2.5, 3.7, 12.0, 15.5, 60.0, 61.0, 300.0, 1800.0])?;
+    /// s.extend_f64(&[0.5, 1.0, 2.5, 3.7, 12.0, 15.5, 60.0, 61.0, 300.0, 1800.0])?;
     /// // ddsketch 3.0.1, DDSketch(0.02)
     /// assert_eq!(s.quantiles(&[0.5, 1.0])?, Some(vec![12.184118889038542, 1809.4897891182518]));
     /// # Ok::<(), carekit::Error>(())
@@ -592,6 +574,55 @@ struct KeyCache {
     hits: Vec<u32>,
     tables: Vec<Option<Box<[i32; 4096]>>>,
 }
+
+impl Accumulator for QuantileSketch {
+    fn empty_like(&self) -> Self {
+        Self {
+            bins: Vec::new(),
+            offset: 0,
+            lo_key: 0,
+            hi_key: 0,
+            zero_count: 0,
+            count: 0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            ..*self
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+    fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        QuantileSketch::merge(self, other)
+    }
+}
+
+/// One value: finite, at least 0 and at most `f64::MAX / γ`.
+impl Push<f64> for QuantileSketch {
+    fn push(&mut self, value: f64) -> Result<(), Error> {
+        self.extend_f64(std::slice::from_ref(&value))
+    }
+}
+
+push_vocabulary!(
+    QuantileSketch,
+    "```
+use carekit::metrics::QuantileSketch;
+let mut s = QuantileSketch::new(0.01)?;
+s.push(12.5)?;
+s.push(0.0)?; // counted in the zero bucket
+assert!(s.push(-1.0).is_err());
+assert_eq!(s.n(), 2);
+# Ok::<(), carekit::Error>(())
+```",
+    "```
+use carekit::metrics::QuantileSketch;
+let mut s = QuantileSketch::new(0.01)?;
+s.extend([1.0, 2.0, 4.0])?;
+assert_eq!(s.n(), 3);
+# Ok::<(), carekit::Error>(())
+```"
+);
 
 impl Default for KeyCache {
     fn default() -> Self {
@@ -670,7 +701,7 @@ impl KeyCache {
 /// ```
 /// use carekit::metrics::{QuantileSketch, QuantileSketchParts};
 /// let mut s = QuantileSketch::new(0.01)?;
-/// s.extend_from_slice(&[1.0, 1.0, 0.0])?;
+/// s.extend_f64(&[1.0, 1.0, 0.0])?;
 /// let parts = s.to_parts();
 /// // 1.0 is in bucket ⌈log_γ 1⌉ = 0.
 /// assert_eq!((parts.count, parts.zero_count, parts.offset, parts.bins.clone()), (3, 1, 0, vec![2]));
@@ -716,7 +747,7 @@ impl QuantileSketch {
     /// ```
     /// use carekit::metrics::QuantileSketch;
     /// let mut s = QuantileSketch::new(0.02)?;
-    /// s.add(10.0)?;
+    /// s.push(10.0)?;
     /// let p = s.to_parts();
     /// assert_eq!((p.relative_accuracy, p.count, p.min, p.max), (0.02, 1, Some(10.0), Some(10.0)));
     /// # Ok::<(), carekit::Error>(())
@@ -754,7 +785,7 @@ impl QuantileSketch {
     ///     min: Some(1.0), max: Some(1.0), offset: 0, bins: vec![2],
     /// };
     /// let s = QuantileSketch::from_parts(parts.clone())?;
-    /// assert_eq!(s.count(), 2);
+    /// assert_eq!(s.n(), 2);
     /// // The count must equal the zero count plus the bucket counts:
     /// assert!(QuantileSketch::from_parts(QuantileSketchParts { count: 3, ..parts }).is_err());
     /// # Ok::<(), carekit::Error>(())
@@ -876,10 +907,10 @@ mod tests {
                 values.push(v);
             }
             let mut batch = s0.clone();
-            batch.extend_from_slice(&values).unwrap();
+            batch.extend_f64(&values).unwrap();
             let mut single = s0.clone();
             for &v in &values {
-                single.add(v).unwrap();
+                single.push(v).unwrap();
             }
             assert_eq!(batch, single, "alpha {alpha}");
         }
@@ -887,10 +918,10 @@ mod tests {
 
     #[test]
     fn zero_bucket_answers_zero() {
-        // Python: s = DDSketch(0.01); [s.add(v) for v in (0, 0, 5)];
+        // Python: s = DDSketch(0.01); [s.push(v) for v in (0, 0, 5)];
         // s.get_quantile_value(0.5) == 0 (rank 1 < zero_count 2).
         let mut s = QuantileSketch::new(0.01).unwrap();
-        s.extend_from_slice(&[0.0, 0.0, 5.0]).unwrap();
+        s.extend_f64(&[0.0, 0.0, 5.0]).unwrap();
         assert_eq!(s.quantile(0.5).unwrap(), Some(0.0));
         assert_eq!(s.min(), Some(0.0));
     }
@@ -898,9 +929,9 @@ mod tests {
     #[test]
     fn growth_keeps_counts() {
         let mut s = QuantileSketch::new(0.01).unwrap();
-        s.add(1000.0).unwrap();
-        s.add(0.001).unwrap();
-        s.add(1e9).unwrap();
+        s.push(1000.0).unwrap();
+        s.push(0.001).unwrap();
+        s.push(1e9).unwrap();
         let (first, counts) = s.used();
         assert_eq!(first, s.key(0.001));
         assert_eq!(counts.iter().sum::<u64>(), 3);
@@ -911,10 +942,10 @@ mod tests {
     #[test]
     fn too_wide_is_an_error_and_leaves_the_sketch() {
         let mut s = QuantileSketch::new(1e-9).unwrap();
-        s.add(1.0).unwrap();
+        s.push(1.0).unwrap();
         let before = s.clone();
         assert!(matches!(
-            s.add(1e6),
+            s.push(1e6),
             Err(Error::Metrics(MetricsError::SketchTooWide { .. }))
         ));
         assert_eq!(s, before);

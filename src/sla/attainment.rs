@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use super::{SlaEvaluation, SlaState, TargetKind};
-use crate::Error;
+use crate::error::Error;
+use crate::metrics::{Accumulator, MetricsError, Push, push_vocabulary};
 use crate::stats::{Confidence, Interval, wilson_interval};
 
 /// How a finished target (or cycle) ended, for feeding
@@ -37,7 +38,7 @@ impl std::fmt::Display for SlaOutcome {
 /// ```
 /// use carekit::sla::AttainmentCounts;
 /// let c = AttainmentCounts::new(3, 1);
-/// assert_eq!(c.total(), 4);
+/// assert_eq!(c.n(), 4);
 /// assert_eq!(c.rate(), Some(0.75));
 /// assert_eq!(AttainmentCounts::default().rate(), None);
 /// ```
@@ -85,10 +86,10 @@ impl AttainmentCounts {
     ///
     /// ```
     /// # use carekit::sla::AttainmentCounts;
-    /// assert_eq!(AttainmentCounts::new(45, 5).total(), 50);
-    /// assert_eq!(AttainmentCounts::new(u64::MAX, 1).total(), u64::MAX); // saturates
+    /// assert_eq!(AttainmentCounts::new(45, 5).n(), 50);
+    /// assert_eq!(AttainmentCounts::new(u64::MAX, 1).n(), u64::MAX); // saturates
     /// ```
-    pub fn total(&self) -> u64 {
+    pub fn n(&self) -> u64 {
         self.achieved.saturating_add(self.breached)
     }
 
@@ -100,7 +101,7 @@ impl AttainmentCounts {
     /// assert_eq!(AttainmentCounts::new(0, 0).rate(), None); // nothing to rate
     /// ```
     pub fn rate(&self) -> Option<f64> {
-        let total = self.total();
+        let total = self.n();
         (total > 0).then(|| self.achieved as f64 / total as f64)
     }
 
@@ -123,20 +124,24 @@ impl AttainmentCounts {
     /// None in practice: the counts always satisfy the interval's rules
     /// (achieved ≤ total). Totals beyond `u64::MAX` saturate.
     pub fn interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
-        wilson_interval(self.achieved, self.total(), confidence)
+        wilson_interval(self.achieved, self.n(), confidence)
     }
 
-    fn add(&mut self, other: &Self) {
-        self.achieved = self.achieved.saturating_add(other.achieved);
-        self.breached = self.breached.saturating_add(other.breached);
+    /// The sum, `None` if a count or the total would pass `u64::MAX`.
+    fn checked_add(&self, other: &Self) -> Option<Self> {
+        let sum = Self {
+            achieved: self.achieved.checked_add(other.achieved)?,
+            breached: self.breached.checked_add(other.breached)?,
+        };
+        sum.achieved.checked_add(sum.breached)?;
+        Some(sum)
     }
 }
 
 /// SLA attainment per target kind (SPEC §4): achieved / (achieved +
 /// breached), a mergeable accumulator.
 ///
-/// [`push`](Self::push) counts each target of an evaluation whose state is
-/// final: achieved, or breached (a breach is final even while the case is
+/// Pushing an [`SlaEvaluation`] counts each target whose state is final: achieved, or breached (a breach is final even while the case is
 /// still open: counted time only grows). Active and paused targets are not
 /// counted: they have no outcome yet. For cyclic kinds (next reply,
 /// periodic update) the earlier cycles of the evaluation count too, so an
@@ -147,22 +152,24 @@ impl AttainmentCounts {
 /// the reporting period), and push that evaluation: pushing several
 /// evaluations of one interaction counts it several times.
 ///
-/// Counts are `u64` and add saturating (2⁶⁴ outcomes are out of reach), so
-/// [`merge`](Self::merge) is exact: merging the partials of any split gives
-/// the counts of the whole.
+/// Other observations: a `(kind, outcome)` pair, or a `(kind,
+/// AttainmentCounts)` pair of counts kept elsewhere. Counts are exact `u64`
+/// (an overflow is an error), so [`merge`](Self::merge) is exact: merging
+/// the partials of any split gives the counts of the whole.
 ///
 /// ```
 /// use carekit::sla::{SlaAttainment, SlaOutcome, TargetKind};
 ///
 /// let mut a = SlaAttainment::new();
-/// a.record(TargetKind::FirstReply, SlaOutcome::Achieved);
-/// a.record(TargetKind::FirstReply, SlaOutcome::Achieved);
+/// a.push((TargetKind::FirstReply, SlaOutcome::Achieved))?;
+/// a.push((TargetKind::FirstReply, SlaOutcome::Achieved))?;
 /// let mut b = SlaAttainment::new();
-/// b.record(TargetKind::FirstReply, SlaOutcome::Breached);
-/// a.merge(&b);
-/// assert_eq!(a.counts(TargetKind::FirstReply).total(), 3);
+/// b.push((TargetKind::FirstReply, SlaOutcome::Breached))?;
+/// a.merge(&b)?;
+/// assert_eq!(a.counts(TargetKind::FirstReply).n(), 3);
 /// assert_eq!(a.rate(TargetKind::FirstReply), Some(2.0 / 3.0));
 /// assert_eq!(a.rate(TargetKind::Resolution), None);
+/// # Ok::<(), carekit::Error>(())
 /// ```
 ///
 /// With the `serde` feature it reads and writes as
@@ -192,7 +199,7 @@ impl AttainmentCounts {
 /// // Next reply within 2h (calendar time). Customer messages at 10:00, 11:00 and 15:00,
 /// // answered at 10:30 (achieved), 14:00 (3h: breached) and not yet; evaluated at 16:00.
 /// let mut att = SlaAttainment::new();
-/// att.push(&eval);
+/// att.push(&eval)?;
 /// // the two finished cycles count; the open one has no outcome yet
 /// assert_eq!(att.counts(TargetKind::NextReply), AttainmentCounts::new(1, 1));
 /// # Ok::<(), carekit::Error>(())
@@ -202,7 +209,7 @@ impl AttainmentCounts {
 #[cfg_attr(
     feature = "serde",
     serde(
-        from = "BTreeMap<TargetKind, AttainmentCounts>",
+        try_from = "BTreeMap<TargetKind, AttainmentCounts>",
         into = "BTreeMap<TargetKind, AttainmentCounts>"
     )
 )]
@@ -210,14 +217,15 @@ pub struct SlaAttainment {
     by_kind: BTreeMap<TargetKind, AttainmentCounts>,
 }
 
-impl From<BTreeMap<TargetKind, AttainmentCounts>> for SlaAttainment {
+impl TryFrom<BTreeMap<TargetKind, AttainmentCounts>> for SlaAttainment {
+    type Error = Error;
     /// Keeps the kinds with at least one outcome.
-    fn from(map: BTreeMap<TargetKind, AttainmentCounts>) -> Self {
+    fn try_from(map: BTreeMap<TargetKind, AttainmentCounts>) -> Result<Self, Error> {
         let mut a = Self::new();
         for (kind, counts) in map {
-            a.add(kind, counts);
+            a.push((kind, counts))?;
         }
-        a
+        Ok(a)
     }
 }
 
@@ -233,80 +241,11 @@ impl SlaAttainment {
     /// ```
     /// # use carekit::sla::SlaAttainment;
     /// let a = SlaAttainment::new();
-    /// assert_eq!(a.overall().total(), 0);
+    /// assert_eq!(a.overall().n(), 0);
     /// assert_eq!(a.iter().count(), 0);
     /// ```
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// Counts one outcome.
-    ///
-    /// ```
-    /// # use carekit::sla::{SlaAttainment, SlaOutcome, TargetKind};
-    /// let mut a = SlaAttainment::new();
-    /// for outcome in [SlaOutcome::Achieved, SlaOutcome::Achieved, SlaOutcome::Breached, SlaOutcome::Achieved] {
-    ///     a.record(TargetKind::FirstReply, outcome);
-    /// }
-    /// assert_eq!(a.rate(TargetKind::FirstReply), Some(0.75)); // 3 of 4
-    /// ```
-    pub fn record(&mut self, kind: TargetKind, outcome: SlaOutcome) {
-        let counts = match outcome {
-            SlaOutcome::Achieved => AttainmentCounts::new(1, 0),
-            SlaOutcome::Breached => AttainmentCounts::new(0, 1),
-        };
-        self.add(kind, counts);
-    }
-
-    /// Adds counts for one kind.
-    ///
-    /// ```
-    /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
-    /// let mut a = SlaAttainment::new();
-    /// a.add(TargetKind::Resolution, AttainmentCounts::new(90, 10)); // e.g. from a stored report
-    /// a.add(TargetKind::Resolution, AttainmentCounts::new(8, 2));
-    /// assert_eq!(a.counts(TargetKind::Resolution), AttainmentCounts::new(98, 12));
-    /// a.add(TargetKind::AgentWork, AttainmentCounts::new(0, 0)); // nothing: not listed
-    /// assert_eq!(a.iter().count(), 1);
-    /// ```
-    pub fn add(&mut self, kind: TargetKind, counts: AttainmentCounts) {
-        if counts.total() > 0 {
-            self.by_kind.entry(kind).or_default().add(&counts);
-        }
-    }
-
-    /// Counts the final outcomes of an evaluation (see the type docs).
-    ///
-    /// ```
-    /// use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Visibility};
-    /// use carekit::calendar::CalendarTime;
-    /// use carekit::sla::{Conditions, SlaAttainment, SlaBook, SlaContext, SlaPolicy, Target, TargetKind};
-    /// use chrono::{TimeDelta, TimeZone, Utc};
-    ///
-    /// let t = |h| Utc.with_ymd_and_hms(2024, 3, 4, h, 0, 0).unwrap();
-    /// let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
-    ///     Target::new(TargetKind::FirstReply, TimeDelta::hours(2))?,
-    ///     Target::new(TargetKind::Resolution, TimeDelta::hours(8))?,
-    /// ])?])?;
-    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9))
-    ///     .agent_reply(t(10), AgentId::new("ana")?, Visibility::Public)
-    ///     .build()?;
-    /// let mut att = SlaAttainment::new();
-    /// att.push(&book.evaluate(&case, &SlaContext::new(), t(12), &CalendarTime)?);
-    /// assert_eq!(att.rate(TargetKind::FirstReply), Some(1.0));
-    /// assert_eq!(att.rate(TargetKind::Resolution), None); // still active: not counted
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn push(&mut self, evaluation: &SlaEvaluation) {
-        for t in evaluation.targets() {
-            let mut counts = AttainmentCounts::new(t.earlier_achieved(), t.earlier_breached());
-            match t.state() {
-                SlaState::Achieved { .. } => counts.add(&AttainmentCounts::new(1, 0)),
-                SlaState::Breached { .. } => counts.add(&AttainmentCounts::new(0, 1)),
-                _ => {}
-            }
-            self.add(t.kind(), counts);
-        }
     }
 
     /// Adds another accumulator's counts.
@@ -314,15 +253,32 @@ impl SlaAttainment {
     /// ```
     /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
     /// let (mut monday, mut tuesday) = (SlaAttainment::new(), SlaAttainment::new());
-    /// monday.add(TargetKind::FirstReply, AttainmentCounts::new(40, 2));
-    /// tuesday.add(TargetKind::FirstReply, AttainmentCounts::new(35, 3));
-    /// monday.merge(&tuesday);
+    /// monday.push((TargetKind::FirstReply, AttainmentCounts::new(40, 2)))?;
+    /// tuesday.push((TargetKind::FirstReply, AttainmentCounts::new(35, 3)))?;
+    /// monday.merge(&tuesday)?;
     /// assert_eq!(monday.counts(TargetKind::FirstReply), AttainmentCounts::new(75, 5)); // 40 + 35, 2 + 3
+    /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn merge(&mut self, other: &Self) {
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::CountOverflow`] if a count would pass `u64::MAX`;
+    /// `self` is then unchanged.
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        let mut next = self.by_kind.clone();
         for (kind, counts) in &other.by_kind {
-            self.add(*kind, *counts);
+            let mine = next.get(kind).copied().unwrap_or_default();
+            let sum = mine
+                .checked_add(counts)
+                .ok_or(MetricsError::CountOverflow {
+                    accumulator: "sla attainment",
+                })?;
+            if sum.n() > 0 {
+                next.insert(*kind, sum);
+            }
         }
+        self.by_kind = next;
+        Ok(())
     }
 
     /// The counts of one kind (zero when none).
@@ -330,9 +286,10 @@ impl SlaAttainment {
     /// ```
     /// # use carekit::sla::{AttainmentCounts, SlaAttainment, SlaOutcome, TargetKind};
     /// let mut a = SlaAttainment::new();
-    /// a.record(TargetKind::NextReply, SlaOutcome::Breached);
+    /// a.push((TargetKind::NextReply, SlaOutcome::Breached))?;
     /// assert_eq!(a.counts(TargetKind::NextReply), AttainmentCounts::new(0, 1));
     /// assert_eq!(a.counts(TargetKind::Resolution), AttainmentCounts::default()); // zero
+    /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn counts(&self, kind: TargetKind) -> AttainmentCounts {
         self.by_kind.get(&kind).copied().unwrap_or_default()
@@ -344,9 +301,10 @@ impl SlaAttainment {
     /// ```
     /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
     /// let mut a = SlaAttainment::new();
-    /// a.add(TargetKind::FirstReply, AttainmentCounts::new(45, 5));
+    /// a.push((TargetKind::FirstReply, AttainmentCounts::new(45, 5)))?;
     /// assert_eq!(a.rate(TargetKind::FirstReply), Some(0.9)); // 45 / 50
     /// assert_eq!(a.rate(TargetKind::NextReply), None);
+    /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn rate(&self, kind: TargetKind) -> Option<f64> {
         self.counts(kind).rate()
@@ -359,8 +317,8 @@ impl SlaAttainment {
     /// use carekit::stats::Confidence;
     /// use carekit::sla::{SlaAttainment, SlaOutcome, TargetKind};
     /// let mut a = SlaAttainment::new();
-    /// for _ in 0..9 { a.record(TargetKind::Resolution, SlaOutcome::Achieved); }
-    /// a.record(TargetKind::Resolution, SlaOutcome::Breached);
+    /// for _ in 0..9 { a.push((TargetKind::Resolution, SlaOutcome::Achieved))?; }
+    /// a.push((TargetKind::Resolution, SlaOutcome::Breached))?;
     /// let i = a.interval(TargetKind::Resolution, Confidence::NINETY_FIVE)?.unwrap();
     /// assert!(i.low() < 0.9 && 0.9 < i.high());
     /// assert_eq!(a.interval(TargetKind::FirstReply, Confidence::NINETY_FIVE)?, None);
@@ -383,17 +341,20 @@ impl SlaAttainment {
     /// ```
     /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
     /// let mut a = SlaAttainment::new();
-    /// a.add(TargetKind::FirstReply, AttainmentCounts::new(45, 5));
-    /// a.add(TargetKind::Resolution, AttainmentCounts::new(15, 15));
+    /// a.push((TargetKind::FirstReply, AttainmentCounts::new(45, 5)))?;
+    /// a.push((TargetKind::Resolution, AttainmentCounts::new(15, 15)))?;
     /// assert_eq!(a.overall(), AttainmentCounts::new(60, 20));
     /// assert_eq!(a.overall().rate(), Some(0.75)); // 60 / 80, not the mean of 0.9 and 0.5
+    /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn overall(&self) -> AttainmentCounts {
-        let mut all = AttainmentCounts::default();
-        for c in self.by_kind.values() {
-            all.add(c);
-        }
-        all
+        // Saturating: the overall view of counts that are each exact.
+        self.by_kind
+            .values()
+            .fold(AttainmentCounts::default(), |all, c| AttainmentCounts {
+                achieved: all.achieved.saturating_add(c.achieved),
+                breached: all.breached.saturating_add(c.breached),
+            })
     }
 
     /// Kinds with at least one outcome, with their counts.
@@ -401,12 +362,102 @@ impl SlaAttainment {
     /// ```
     /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
     /// let mut a = SlaAttainment::new();
-    /// a.add(TargetKind::Resolution, AttainmentCounts::new(9, 1));
-    /// a.add(TargetKind::FirstReply, AttainmentCounts::new(4, 0));
+    /// a.push((TargetKind::Resolution, AttainmentCounts::new(9, 1)))?;
+    /// a.push((TargetKind::FirstReply, AttainmentCounts::new(4, 0)))?;
     /// let kinds: Vec<TargetKind> = a.iter().map(|(k, _)| k).collect();
     /// assert_eq!(kinds, [TargetKind::FirstReply, TargetKind::Resolution]); // declaration order
+    /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = (TargetKind, AttainmentCounts)> + '_ {
         self.by_kind.iter().map(|(k, c)| (*k, *c))
     }
 }
+
+impl Accumulator for SlaAttainment {
+    fn empty_like(&self) -> Self {
+        Self::new()
+    }
+    fn is_empty(&self) -> bool {
+        self.by_kind.is_empty()
+    }
+    fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        SlaAttainment::merge(self, other)
+    }
+}
+
+/// Counts kept elsewhere for one kind (nothing is listed for zero counts).
+impl Push<(TargetKind, AttainmentCounts)> for SlaAttainment {
+    fn push(&mut self, (kind, counts): (TargetKind, AttainmentCounts)) -> Result<(), Error> {
+        let mut one = Self::new();
+        if counts.n() > 0 {
+            one.by_kind.insert(kind, counts);
+        }
+        self.merge(&one)
+    }
+}
+
+/// One outcome of one kind.
+impl Push<(TargetKind, SlaOutcome)> for SlaAttainment {
+    fn push(&mut self, (kind, outcome): (TargetKind, SlaOutcome)) -> Result<(), Error> {
+        let counts = match outcome {
+            SlaOutcome::Achieved => AttainmentCounts::new(1, 0),
+            SlaOutcome::Breached => AttainmentCounts::new(0, 1),
+        };
+        self.push((kind, counts))
+    }
+}
+
+/// The final outcomes of an evaluation, earlier cycles included (see the
+/// type docs).
+impl Push<&SlaEvaluation> for SlaAttainment {
+    fn push(&mut self, evaluation: &SlaEvaluation) -> Result<(), Error> {
+        let mut part = Self::new();
+        for t in evaluation.targets() {
+            let (achieved, breached) = match t.state() {
+                SlaState::Achieved { .. } => (1, 0),
+                SlaState::Breached { .. } => (0, 1),
+                _ => (0, 0),
+            };
+            let counts = AttainmentCounts::new(
+                t.earlier_achieved().saturating_add(achieved),
+                t.earlier_breached().saturating_add(breached),
+            );
+            part.push((t.kind(), counts))?;
+        }
+        self.merge(&part)
+    }
+}
+
+push_vocabulary!(
+    SlaAttainment,
+    "```
+use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Visibility};
+use carekit::calendar::CalendarTime;
+use carekit::sla::{Conditions, SlaAttainment, SlaBook, SlaContext, SlaOutcome, SlaPolicy, Target, TargetKind};
+use chrono::{TimeDelta, TimeZone, Utc};
+
+let t = |h| Utc.with_ymd_and_hms(2024, 3, 4, h, 0, 0).unwrap();
+let book = SlaBook::new(vec![SlaPolicy::new(\"std\", Conditions::any(), vec![
+    Target::new(TargetKind::FirstReply, TimeDelta::hours(2))?,
+    Target::new(TargetKind::Resolution, TimeDelta::hours(8))?,
+])?])?;
+let case = Interaction::builder(InteractionId::new(\"T\")?, CustomerId::new(\"c\")?, Channel::Email, t(9))
+    .agent_reply(t(10), AgentId::new(\"ana\")?, Visibility::Public)
+    .build()?;
+let mut att = SlaAttainment::new();
+att.push(&book.evaluate(&case, &SlaContext::new(), t(12), &CalendarTime)?)?;
+assert_eq!(att.rate(TargetKind::FirstReply), Some(1.0));
+assert_eq!(att.rate(TargetKind::Resolution), None); // still active: not counted
+att.push((TargetKind::FirstReply, SlaOutcome::Breached))?;
+assert_eq!(att.rate(TargetKind::FirstReply), Some(0.5));
+# Ok::<(), carekit::Error>(())
+```",
+    "```
+use carekit::sla::{SlaAttainment, SlaOutcome, TargetKind};
+let mut a = SlaAttainment::new();
+a.extend([SlaOutcome::Achieved, SlaOutcome::Achieved, SlaOutcome::Breached, SlaOutcome::Achieved]
+    .map(|o| (TargetKind::FirstReply, o)))?;
+assert_eq!(a.rate(TargetKind::FirstReply), Some(0.75)); // 3 of 4
+# Ok::<(), carekit::Error>(())
+```"
+);

@@ -170,7 +170,7 @@ fn empty_accumulators_answer_none_not_nan() {
     assert_eq!(Durations::from_seconds(&[]).unwrap(), d);
 
     let q = QuantileSketch::new(0.01).unwrap();
-    assert_eq!((q.min(), q.max(), q.count()), (None, None, 0));
+    assert_eq!((q.min(), q.max(), q.n()), (None, None, 0));
     assert_eq!(q.quantile(0.5).unwrap(), None);
     assert_eq!(q.quantiles(&[]).unwrap(), None);
 
@@ -178,14 +178,14 @@ fn empty_accumulators_answer_none_not_nan() {
     assert_eq!(fcr.rate(), None);
     assert_eq!(fcr.interval(cc()).unwrap(), None);
     let clocks = ClockSummary::new(FcrConvention::NoReopen);
-    assert_eq!((clocks.interactions(), clocks.reopen_rate()), (0, None));
+    assert_eq!((clocks.n(), clocks.reopen_rate()), (0, None));
 
     // Merging empties with empties stays empty.
     let mut n = Nps::default();
     n.merge(&Nps::default()).unwrap();
     assert_eq!(n, Nps::default());
     let mut d2 = Durations::new();
-    d2.merge(&Durations::new());
+    d2.merge(&Durations::new()).unwrap();
     assert!(d2.is_empty());
     let mut q2 = QuantileSketch::new(0.01).unwrap();
     q2.merge(&q).unwrap();
@@ -239,7 +239,7 @@ fn a_million_nines_is_nps_100_exactly() {
     // Same through push_u8, one at a time, and through the grouped kernel.
     let mut one = Nps::default();
     for &v in &column {
-        one.push_u8(v).unwrap();
+        one.push(v).unwrap();
     }
     assert_eq!(one, nps);
     let mut g: Breakdown<u8, Nps> = Breakdown::new(Nps::default());
@@ -300,9 +300,9 @@ fn a_million_identical_csat_and_ces_ratings_are_exact() {
 #[test]
 fn a_million_identical_durations_are_exact() {
     let mut d = Durations::new();
-    d.extend_from_seconds(&vec![42.5; MILLION]).unwrap();
+    d.extend_f64(&vec![42.5; MILLION]).unwrap();
     // Σ = 42.5 · 1e6 = 42 500 000 exactly; variance 0.
-    assert_eq!(d.count(), 1_000_000);
+    assert_eq!(d.n(), 1_000_000);
     assert_eq!(d.sum(), 42_500_000.0);
     assert_eq!(d.mean(), Some(42.5));
     assert_eq!(d.sample_variance(), Some(0.0));
@@ -317,8 +317,8 @@ fn a_million_identical_durations_are_exact() {
     assert_eq!((ci.low(), ci.high()), (42.5, 42.5));
 
     let mut q = QuantileSketch::new(0.01).unwrap();
-    q.extend_from_slice(&vec![42.5; MILLION]).unwrap();
-    assert_eq!(q.count(), 1_000_000);
+    q.extend_f64(&vec![42.5; MILLION]).unwrap();
+    assert_eq!(q.n(), 1_000_000);
     // Every quantile is the one bucket's representative, within 1 % of 42.5,
     // and min/max are exact.
     for p in [0.0, 0.5, 0.99, 1.0] {
@@ -329,7 +329,7 @@ fn a_million_identical_durations_are_exact() {
 
     // A million zeros: everything is 0.
     let mut z = QuantileSketch::new(0.01).unwrap();
-    z.extend_from_slice(&vec![0.0; MILLION]).unwrap();
+    z.extend_f64(&vec![0.0; MILLION]).unwrap();
     assert_eq!(z.quantile(0.5).unwrap(), Some(0.0));
     let zd = Durations::from_seconds(&vec![0.0; MILLION]).unwrap();
     assert_eq!((zd.sum(), zd.mean()), (0.0, Some(0.0)));
@@ -348,14 +348,11 @@ fn nan_infinite_and_negative_durations_are_errors() {
     ] {
         let mut d = Durations::new();
         assert!(d.push(bad).is_err(), "push {bad}");
-        assert!(d.extend_from_seconds(&[1.0, bad]).is_err(), "extend {bad}");
+        assert!(d.extend_f64(&[1.0, bad]).is_err(), "extend {bad}");
         assert!(Durations::from_seconds(&[bad]).is_err(), "from {bad}");
         let mut q = QuantileSketch::new(0.02).unwrap();
-        assert!(q.add(bad).is_err(), "sketch add {bad}");
-        assert!(
-            q.extend_from_slice(&[3.0, bad]).is_err(),
-            "sketch extend {bad}"
-        );
+        assert!(q.push(bad).is_err(), "sketch add {bad}");
+        assert!(q.extend_f64(&[3.0, bad]).is_err(), "sketch extend {bad}");
     }
     let mut d = Durations::new();
     assert!(d.push(TimeDelta::seconds(-1)).is_err());
@@ -364,7 +361,7 @@ fn nan_infinite_and_negative_durations_are_errors() {
     assert!(d.push(Durations::MAX_SECONDS.next_up()).is_err());
     d.push(Durations::MAX_SECONDS).unwrap();
     d.push(TimeDelta::zero()).unwrap();
-    assert_eq!(d.count(), 2);
+    assert_eq!(d.n(), 2);
     // Quantiles outside [0, 1] or NaN are errors, also on empty values.
     for q in [f64::NAN, -0.1, 1.1, f64::INFINITY] {
         assert!(d.percentile(q, PercentileMethod::Linear).is_err(), "q {q}");
@@ -399,7 +396,7 @@ fn the_largest_finite_durations_stay_finite() {
     );
     // Half at 0, half at the cap: variance = n/(n−1) · cap²/4, finite.
     let mut half = Durations::from_seconds(&[0.0, cap]).unwrap();
-    half.merge(&half.clone());
+    half.merge(&half.clone()).unwrap();
     assert!(half.sample_variance().is_some_and(f64::is_finite));
     assert_eq!(half.mean(), Some(cap / 2.0));
     d.push(f64::MIN_POSITIVE).unwrap();
@@ -407,10 +404,10 @@ fn the_largest_finite_durations_stay_finite() {
     assert_eq!(d.min(), Some(5e-324));
 
     let mut q = QuantileSketch::new(0.01).unwrap();
-    if q.add(f64::MAX).is_ok() {
+    if q.push(f64::MAX).is_ok() {
         assert_eq!(q.max(), Some(f64::MAX));
     }
-    q.extend_from_slice(&[cap, 5e-324, f64::MIN_POSITIVE, 0.0])
+    q.extend_f64(&[cap, 5e-324, f64::MIN_POSITIVE, 0.0])
         .unwrap();
     assert_eq!(q.min(), Some(0.0));
     let top = q.quantile(1.0).unwrap().unwrap();
@@ -463,13 +460,13 @@ fn u8_max_in_a_column_is_an_error_naming_its_index() {
     let err = nps.extend_u8(&column).unwrap_err();
     assert!(err.to_string().contains("255"), "{err}");
     assert_eq!(nps.n(), 0, "a rejected column adds nothing");
-    assert!(nps.push_u8(u8::MAX).is_err());
+    assert!(nps.push(u8::MAX).is_err());
     let mut csat = Csat::default();
     assert!(csat.extend_u8(&column).is_err());
-    assert!(csat.push_u8(u8::MAX).is_err());
+    assert!(csat.push(u8::MAX).is_err());
     let mut ces = Ces::default();
     assert!(ces.extend_u8(&column).is_err());
-    assert!(ces.push_u8(u8::MAX).is_err());
+    assert!(ces.push(u8::MAX).is_err());
     let mut g: Breakdown<u8, Nps> = Breakdown::new(Nps::default());
     assert!(g.extend_grouped(&vec![u8::MAX; 1000], &column).is_err());
 
@@ -508,16 +505,18 @@ fn merges_near_u64_max_refuse_never_wrap() {
     assert_eq!(sum, big, "a failed merge leaves the accumulator unchanged");
     assert_eq!(big.score(), Some(100.0));
     assert!(big.summary(cc(), NpsIntervalMethod::AdjustedWald).is_ok());
-    // Pushing one more into u64::MAX promoters saturates (`push` cannot
-    // fail; `merge` is the checked path).
+    // One more answer into u64::MAX promoters is refused, like a merge,
+    // and leaves the counts as they were (they once saturated silently).
     let full = format!(
         r#"{{"config":{{"detractor_max":6,"promoter_min":9}},"detractors":0,"passives":0,"promoters":{}}}"#,
         u64::MAX
     );
     let mut full: Nps = serde_json::from_str(&full).unwrap();
-    full.push_u8(10).unwrap();
-    full.extend_u8(&[10, 10]).unwrap();
-    assert_eq!(full.promoters(), u64::MAX);
+    let before = full.clone();
+    assert!(full.push(10).is_err());
+    assert!(full.push(0).is_err()); // the total would pass u64::MAX too
+    assert!(full.extend_u8(&[10, 10]).is_err());
+    assert_eq!(full, before);
     assert_eq!(full.score(), Some(100.0));
 
     // Csat counts.
@@ -526,8 +525,8 @@ fn merges_near_u64_max_refuse_never_wrap() {
         u64::MAX
     );
     if let Ok(mut c) = serde_json::from_str::<Csat>(&json) {
-        // push saturates like Nps::push; merge is checked.
-        c.push_u8(5).unwrap();
+        // push is checked like merge: refused, counts unchanged.
+        assert!(c.push(5).is_err());
         assert_eq!(c.count(5), u64::MAX);
         let copy = c.clone();
         assert!(c.merge(&copy).is_err());
@@ -549,7 +548,7 @@ fn merges_near_u64_max_refuse_never_wrap() {
     // Fcr::merge refuses an overflowing merge, like Nps/Csat/Ces::merge,
     // and leaves the accumulator as it was.
     assert!(f2.merge(&f).is_err());
-    assert_eq!((f2.resolved(), f2.eligible()), (u64::MAX, u64::MAX));
+    assert_eq!((f2.resolved(), f2.n()), (u64::MAX, u64::MAX));
     assert_eq!(f.rate(), Some(1.0));
     assert!(Fcr::from_counts(FcrConvention::OneTouch, 1, 0).is_err());
     let mut r = carekit::Retention::from_counts(u64::MAX, u64::MAX, u64::MAX).unwrap();
@@ -562,25 +561,31 @@ fn merges_near_u64_max_refuse_never_wrap() {
     assert!(rp.merge(&copy).is_err());
     assert_eq!(rp, copy);
     let _ = rp.rate();
-    assert!(carekit::RepeatPurchaseRate::from_counts(0, 0).is_err()); // empty cohort
+    // An empty cohort is the empty accumulator, with no rate.
+    assert_eq!(
+        carekit::RepeatPurchaseRate::from_counts(0, 0)
+            .unwrap()
+            .rate(),
+        None
+    );
 
     // Durations and sketches merged with themselves many times.
     let mut d = Durations::from_seconds(&[1.0, 2.0, 3.0]).unwrap();
     for _ in 0..20 {
         let copy = d.clone();
-        d.merge(&copy);
+        d.merge(&copy).unwrap();
     }
     // 3 · 2^20 values with mean 2.
-    assert_eq!(d.count(), 3 << 20);
+    assert_eq!(d.n(), 3 << 20);
     assert_eq!(d.mean(), Some(2.0));
     let mut q = QuantileSketch::new(0.01).unwrap();
-    q.extend_from_slice(&[1.0, 2.0, 3.0]).unwrap();
+    q.extend_f64(&[1.0, 2.0, 3.0]).unwrap();
     for _ in 0..62 {
         let copy = q.clone();
         q.merge(&copy).unwrap();
     }
     // 3 · 2^62 overflows u64 on the next doubling.
-    assert_eq!(q.count(), 3 << 62);
+    assert_eq!(q.n(), 3 << 62);
     let copy = q.clone();
     let _ = q.merge(&copy);
     assert!(q.quantile(0.5).unwrap().is_some());
@@ -985,7 +990,7 @@ fn check_evaluation<T: ElapsedTime>(
         return 0;
     };
     let mut a = carekit::SlaAttainment::new();
-    a.push(&e);
+    a.push(&e).unwrap();
     for t in e.targets() {
         assert!(!t.reason().is_empty());
         let _ = t.state().margin();
@@ -1092,12 +1097,23 @@ fn sla_evaluation_at_the_limits_of_chrono() {
     assert!(answered > 0);
     // Attainment counts at u64::MAX.
     let mut a = SlaAttainment::new();
-    a.add(
-        TargetKind::Resolution,
-        carekit::sla::AttainmentCounts::new(u64::MAX, u64::MAX),
+    // u64::MAX achieved and u64::MAX breached do not fit in a u64 total:
+    // refused, not saturated.
+    assert!(
+        a.push((
+            TargetKind::Resolution,
+            carekit::sla::AttainmentCounts::new(u64::MAX, u64::MAX),
+        ))
+        .is_err()
     );
+    a.push((
+        TargetKind::Resolution,
+        carekit::sla::AttainmentCounts::new(u64::MAX - 1, 1),
+    ))
+    .unwrap();
     let copy = a.clone();
-    a.merge(&copy);
+    assert!(a.merge(&copy).is_err());
+    assert_eq!(a, copy);
     let _ = a.rate(TargetKind::Resolution);
     let _ = a.overall();
     let _ = a.interval(TargetKind::Resolution, cc());

@@ -61,8 +61,8 @@ fn sparse_calendar_counts_its_only_open_date() {
 #[test]
 fn sketch_counts_min_positive_as_zero_like_ddsketch() {
     let mut s = QuantileSketch::new(0.689_895_629_882_812_5).unwrap();
-    s.add(f64::MIN_POSITIVE).unwrap();
-    s.add(45_213_000_000_000.0).unwrap();
+    s.push(f64::MIN_POSITIVE).unwrap();
+    s.push(45_213_000_000_000.0).unwrap();
     assert_eq!(s.quantile(0.18).unwrap(), Some(0.0));
     let top = s.quantile(1.0).unwrap().unwrap();
     assert!(

@@ -6,7 +6,7 @@
 
 use carekit::calendar::{Period, PeriodKey};
 use carekit::metrics::{
-    Accumulator, Breakdown, Ces, CesConfig, CesPolarity, Csat, CsatConfig, Nps, NpsConfig, Observe,
+    Accumulator, Breakdown, Ces, CesConfig, CesPolarity, Csat, CsatConfig, Nps, NpsConfig, Push,
     WeightedNps,
 };
 use carekit::stats::Confidence;
@@ -34,11 +34,11 @@ fn a_breakdown_counts_its_groups_and_iterates_them_in_key_order() {
 
 #[test]
 fn a_breakdown_observes_key_value_pairs_like_push() {
-    // Generic code that feeds any `Observe<V>` can feed a breakdown with
+    // Generic code that feeds any `Push<V>` can feed a breakdown with
     // `(key, value)` pairs.
-    fn feed<V: Copy, A: Observe<V>>(acc: &mut A, values: &[V]) {
+    fn feed<V: Copy, A: Push<V>>(acc: &mut A, values: &[V]) {
         for &v in values {
-            acc.observe(v).unwrap();
+            acc.push(v).unwrap();
         }
     }
     let mut by: Breakdown<char, Nps> = Breakdown::default();
@@ -50,7 +50,7 @@ fn a_breakdown_observes_key_value_pairs_like_push() {
 
     // A rejected value is reported and leaves the breakdown as it was.
     let before = by.clone();
-    assert!(by.observe(('c', 11_u8)).is_err());
+    assert!(Push::push(&mut by, ('c', 11_u8)).is_err());
     assert_eq!(by, before);
 }
 
@@ -237,9 +237,9 @@ fn a_csat_summary_leaves_neutral_answers_out_of_the_percentage() {
     assert_eq!(ninety.confidence(), Confidence::NINETY);
 }
 
-/// Feeds `values` through the `Observe` trait, as generic code would.
-fn observe_all<V: Copy, A: Observe<V>>(acc: &mut A, values: &[V]) -> Result<(), carekit::Error> {
-    values.iter().try_for_each(|&v| acc.observe(v))
+/// Feeds `values` through the `Push` trait, as generic code would.
+fn observe_all<V: Copy, A: Push<V>>(acc: &mut A, values: &[V]) -> Result<(), carekit::Error> {
+    values.iter().try_for_each(|&v| acc.push(v))
 }
 
 /// Merges through the `Accumulator` trait, as generic code would.
@@ -321,9 +321,13 @@ fn survey_accumulators_merge_through_the_trait_and_refuse_other_conventions() {
     assert_eq!(nps.n(), 3);
 
     let mut weighted = WeightedNps::default();
-    weighted.push(NpsScore::new(10).unwrap(), Weight::new(1.0).unwrap());
+    weighted
+        .push((NpsScore::new(10).unwrap(), Weight::new(1.0).unwrap()))
+        .unwrap();
     let mut other = WeightedNps::default();
-    other.push(NpsScore::new(0).unwrap(), Weight::new(3.0).unwrap());
+    other
+        .push((NpsScore::new(0).unwrap(), Weight::new(3.0).unwrap()))
+        .unwrap();
     merge_generic(&mut weighted, &other).unwrap();
     // 100 · (1 − 3) / 4 = −50
     assert!((weighted.score().unwrap() + 50.0).abs() < 1e-12);
@@ -375,7 +379,9 @@ fn empty_like_keeps_the_convention_and_drops_the_data() {
     check(&nps, &Nps::new(strict));
 
     let mut weighted = WeightedNps::new(strict);
-    weighted.push(NpsScore::new(10).unwrap(), Weight::new(2.0).unwrap());
+    weighted
+        .push((NpsScore::new(10).unwrap(), Weight::new(2.0).unwrap()))
+        .unwrap();
     check(&weighted, &WeightedNps::new(strict));
 
     let mut by = Breakdown::new(Csat::new(binary));
@@ -437,7 +443,7 @@ fn a_single_ces_rating_has_a_mean_but_no_interval() {
     // One rating: mean 4; a sample variance needs two ratings, so there is
     // no interval (and no error).
     let mut ces = Ces::default();
-    ces.push_u8(4).unwrap();
+    ces.push(4).unwrap();
     let s = ces.summary(Confidence::NINETY_FIVE).unwrap();
     assert_eq!(s.mean(), Some(4.0));
     assert_eq!(s.interval(), None);
@@ -466,9 +472,9 @@ fn weighted_sums_keep_small_weights_next_to_a_huge_one() {
     // 1.0000000000000004e+16).
     let ten = NpsScore::new(10).unwrap();
     let mut weighted = WeightedNps::default();
-    weighted.push(ten, Weight::new(1e16).unwrap());
+    weighted.push((ten, Weight::new(1e16).unwrap())).unwrap();
     for _ in 0..4 {
-        weighted.push(ten, Weight::new(1.0).unwrap());
+        weighted.push((ten, Weight::new(1.0).unwrap())).unwrap();
     }
     assert_eq!(weighted.promoters(), 1.000_000_000_000_000_4e16);
     assert_eq!(weighted.total_weight(), 1.000_000_000_000_000_4e16);
@@ -479,7 +485,7 @@ fn weighted_sums_keep_small_weights_next_to_a_huge_one() {
     // the plain sum gives 1.0000000000000008e16).
     let mut weighted = WeightedNps::default();
     for w in [3.0, 1e16, 3.0] {
-        weighted.push(ten, Weight::new(w).unwrap());
+        weighted.push((ten, Weight::new(w).unwrap())).unwrap();
     }
     assert_eq!(weighted.promoters(), 1.000_000_000_000_000_6e16);
 }
@@ -488,11 +494,10 @@ fn weighted_sums_keep_small_weights_next_to_a_huge_one() {
 fn nps_summaries_report_their_method_confidence_and_cut_offs() {
     use carekit::stats::NpsIntervalMethod;
     let strict = NpsConfig::new(5, 10).unwrap();
-    let nps: Nps = [10_u8, 7, 3]
-        .into_iter()
-        .map(|s| NpsScore::new(s).unwrap())
-        .collect::<Nps>();
-    // `collect` uses the standard cut-offs: 10 promoter, 7 passive, 3 detractor.
+    let mut nps = Nps::default();
+    nps.extend([10_u8, 7, 3].map(|s| NpsScore::new(s).unwrap()))
+        .unwrap();
+    // The default uses the standard cut-offs: 10 promoter, 7 passive, 3 detractor.
     assert_eq!(
         (nps.promoters(), nps.passives(), nps.detractors()),
         (1, 1, 1)
@@ -546,7 +551,7 @@ fn durations_are_empty_until_the_first_value() {
     assert!(d.is_empty());
     d.push(90.0).unwrap();
     assert!(!d.is_empty());
-    assert_eq!(d.count(), 1);
+    assert_eq!(d.n(), 1);
 }
 
 #[test]

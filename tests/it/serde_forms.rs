@@ -274,7 +274,7 @@ fn a_sketch_may_span_exactly_the_bucket_limit() {
         bins.join(",")
     );
     let s: QuantileSketch = serde_json::from_str(&json).unwrap();
-    assert_eq!((s.count(), s.min(), s.max()), (2, Some(1.0), Some(max)));
+    assert_eq!((s.n(), s.min(), s.max()), (2, Some(1.0), Some(max)));
     // One bucket more is too wide.
     bins.push("1");
     bins[QuantileSketch::MAX_BUCKETS - 1] = "0";
@@ -322,7 +322,7 @@ fn sketch_deserialisation_checks_min_and_max_against_the_buckets() {
     // serialised form (its empty bins were checked as if they ended at
     // key −1).
     let mut zeros = QuantileSketch::new(0.01).unwrap();
-    zeros.extend_from_slice(&[0.0, 0.0]).unwrap();
+    zeros.extend_f64(&[0.0, 0.0]).unwrap();
     round_trip(&zeros);
     // Buckets that would run past i64::MAX are refused, not dropped.
     rejects::<QuantileSketch>(

@@ -54,7 +54,7 @@ fn sketch_quantile(input: &Value) -> CaseResult {
     let alpha = f64_field(input, "relative_accuracy")?;
     let qs = f64_array(input, "q")?;
     let mut s = QuantileSketch::new(alpha).map_err(|e| e.to_string())?;
-    s.extend_from_slice(&values).map_err(|e| e.to_string())?;
+    s.extend_f64(&values).map_err(|e| e.to_string())?;
     let out = s.quantiles(&qs).map_err(|e| e.to_string())?;
     Ok(json!({"values": out.map_or(Value::Null, |v| nums(&v))}))
 }
@@ -74,6 +74,14 @@ fn retention(input: &Value) -> CaseResult {
         )
     }
     .map_err(|e| e.to_string())?;
+    if r.retention_rate().is_none() {
+        return Err(format!(
+            "retention is undefined for an empty cohort (start {}, new {}, end {})",
+            r.start(),
+            r.new_customers(),
+            r.end()
+        ));
+    }
     Ok(json!({
         "start": r.start(),
         "new": r.new_customers(),
@@ -84,8 +92,7 @@ fn retention(input: &Value) -> CaseResult {
 }
 
 fn seconds(d: TimeDelta) -> Value {
-    use carekit::metrics::DurationValue;
-    num(d.seconds())
+    num(d.as_seconds_f64())
 }
 
 fn opt_seconds(d: Option<TimeDelta>) -> Value {

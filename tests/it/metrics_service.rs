@@ -658,16 +658,16 @@ fn peak_end_takes_the_most_extreme_answer_and_breaks_ties_by_time() {
     // 5 (50, extremity 0) on day 3: the peak is the later of the two
     // equally extreme answers, 0; the end is 50; score (0 + 50) / 2 = 25.
     let in_order = [f(1, 10), f(2, 0), f(3, 5)];
-    let pe = peak_end(&in_order, &c, ..).unwrap();
+    let pe = peak_end(&in_order, &c, .., CesPolarity::HigherIsEasier).unwrap();
     assert_eq!((pe.peak(), pe.end(), pe.score()), (0.0, 50.0, 25.0));
     // Listed out of time order, the tie still goes to the later instant:
     // day 2's 0 is the peak, not day 1's 100 listed after it.
     let shuffled = [f(2, 0), f(1, 10)];
-    let pe = peak_end(&shuffled, &c, ..).unwrap();
+    let pe = peak_end(&shuffled, &c, .., CesPolarity::HigherIsEasier).unwrap();
     assert_eq!((pe.peak(), pe.peak_at()), (0.0, t(2, 12, 0)));
     assert_eq!((pe.end(), pe.score()), (0.0, 0.0));
     // A more extreme answer takes over from a milder one.
-    let pe = peak_end(&[f(1, 5), f(2, 1)], &c, ..).unwrap();
+    let pe = peak_end(&[f(1, 5), f(2, 1)], &c, .., CesPolarity::HigherIsEasier).unwrap();
     assert_eq!(pe.peak(), 10.0);
 }
 
@@ -719,7 +719,13 @@ fn peak_end_ties_go_to_the_latest_extreme() {
         f(&other, 4, nps(10)), // another customer: ignored
         f(&c, 20, nps(10)),    // outside the window
     ];
-    let pe = peak_end(&feedback, &c, t(1, 0, 0)..t(10, 0, 0)).unwrap();
+    let pe = peak_end(
+        &feedback,
+        &c,
+        t(1, 0, 0)..t(10, 0, 0),
+        CesPolarity::HigherIsEasier,
+    )
+    .unwrap();
     assert_eq!(pe.peak(), 100.0);
     assert_eq!(pe.peak_at(), t(2, 12, 0));
     assert_eq!(pe.end(), 60.0);

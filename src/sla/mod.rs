@@ -107,6 +107,20 @@
 //! runs, and a stop is final for its cycle. (A *new* event, such as a
 //! reopen or a new customer message, can of course start new time.)
 //!
+//! # Which clock measured a target
+//!
+//! Business-basis targets are measured with the clock passed to
+//! [`SlaBook::evaluate`], calendar-basis targets with
+//! [`CalendarTime`](crate::calendar::CalendarTime). When the clock passed
+//! for business targets counts every second (`&CalendarTime` itself, see
+//! [`ElapsedTime::counts_every_second`](crate::calendar::ElapsedTime::counts_every_second)),
+//! a business-time target is measured in calendar time, and the evaluation
+//! says so rather than calling it business time:
+//! [`TargetEvaluation::clock`] is [`TimeBasis::Calendar`] (while
+//! [`TargetEvaluation::basis`] stays the book's `business`), and the reason
+//! reads `(4h calendar time: a business-time target measured without a
+//! business calendar)`.
+//!
 //! # Tier benefits (SPEC §7)
 //!
 //! [`SlaContext::with_benefits`] passes the customer's tier
@@ -184,7 +198,7 @@
 //!
 //! ```json
 //! {"policy": "std", "priority": "normal", "at": "2024-03-04T15:00:00Z",
-//!  "targets": [{"kind": "first_reply", "basis": "business", "state": "achieved",
+//!  "targets": [{"kind": "first_reply", "basis": "business", "clock": "business", "state": "achieved",
 //!    "margin": 10080, "deadline": "2024-03-04T13:00:00Z", "counted": 4320,
 //!    "limit": 14400, "within": 14400, "multiplier": "1",
 //!    "started": "2024-03-04T09:00:00Z", "stopped": "2024-03-04T10:12:00Z",

@@ -138,7 +138,7 @@ fn first_reply_achieved_with_margin() {
     assert_eq!(
         serde_json::to_value(&e).unwrap(),
         serde_json::json!({"policy": "std", "priority": "normal", "at": "2024-03-04T15:00:00Z",
-          "targets": [{"kind": "first_reply", "basis": "business", "state": "achieved",
+          "targets": [{"kind": "first_reply", "basis": "business", "clock": "business", "state": "achieved",
             "margin": 10080, "deadline": "2024-03-04T13:00:00Z", "counted": 4320,
             "limit": 14400, "within": 14400, "multiplier": "1",
             "started": "2024-03-04T09:00:00Z", "stopped": "2024-03-04T10:12:00Z",

@@ -40,3 +40,52 @@ fn peak_end_reads_a_lower_is_easier_ces_the_right_way_round() {
     let pe = peak_end(&mixed, &c, .., CesPolarity::HigherIsEasier).unwrap();
     assert_eq!((pe.peak(), pe.score()), (25.0, 37.5));
 }
+
+// ------------------------------------------------------------ SLA clock label
+
+#[test]
+fn a_business_target_measured_on_calendar_time_says_calendar_time() {
+    use carekit::calendar::CalendarTime;
+    use carekit::sla::{Conditions, SlaBook, SlaContext, SlaPolicy, Target, TargetKind, TimeBasis};
+    use chrono::TimeDelta;
+    let t = |h| Utc.with_ymd_and_hms(2024, 3, 9, h, 0, 0).unwrap(); // a Saturday
+    // A 4h business-time first-reply target (the default basis), evaluated
+    // with CalendarTime as the business clock: every hour counts.
+    let book = SlaBook::new(vec![
+        SlaPolicy::new(
+            "std",
+            Conditions::any(),
+            vec![Target::new(TargetKind::FirstReply, TimeDelta::hours(4)).unwrap()],
+        )
+        .unwrap(),
+    ])
+    .unwrap();
+    let case = Interaction::builder(
+        InteractionId::new("T-1").unwrap(),
+        CustomerId::new("c").unwrap(),
+        Channel::Email,
+        t(9),
+    )
+    .build()
+    .unwrap();
+    let eval = book
+        .evaluate(&case, &SlaContext::new(), t(15), &CalendarTime)
+        .unwrap();
+    let fr = eval.target(TargetKind::FirstReply).unwrap();
+    // 09:00 → 15:00 on a Saturday is 6 h of calendar time: breached by
+    // 6 − 4 = 2 h at the 13:00 deadline.
+    assert_eq!(fr.counted(), TimeDelta::hours(6));
+    assert_eq!(fr.deadline(), Some(t(13)));
+    assert_eq!(fr.basis(), TimeBasis::Business);
+    assert_eq!(fr.clock(), TimeBasis::Calendar);
+    let reason = fr.to_string();
+    assert!(!reason.contains("business time"), "{reason}");
+    assert_eq!(
+        reason,
+        "first reply due 2024-03-09T13:00:00Z (4h calendar time: a business-time target \
+         measured without a business calendar); breached by 2h, still running at 2024-03-09T15:00:00Z"
+    );
+    let json = serde_json::to_value(&eval).unwrap();
+    assert_eq!(json["targets"][0]["basis"], "business");
+    assert_eq!(json["targets"][0]["clock"], "calendar");
+}

@@ -432,15 +432,17 @@ fn weighted_nps_rejects_bad_weights_and_survives_huge_ones() {
     assert!(w.extend_u8(&[9, 0], &[1.0]).is_err()); // lengths differ
     assert!(w.extend_u8(&[u8::MAX], &[1.0]).is_err());
     assert_eq!(w.n(), 0, "a rejected column adds nothing");
-    // Two answers of weight f64::MAX: Σw overflows to infinity in f64.
-    // The score is then either a finite value in [−100, 100] or None.
-    w.extend_u8(&[9, 0], &[f64::MAX, f64::MAX]).unwrap();
-    if let Some(s) = w.score() {
-        assert!((-100.0..=100.0).contains(&s), "score {s}");
-    }
-    let _ = w.effective_n();
-    let _ = w.summary(cc(), NpsIntervalMethod::Wald);
-    let _ = w.summary(cc(), NpsIntervalMethod::AdjustedWald);
+    // Two answers of weight f64::MAX: Σw overflows to infinity in f64, an
+    // error that leaves the accumulator as it was.
+    assert!(w.extend_u8(&[9, 0], &[f64::MAX, f64::MAX]).is_err());
+    assert_eq!(w.n(), 0);
+    // Pushed one by one (unchecked), the summary refuses and the score is
+    // None rather than NaN.
+    w.push(NpsScore::new(9).unwrap(), Weight::new(f64::MAX).unwrap());
+    w.push(NpsScore::new(0).unwrap(), Weight::new(f64::MAX).unwrap());
+    assert_eq!((w.score(), w.effective_n()), (None, None));
+    assert!(w.summary(cc(), NpsIntervalMethod::Wald).is_err());
+    assert!(w.summary(cc(), NpsIntervalMethod::AdjustedWald).is_err());
     // Zero weights are refused (a weight must be positive).
     let mut z = WeightedNps::default();
     assert!(z.extend_u8(&[9, 9], &[0.0, 0.0]).is_err());

@@ -89,3 +89,66 @@ fn a_business_target_measured_on_calendar_time_says_calendar_time() {
     assert_eq!(json["targets"][0]["basis"], "business");
     assert_eq!(json["targets"][0]["clock"], "calendar");
 }
+
+// ------------------------------------------------------------ weighted NPS overflow
+
+#[test]
+fn weighted_nps_refuses_weights_whose_sum_overflows() {
+    use carekit::metrics::{MetricsError, WeightedNps};
+    use carekit::stats::NpsIntervalMethod;
+    let overflow = |sum| {
+        Error::Metrics(MetricsError::WeightSumOverflow {
+            accumulator: "weighted nps",
+            sum,
+        })
+    };
+    // 1e308 + 1e308 = 2e308 > f64::MAX ≈ 1.798e308: the total overflows.
+    let mut w = WeightedNps::default();
+    assert_eq!(
+        w.extend_u8(&[9, 0], &[1e308, 1e308]),
+        Err(overflow("total weight"))
+    );
+    assert_eq!(w, WeightedNps::default(), "a refused column adds nothing");
+    // Each of 1e200 and its sum 2e200 are finite, but 1e200² = 1e400 is not.
+    assert_eq!(
+        w.extend_u8(&[9, 0], &[1e200, 1e200]),
+        Err(overflow("sum of squared weights"))
+    );
+    // Through the unchecked push, the summary is the named error, and the
+    // score is not a number dressed as a value. (Σw = 2e308 overflows
+    // first; it is checked before Σw².)
+    let mut pushed = WeightedNps::default();
+    pushed.push(NpsScore::new(9).unwrap(), Weight::new(1e308).unwrap());
+    pushed.push(NpsScore::new(0).unwrap(), Weight::new(1e308).unwrap());
+    assert_eq!(
+        pushed.summary(Confidence::NINETY_FIVE, NpsIntervalMethod::Wald),
+        Err(overflow("total weight"))
+    );
+    assert_eq!((pushed.score(), pushed.effective_n()), (None, None));
+    let mut into = WeightedNps::default();
+    assert_eq!(into.merge(&pushed), Err(overflow("total weight")));
+    // Large but representable sums still give the right answer. A stored
+    // state with W_P = 1e307, passives 1e307, W = 2e307:
+    // NPS = 100 · 1e307 / 2e307 = 50, though 100 · 1e307 alone overflows.
+    let stored: WeightedNps = serde_json::from_str(
+        r#"{"config": {"detractor_max": 6, "promoter_min": 9}, "n": 2,
+            "detractors": {"sum": 0.0, "compensation": 0.0},
+            "passives": {"sum": 1e307, "compensation": 0.0},
+            "promoters": {"sum": 1e307, "compensation": 0.0},
+            "squares": {"sum": 1e300, "compensation": 0.0}}"#,
+    )
+    .unwrap();
+    assert_eq!(stored.score(), Some(50.0));
+    let mut big = WeightedNps::default();
+    big.extend_u8(&[10, 8], &[1e150, 1e150]).unwrap();
+    assert_eq!(big.score(), Some(50.0)); // 100 · (1e150 − 0) / 2e150
+    // n_eff = (2e150)² / (2 · 1e300) = 2, though (2e150)² is finite; with
+    // a million weights of 1e150 (Σw)² = 1e312 overflows but
+    // n_eff = (1e156)² / (1e6 · 1e300) = 1e6.
+    assert_eq!(big.effective_n(), Some(2.0));
+    let mut many = WeightedNps::default();
+    many.extend_u8(&vec![9; 1_000_000], &vec![1e150; 1_000_000])
+        .unwrap();
+    let n_eff = many.effective_n().unwrap();
+    assert!((n_eff - 1e6).abs() < 1e-3, "{n_eff}");
+}

@@ -152,3 +152,50 @@ fn weighted_nps_refuses_weights_whose_sum_overflows() {
     let n_eff = many.effective_n().unwrap();
     assert!((n_eff - 1e6).abs() < 1e-3, "{n_eff}");
 }
+
+// ------------------------------------------------------------ conformance runner on hostile numbers
+
+/// Runs a one-case vector file through the conformance runner and returns
+/// its one line as JSON.
+fn run_one(kind: &str, input: &str) -> serde_json::Value {
+    let file = format!(r#"{{"cases": [{{"id": "c", "kind": "{kind}", "input": {input}}}]}}"#);
+    let lines = super::conformance::runner::run_file(&file).unwrap();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    serde_json::from_str(&lines[0]).unwrap()
+}
+
+#[test]
+fn the_runner_answers_huge_business_time_additions_with_an_error_line() {
+    let calendar = r#"{"time_zone": "UTC", "week": {"mon": [["09:00", "17:00"]]}}"#;
+    // TimeDelta holds ±i64::MAX milliseconds: ±9_223_372_036_854_775 s.
+    // One second more, 9.3e15 written out, and i64::MIN were panics.
+    for seconds in [
+        "9223372036854776",
+        "-9223372036854776",
+        "9300000000000000",
+        "9223372036854775807",
+        "-9223372036854775808",
+    ] {
+        let line = run_one(
+            "business_time_add",
+            &format!(
+                r#"{{"calendar": {calendar}, "start": "2024-03-04T09:00:00Z", "seconds": {seconds}}}"#
+            ),
+        );
+        let error = line["error"].as_str().unwrap_or_else(|| panic!("{line}"));
+        assert!(
+            error.starts_with(&format!("input.seconds: {seconds} is outside the range")),
+            "{error}"
+        );
+    }
+    // The largest duration itself is a library answer (beyond the
+    // calendar's supported range), not a runner error.
+    let line = run_one(
+        "business_time_add",
+        &format!(
+            r#"{{"calendar": {calendar}, "start": "2024-03-04T09:00:00Z", "seconds": 9223372036854775}}"#
+        ),
+    );
+    assert!(line["error"].is_string(), "{line}");
+    assert!(!line["error"].as_str().unwrap().starts_with("input.seconds"));
+}

@@ -601,6 +601,8 @@ pub mod interaction;
 pub mod loyalty;
 pub mod metrics;
 pub mod money;
+#[cfg(feature = "serde")]
+mod serde_map;
 pub mod sla;
 pub mod stats;
 

@@ -202,12 +202,41 @@ impl AttainmentCounts {
 #[cfg_attr(
     feature = "serde",
     serde(
-        from = "BTreeMap<TargetKind, AttainmentCounts>",
+        from = "AttainmentMap",
         into = "BTreeMap<TargetKind, AttainmentCounts>"
     )
 )]
 pub struct SlaAttainment {
     by_kind: BTreeMap<TargetKind, AttainmentCounts>,
+}
+
+/// The serialised form read back: a kind given twice is refused.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+struct AttainmentMap(
+    #[serde(deserialize_with = "unique_kinds")] BTreeMap<TargetKind, AttainmentCounts>,
+);
+
+#[cfg(feature = "serde")]
+fn unique_kinds<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<TargetKind, AttainmentCounts>, D::Error> {
+    crate::serde_map::unique_keys(
+        deserializer,
+        "an object from target kinds to counts",
+        |kind: &TargetKind| crate::Error::DuplicateKey {
+            map: "attainment",
+            key: kind.name().to_owned(),
+        },
+    )
+}
+
+#[cfg(feature = "serde")]
+impl From<AttainmentMap> for SlaAttainment {
+    fn from(map: AttainmentMap) -> Self {
+        Self::from(map.0)
+    }
 }
 
 impl From<BTreeMap<TargetKind, AttainmentCounts>> for SlaAttainment {

@@ -1,6 +1,10 @@
 //! Regressions for defects new users reported (wrong answers, panics and
 //! silent data loss), one test or group per report. Each expected value is
 //! worked by hand in a comment.
+#![allow(
+    clippy::float_cmp,
+    reason = "the expected scores are exact in binary (0, 25, 37.5, 50, 62.5, 75, 100)"
+)]
 
 use carekit::metrics::{CesPolarity, peak_end};
 use carekit::*;
@@ -198,4 +202,101 @@ fn the_runner_answers_huge_business_time_additions_with_an_error_line() {
     );
     assert!(line["error"].is_string(), "{line}");
     assert!(!line["error"].as_str().unwrap().starts_with("input.seconds"));
+}
+
+// ------------------------------------------------------------ duplicate JSON keys
+
+fn policy_json(extra: &str) -> String {
+    format!(
+        r#"{{"version": "v", "effective_from": "2024-01-01T00:00:00Z", "currency": "EUR",
+            "levels": ["agent", "senior"], {extra}}}"#
+    )
+}
+
+#[test]
+fn a_key_given_twice_in_a_serialised_map_is_an_error_not_the_last_value() {
+    use carekit::compensation::Policy;
+    use carekit::sla::SlaAttainment;
+    // Tier multipliers: "gold" twice (1.5, then 3). A plain map kept 3.
+    let err = serde_json::from_str::<Policy>(&policy_json(
+        r#""tier_multipliers": {"gold": "1.5", "silver": "1.2", "gold": "3"}"#,
+    ))
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(r#"tier_multipliers: key "gold" is given twice"#),
+        "{err}"
+    );
+    // Approval thresholds: "agent" twice.
+    let err = serde_json::from_str::<Policy>(&policy_json(
+        r#""approval_thresholds": {"agent": {"amount": "10", "currency": "EUR"},
+                                   "agent": {"amount": "99", "currency": "EUR"}}"#,
+    ))
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(r#"approval_thresholds: key "agent" is given twice"#),
+        "{err}"
+    );
+    // Without the repeat both read (the check adds no false alarm).
+    let ok = serde_json::from_str::<Policy>(&policy_json(
+        r#""tier_multipliers": {"gold": "1.5", "silver": "1.2"},
+           "approval_thresholds": {"agent": {"amount": "10", "currency": "EUR"}}"#,
+    ));
+    assert!(ok.is_ok(), "{ok:?}");
+    // SLA attainment counts: a kind given twice would drop the first counts.
+    let err = serde_json::from_str::<SlaAttainment>(
+        r#"{"first_reply": {"achieved": 9, "breached": 1}, "first_reply": {"achieved": 1, "breached": 0}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(r#"attainment: key "first_reply" is given twice"#),
+        "{err}"
+    );
+    // Calendar special hours keep their own error through the same reader.
+    let err = serde_json::from_str::<CalendarSpec>(
+        r#"{"week": {"mon": [["09:00", "17:00"]]},
+            "special": {"2024-12-24": [["09:00", "13:00"]], "2024-12-24": [["10:00", "11:00"]]}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("special hours for 2024-12-24 are given twice"),
+        "{err}"
+    );
+    // Struct fields given twice are refused too (serde's own check).
+    let err = serde_json::from_str::<Policy>(&policy_json(r#""currency": "USD""#)).unwrap_err();
+    assert!(
+        err.to_string().starts_with("duplicate field `currency`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_runner_answers_a_case_with_a_repeated_key_with_an_error_line() {
+    // Case "a" repeats "scores" (the first list has 3 promoters, the second
+    // 3 detractors); case "b" is clean: NPS of [10, 9, 0] = 100 · (2 − 1) / 3.
+    let file = r#"{"cases": [
+        {"id": "a", "kind": "nps", "input": {"scores": [10, 10, 10], "scores": [0, 0, 0]}},
+        {"id": "b", "kind": "nps", "input": {"scores": [10, 9, 0]}},
+        {"id": "c", "kind": "compensation", "input": {"policy": {"tier_multipliers": {"gold": "1", "gold": "2"}}}}
+    ]}"#;
+    let lines: Vec<serde_json::Value> = super::conformance::runner::run_file(file)
+        .unwrap()
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"id": "a", "error": "input: key \"scores\" is given twice"})
+    );
+    assert!((lines[1]["output"]["score"].as_f64().unwrap() - 100.0 / 3.0).abs() < 1e-12);
+    assert_eq!(
+        lines[2]["error"],
+        "input.policy.tier_multipliers: key \"gold\" is given twice"
+    );
+    // Outside any case, the file itself is refused.
+    let err = super::conformance::runner::run_file(r#"{"cases": [], "cases": []}"#).unwrap_err();
+    assert_eq!(err, "key \"cases\" is given twice");
 }

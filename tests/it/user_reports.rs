@@ -300,3 +300,48 @@ fn the_runner_answers_a_case_with_a_repeated_key_with_an_error_line() {
     let err = super::conformance::runner::run_file(r#"{"cases": [], "cases": []}"#).unwrap_err();
     assert_eq!(err, "key \"cases\" is given twice");
 }
+
+// ------------------------------------------------------------ fingerprint as text
+
+#[test]
+fn a_fingerprint_travels_as_hex_text_that_doubles_cannot_round() {
+    use carekit::compensation::{CompensationError, Fingerprint};
+    // 0xcbf29ce484222325 = 14695981039346656037 > 2^53 = 9007199254740992:
+    // as a JSON number a double-based reader keeps 14695981039346655232.
+    let f = Fingerprint::from_u64(0xcbf2_9ce4_8422_2325);
+    let json = serde_json::to_string(&f).unwrap();
+    assert_eq!(json, r#""cbf29ce484222325""#);
+    // What a JavaScript service would do with it: read, write back.
+    let as_double: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(as_double, serde_json::json!("cbf29ce484222325"));
+    let back: Fingerprint = serde_json::from_value(as_double).unwrap();
+    assert_eq!(back, f);
+    // Upper case, and the 0.1.0 integer form, read back too.
+    assert_eq!(
+        serde_json::from_str::<Fingerprint>(r#""CBF29CE484222325""#).unwrap(),
+        f
+    );
+    assert_eq!(
+        serde_json::from_str::<Fingerprint>("14695981039346656037").unwrap(),
+        f
+    );
+    // Anything else is a named error.
+    for bad in [
+        "cbf29ce48422232",
+        "cbf29ce4842223250",
+        "0xcbf29ce4842223",
+        "+bf29ce484222325",
+        "",
+    ] {
+        assert_eq!(
+            bad.parse::<Fingerprint>(),
+            Err(Error::Compensation(CompensationError::InvalidFingerprint {
+                value: bad.to_owned()
+            })),
+            "{bad:?}"
+        );
+        assert!(serde_json::from_str::<Fingerprint>(&format!("{bad:?}")).is_err());
+    }
+    assert!(serde_json::from_str::<Fingerprint>("-1").is_err());
+    assert!(serde_json::from_str::<Fingerprint>("1.5").is_err());
+}

@@ -345,3 +345,47 @@ fn a_fingerprint_travels_as_hex_text_that_doubles_cannot_round() {
     assert!(serde_json::from_str::<Fingerprint>("-1").is_err());
     assert!(serde_json::from_str::<Fingerprint>("1.5").is_err());
 }
+
+// ------------------------------------------------------------ typed perks
+
+#[test]
+fn named_perks_are_variants_and_others_are_custom_in_the_same_json() {
+    use carekit::loyalty::{Benefits, CustomPerk, Perk};
+    let b: Benefits = serde_json::from_str(
+        r#"{"perks": ["priority_support", "lounge_access", "free_returns", "expedited_shipping", "free_shipping"]}"#,
+    )
+    .unwrap();
+    for named in [
+        Perk::FreeReturns,
+        Perk::ExpeditedShipping,
+        Perk::FreeShipping,
+        Perk::PrioritySupport,
+    ] {
+        assert!(b.has_perk(&named), "{named}");
+    }
+    let lounge = Perk::Custom(CustomPerk::new("lounge_access").unwrap());
+    assert!(b.has_perk(&lounge));
+    // The serialised form is today's: names, sorted by name.
+    assert_eq!(
+        serde_json::to_value(&b).unwrap()["perks"],
+        serde_json::json!([
+            "expedited_shipping",
+            "free_returns",
+            "free_shipping",
+            "lounge_access",
+            "priority_support"
+        ])
+    );
+    // A known name is never a custom perk, so equal names are equal perks.
+    assert_eq!(Perk::new("free_returns").unwrap(), Perk::FreeReturns);
+    assert!(CustomPerk::new("free_returns").is_err());
+    assert_eq!(
+        serde_json::from_str::<Perk>(r#""free_returns""#).unwrap(),
+        Perk::FreeReturns
+    );
+    assert!(serde_json::from_str::<Perk>(r#""Free Returns""#).is_err());
+    let mut set = std::collections::BTreeSet::new();
+    set.insert(Perk::new("free_returns").unwrap());
+    set.insert(Perk::FreeReturns);
+    assert_eq!(set.len(), 1);
+}

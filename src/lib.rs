@@ -66,6 +66,18 @@
 //!   with an ISO 4217 [`Currency`]; currencies never mix silently; money
 //!   arithmetic is checked (`checked_*`), and rounding is always named.
 //!   Counts are integers; rates are derived from counts at the end.
+//! - **One convention for shares.** A percentage is 0–100 and its name
+//!   says `percent` ([`Csat::percent`], [`CsatSummary::percent_interval`],
+//!   [`CesSummary::percent_easy`]); a proportion is 0–1 and its name says
+//!   `rate` or `proportion` ([`Fcr::rate`], [`Fcr::proportion_interval`],
+//!   [`Retention::retention_rate`], [`sla::AttainmentCounts::rate`],
+//!   [`stats::proportion_interval`],
+//!   [`compensation::Percent::proportion`]). Scores on their own scale say
+//!   so too: NPS is in points from −100 to 100, health and peak-end scores
+//!   are 0–100 scores, and a mean count such as
+//!   [`ClockSummary::reopens_per_interaction`] is neither (it can exceed 1).
+//!   The conformance vectors keep their own field names (`percent`,
+//!   `retention_rate`, `low`/`high`, ...) in the same units.
 //! - **Explicit conventions.** Where vendors disagree (CSAT as top-2-box or
 //!   as mean, CES on 5 or 7 points, FCR as one-touch or as no-reopen) the
 //!   convention is a value with a documented default, and results record it.
@@ -207,7 +219,7 @@
 //! csat.extend_u8(&[1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1])?; // 12 good, 3 bad
 //! let s = csat.summary(Confidence::NINETY_FIVE)?;
 //! assert_eq!(s.percent(), Some(80.0)); // 100 · 12 / 15
-//! let ci = s.interval().expect("15 ratings");
+//! let ci = s.percent_interval().expect("15 ratings");
 //! assert!(ci.low() < 80.0 && 80.0 < ci.high()); // Wilson, in percent
 //!
 //! // The same answers on a 1..=5 survey read as top-2-box or as a mean:

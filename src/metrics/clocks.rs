@@ -8,7 +8,7 @@ use super::{Durations, MetricsError};
 use crate::calendar::ElapsedTime;
 use crate::error::Error;
 use crate::interaction::{Interaction, OutboundStart, StatusClock, Timeline};
-use crate::stats::{Confidence, Interval, wilson_interval};
+use crate::stats::{Confidence, Interval, proportion_interval};
 
 /// Which interactions count as resolved at first contact.
 ///
@@ -887,9 +887,9 @@ impl Fcr {
         (self.eligible > 0).then(|| self.resolved as f64 / self.eligible as f64)
     }
 
-    /// The Wilson score interval of the rate
-    /// ([`stats::wilson_interval`](crate::stats::wilson_interval)); `None`
-    /// when nothing is eligible.
+    /// The Wilson score interval of the [rate](Self::rate), in proportion
+    /// units 0–1 ([`stats::proportion_interval`](crate::stats::proportion_interval));
+    /// `None` when nothing is eligible.
     ///
     /// # Errors
     ///
@@ -901,12 +901,12 @@ impl Fcr {
     /// use carekit::stats::Confidence;
     /// // Newcombe (1998) Table I: 81 of 263 -> 0.2553 to 0.3662 (Wilson).
     /// let fcr = Fcr::from_counts(FcrConvention::OneTouch, 81, 263)?;
-    /// let ci = fcr.interval(Confidence::NINETY_FIVE)?.unwrap();
+    /// let ci = fcr.proportion_interval(Confidence::NINETY_FIVE)?.unwrap();
     /// assert_eq!(format!("{:.4}..{:.4}", ci.low(), ci.high()), "0.2553..0.3662");
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
-        wilson_interval(self.resolved, self.eligible, confidence)
+    pub fn proportion_interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
+        proportion_interval(self.resolved, self.eligible, confidence)
     }
 }
 
@@ -1144,7 +1144,8 @@ impl ClockSummary {
         self.reopens
     }
 
-    /// Reopens per interaction; `None` when empty.
+    /// Reopens per interaction (a mean count, not a share: it exceeds 1
+    /// when cases reopen more than once); `None` when empty.
     ///
     /// ```
     /// # use carekit::calendar::CalendarTime;
@@ -1172,11 +1173,11 @@ impl ClockSummary {
     /// # }
     /// // T-1: reply at 0:10, solved at 0:20. T-2: reply + Pending at 0:30, customer + Open
     /// // 1:00, OnHold 1:15, Open 1:30, Solved 1:40, reopened 1:50. Both read at 2:00.
-    /// assert_eq!(summary.reopen_rate(), Some(0.5)); // 1 reopen / 2 interactions
-    /// assert_eq!(ClockSummary::default().reopen_rate(), None);
+    /// assert_eq!(summary.reopens_per_interaction(), Some(0.5)); // 1 reopen / 2 interactions
+    /// assert_eq!(ClockSummary::default().reopens_per_interaction(), None);
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn reopen_rate(&self) -> Option<f64> {
+    pub fn reopens_per_interaction(&self) -> Option<f64> {
         (self.interactions > 0).then(|| self.reopens as f64 / self.interactions as f64)
     }
 

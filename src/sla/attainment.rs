@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{SlaEvaluation, SlaState, TargetKind};
 use crate::Error;
-use crate::stats::{Confidence, Interval, wilson_interval};
+use crate::stats::{Confidence, Interval, proportion_interval};
 
 /// How a finished target (or cycle) ended, for feeding
 /// [`SlaAttainment`] from plain values.
@@ -92,7 +92,8 @@ impl AttainmentCounts {
         self.achieved.saturating_add(self.breached)
     }
 
-    /// achieved / (achieved + breached); `None` with nothing counted.
+    /// achieved / (achieved + breached), a proportion 0–1; `None` with
+    /// nothing counted.
     ///
     /// ```
     /// # use carekit::sla::AttainmentCounts;
@@ -104,15 +105,16 @@ impl AttainmentCounts {
         (total > 0).then(|| self.achieved as f64 / total as f64)
     }
 
-    /// The Wilson score interval for the attainment rate (see
-    /// [`wilson_interval`]); `None` with nothing counted.
+    /// The Wilson score interval for the attainment rate, in proportion
+    /// units 0–1 (see [`proportion_interval`]); `None` with nothing
+    /// counted.
     ///
     /// ```
     /// use carekit::stats::Confidence;
     /// use carekit::sla::AttainmentCounts;
     /// // statsmodels: proportion_confint(45, 50, method="wilson")
     /// //   = (0.786397..., 0.956524...)
-    /// let i = AttainmentCounts::new(45, 5).interval(Confidence::NINETY_FIVE)?.unwrap();
+    /// let i = AttainmentCounts::new(45, 5).proportion_interval(Confidence::NINETY_FIVE)?.unwrap();
     /// assert!((i.low() - 0.786_397_685_625).abs() < 1e-9);
     /// assert!((i.high() - 0.956_524_235_068).abs() < 1e-9);
     /// # Ok::<(), carekit::Error>(())
@@ -122,8 +124,8 @@ impl AttainmentCounts {
     ///
     /// None in practice: the counts always satisfy the interval's rules
     /// (achieved ≤ total). Totals beyond `u64::MAX` saturate.
-    pub fn interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
-        wilson_interval(self.achieved, self.total(), confidence)
+    pub fn proportion_interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
+        proportion_interval(self.achieved, self.total(), confidence)
     }
 
     fn add(&mut self, other: &Self) {
@@ -367,8 +369,8 @@ impl SlaAttainment {
         self.by_kind.get(&kind).copied().unwrap_or_default()
     }
 
-    /// achieved / (achieved + breached) for one kind; `None` with nothing
-    /// counted.
+    /// achieved / (achieved + breached) for one kind, a proportion 0–1;
+    /// `None` with nothing counted.
     ///
     /// ```
     /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
@@ -381,8 +383,8 @@ impl SlaAttainment {
         self.counts(kind).rate()
     }
 
-    /// The Wilson score interval of one kind's rate; `None` with nothing
-    /// counted.
+    /// The Wilson score interval of one kind's rate, in proportion units
+    /// 0–1; `None` with nothing counted.
     ///
     /// ```
     /// use carekit::stats::Confidence;
@@ -390,21 +392,21 @@ impl SlaAttainment {
     /// let mut a = SlaAttainment::new();
     /// for _ in 0..9 { a.record(TargetKind::Resolution, SlaOutcome::Achieved); }
     /// a.record(TargetKind::Resolution, SlaOutcome::Breached);
-    /// let i = a.interval(TargetKind::Resolution, Confidence::NINETY_FIVE)?.unwrap();
+    /// let i = a.proportion_interval(TargetKind::Resolution, Confidence::NINETY_FIVE)?.unwrap();
     /// assert!(i.low() < 0.9 && 0.9 < i.high());
-    /// assert_eq!(a.interval(TargetKind::FirstReply, Confidence::NINETY_FIVE)?, None);
+    /// assert_eq!(a.proportion_interval(TargetKind::FirstReply, Confidence::NINETY_FIVE)?, None);
     /// # Ok::<(), carekit::Error>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// As [`AttainmentCounts::interval`].
-    pub fn interval(
+    /// As [`AttainmentCounts::proportion_interval`].
+    pub fn proportion_interval(
         &self,
         kind: TargetKind,
         confidence: Confidence,
     ) -> Result<Option<Interval>, Error> {
-        self.counts(kind).interval(confidence)
+        self.counts(kind).proportion_interval(confidence)
     }
 
     /// The counts over every kind together.

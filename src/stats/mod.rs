@@ -2,10 +2,10 @@
 //! carekit computes.
 //!
 //! ```
-//! use carekit::stats::{wilson_interval, two_proportion_test, Confidence};
+//! use carekit::stats::{proportion_interval, two_proportion_test, Confidence};
 //!
 //! // CSAT: 412 of 500 satisfied last month, 445 of 510 this month.
-//! let now = wilson_interval(445, 510, Confidence::NINETY_FIVE)?.expect("510 answers");
+//! let now = proportion_interval(445, 510, Confidence::NINETY_FIVE)?.expect("510 answers");
 //! assert!(now.low() > 0.84 && now.high() < 0.90);
 //! let change = two_proportion_test(412, 500, 445, 510, Confidence::NINETY_FIVE)?;
 //! // +4.85 points, z = 2.15, p = 0.031 (statsmodels proportions_ztest)
@@ -15,7 +15,7 @@
 //!
 //! # Conventions
 //!
-//! - **Units.** Proportions are 0–1 ([`wilson_interval`],
+//! - **Units.** Proportions are 0–1 ([`proportion_interval`],
 //!   [`TwoProportionTest`]); NPS and its intervals are in points, −100 to
 //!   100 ([`nps_interval`], [`NpsDifferenceTest::difference`]); variances
 //!   and sample-size margins are in proportion units (a margin of `0.05` is
@@ -120,7 +120,7 @@ pub use nps::{
     NpsCounts, NpsDifferenceTest, NpsIntervalMethod, nps_difference_test, nps_interval,
     nps_variance,
 };
-pub use proportion::{TwoProportionTest, two_proportion_test, wilson_interval};
+pub use proportion::{TwoProportionTest, proportion_interval, two_proportion_test};
 pub use sample::{
     NPS_WORST_CASE_VARIANCE, PROPORTION_WORST_CASE_VARIANCE, mean_interval, sample_size,
 };

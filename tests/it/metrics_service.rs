@@ -575,14 +575,14 @@ fn clock_summary_totals_reopens_replies_and_status_times() {
     };
     assert_eq!(summary.interactions(), 2);
     assert_eq!(summary.reopens(), 1);
-    assert_eq!(summary.reopen_rate(), Some(0.5)); // 1 reopen / 2 interactions
+    assert_eq!(summary.reopens_per_interaction(), Some(0.5)); // 1 reopen / 2 interactions
     assert_eq!(summary.agent_replies(), 2);
     assert_eq!(sorted(summary.agent_work()), [1800.0, 7200.0]);
     assert_eq!(sorted(summary.on_hold()), [0.0, 1200.0]);
     assert_eq!(sorted(summary.agent_wait()), [0.0, 1800.0]);
     // A was reopened: not resolved under NoReopen; B is not solved yet.
     assert_eq!((summary.fcr().resolved(), summary.fcr().eligible()), (0, 1));
-    assert_eq!(ClockSummary::default().reopen_rate(), None);
+    assert_eq!(ClockSummary::default().reopens_per_interaction(), None);
     // A second copy of A: 2 reopens in 3 interactions.
     summary
         .push(
@@ -591,7 +591,7 @@ fn clock_summary_totals_reopens_replies_and_status_times() {
         )
         .unwrap();
     assert_eq!((summary.reopens(), summary.agent_replies()), (2, 4));
-    assert!((summary.reopen_rate().unwrap() - 2.0 / 3.0).abs() < 1e-15);
+    assert!((summary.reopens_per_interaction().unwrap() - 2.0 / 3.0).abs() < 1e-15);
 }
 
 #[test]
@@ -604,7 +604,7 @@ fn fcr_counts_merge_within_a_convention_and_give_a_wilson_interval() {
     assert_eq!(fcr.rate(), Some(0.6));
     // Wilson 95 % for 3 of 5; published: 0.2307 ..= 0.8824.
     let ci = fcr
-        .interval(carekit::stats::Confidence::NINETY_FIVE)
+        .proportion_interval(carekit::stats::Confidence::NINETY_FIVE)
         .unwrap()
         .unwrap();
     assert!((ci.low() - 0.230_724_281_276_012_8).abs() < 1e-12);

@@ -1137,7 +1137,7 @@ fn attainment_interval_is_wilson() {
     let mut a = SlaAttainment::new();
     a.add(TargetKind::FirstReply, AttainmentCounts::new(45, 5));
     let i = a
-        .interval(TargetKind::FirstReply, carekit::Confidence::NINETY)
+        .proportion_interval(TargetKind::FirstReply, carekit::Confidence::NINETY)
         .unwrap()
         .unwrap();
     assert!((i.low() - 0.808_462_485_848_429_1).abs() < 1e-12);

@@ -389,3 +389,79 @@ fn named_perks_are_variants_and_others_are_custom_in_the_same_json() {
     set.insert(Perk::FreeReturns);
     assert_eq!(set.len(), 1);
 }
+
+// ------------------------------------------------------------ units
+
+#[test]
+fn every_share_is_named_for_its_unit() {
+    use carekit::metrics::{ClockSummary, Fcr, FcrConvention, InteractionClocks};
+    use carekit::sla::AttainmentCounts;
+    use carekit::stats::proportion_interval;
+    // 12 satisfied of 15: Wilson 95 % for 12/15 is [0.548146, 0.929525]
+    // (python: p = 12/15, z = 1.959963984540054, d = 1 + z²/n,
+    // c = (p + z²/2n)/d, h = z·sqrt(p(1 − p)/n + z²/4n²)/d; c ∓ h).
+    let mut csat = Csat::new(CsatConfig::zendesk());
+    csat.extend_u8(&[1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1])
+        .unwrap();
+    let s = csat.summary(Confidence::NINETY_FIVE).unwrap();
+    let percent = s.percent_interval().unwrap();
+    let proportion = proportion_interval(12, 15, Confidence::NINETY_FIVE)
+        .unwrap()
+        .unwrap();
+    assert!(
+        (proportion.low() - 0.548_145_512_848).abs() < 1e-9,
+        "{proportion}"
+    );
+    assert!(
+        (proportion.high() - 0.929_524_506_530).abs() < 1e-9,
+        "{proportion}"
+    );
+    // The same interval, once in percent and once as a proportion.
+    assert!((percent.low() - 100.0 * proportion.low()).abs() < 1e-9);
+    assert!((percent.high() - 100.0 * proportion.high()).abs() < 1e-9);
+    assert_eq!(s.percent(), Some(80.0)); // 100 · 12 / 15
+    // FCR and SLA attainment: rates and proportion intervals, 0–1.
+    let fcr = Fcr::from_counts(FcrConvention::OneTouch, 12, 15).unwrap();
+    assert_eq!(fcr.rate(), Some(0.8));
+    assert_eq!(
+        fcr.proportion_interval(Confidence::NINETY_FIVE).unwrap(),
+        Some(proportion)
+    );
+    let sla = AttainmentCounts::new(12, 3);
+    assert_eq!(sla.rate(), Some(0.8));
+    assert_eq!(
+        sla.proportion_interval(Confidence::NINETY_FIVE).unwrap(),
+        Some(proportion)
+    );
+    // Reopens per interaction is a mean, not a share: one case reopened
+    // twice gives 2 (it was called a "rate" before).
+    let t = |m: i64| DateTime::from_timestamp(m * 60, 0).unwrap();
+    let case = Interaction::builder(
+        InteractionId::new("T-1").unwrap(),
+        CustomerId::new("c").unwrap(),
+        Channel::Email,
+        t(0),
+    )
+    .status(t(10), Status::Solved)
+    .status(t(20), Status::Open)
+    .status(t(30), Status::Solved)
+    .status(t(40), Status::Open)
+    .build()
+    .unwrap();
+    let mut clocks = ClockSummary::new(FcrConvention::OneTouch);
+    clocks
+        .push(
+            &InteractionClocks::measure(
+                &case,
+                t(50),
+                &carekit::calendar::CalendarTime,
+                FcrConvention::OneTouch,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(clocks.reopens_per_interaction(), Some(2.0));
+    // Percent of an order as a proportion: 12.5 % → 0.125.
+    let p = carekit::compensation::Percent::new(rust_decimal::Decimal::new(125, 1)).unwrap();
+    assert_eq!(p.proportion(), rust_decimal::Decimal::new(125, 3));
+}

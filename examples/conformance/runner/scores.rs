@@ -101,7 +101,7 @@ fn csat(input: &Value) -> CaseResult {
     let mut acc = Csat::new(config);
     acc.extend_u8(&u8_array(input, "ratings")?).map_err(err)?;
     let s = acc.summary(confidence(input)?).map_err(err)?;
-    let iv = s.interval();
+    let iv = s.percent_interval();
     Ok(json!({
         "n": s.n(),
         "responses": s.responses(),

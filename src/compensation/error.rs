@@ -250,10 +250,9 @@ pub enum ProblemKind {
         /// The amount.
         value: Money,
     },
-    /// An amount in another currency than the policy's. (SPEC §8 lists
-    /// currency mismatches among static-analysis findings; carekit cannot
-    /// convert currencies, so a policy that mixes them cannot be evaluated
-    /// and is rejected.)
+    /// An amount in another currency than the policy's. (carekit cannot
+    /// convert currencies, so a policy that mixes them cannot be evaluated:
+    /// it is rejected rather than reported as a warning.)
     #[error("currency mismatch: expected {expected}, found {found}")]
     CurrencyMismatch {
         /// The policy currency.

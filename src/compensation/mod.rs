@@ -166,7 +166,8 @@
 //!
 //! Requests and grants have JSON forms too (see [`Request`], [`Grant`]).
 //! Example policies ship in `examples/policies/`: `reference_10_1.json`
-//! (the SPEC §10.1 table), `contact_centre.json` (an authority matrix) and
+//! (a role × tier table of maximum amounts, approval thresholds and order
+//! shares, the benchmark's reference policy), `contact_centre.json` (an authority matrix) and
 //! `discretion_budget.json` (a per-employee, per-guest, per-day allowance).
 //!
 //! # Compile-time checks
@@ -283,7 +284,8 @@
 //! those, filters by tier, channel and reason, and queries the history's
 //! per-customer, per-agent and per-interaction time-sorted indexes by
 //! binary search. `cargo run --release --example bench_report` measures the
-//! SPEC §10.1 table and a 10-limit policy over 100 and 1,000 grants.
+//! reference policy (`reference_10_1.json`) and a 10-limit policy over 100
+//! and 1,000 grants.
 
 mod compile;
 mod engine;

@@ -134,8 +134,8 @@ impl AttainmentCounts {
     }
 }
 
-/// SLA attainment per target kind (SPEC §4): achieved / (achieved +
-/// breached), a mergeable accumulator.
+/// SLA attainment per target kind: achieved / (achieved + breached), a
+/// mergeable accumulator.
 ///
 /// [`push`](Self::push) counts each target of an evaluation whose state is
 /// final: achieved, or breached (a breach is final even while the case is

@@ -91,7 +91,7 @@
 //!
 //! # Conformance kinds
 //!
-//! The conformance runner (SPEC §9) handles these kinds with this module;
+//! The conformance runner (`examples/conformance`) handles these kinds with this module;
 //! numbers are compared within each case's tolerance.
 //!
 //! | kind | input | output |
@@ -99,12 +99,12 @@
 //! | `proportion_interval` | `successes`, `trials` (integers), `confidence`, `method` (`"wilson"`) | `low`, `high` (proportions) |
 //! | `two_proportion_test` | `a`, `b` as `{"successes", "trials"}`, `confidence` | `z`, `p_value`, `diff_low`, `diff_high` (interval for `p_b − p_a`, proportions); also `difference`, `significant` |
 //! | `nps_compare` | `a`, `b` as [`NpsCounts`] `{"promoters", "passives", "detractors"}`, `confidence` | `difference` (points, b − a), `z`, `p_value`, `significant`; also `diff_low`, `diff_high` (points) |
+//! | `sample_size` | `metric` (`"proportion"` or `"nps"`), `margin` (points; E = margin/100), `confidence`, optional `variance` (default 0.25 or 1.0) | `n` |
 //!
 //! `confidence` defaults to 0.95 when absent. A `proportion_interval` of
 //! zero trials outputs `null` bounds. Bad input (more successes than
 //! trials, an empty sample, a margin of 0) is an error whose message quotes
 //! the value.
-//! | `sample_size` | `metric` (`"proportion"` or `"nps"`), `margin` (points; E = margin/100), `confidence`, optional `variance` (default 0.25 or 1.0) | `n` |
 
 mod confidence;
 mod error;

@@ -465,3 +465,106 @@ fn every_share_is_named_for_its_unit() {
     let p = carekit::compensation::Percent::new(rust_decimal::Decimal::new(125, 1)).unwrap();
     assert_eq!(p.proportion(), rust_decimal::Decimal::new(125, 3));
 }
+
+// ------------------------------------------------------------ docs stand alone
+
+/// Every `.rs` file under `dir`, recursively.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the test reads the crate's sources"
+)]
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the test reads the crate's sources and docs"
+)]
+fn the_public_docs_stand_alone() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut docs: Vec<(String, String)> = files
+        .iter()
+        .map(|p| (p.display().to_string(), read(p)))
+        .collect();
+    for name in ["README.md", "CHANGELOG.md"] {
+        docs.push((name.to_owned(), read(&root.join(name))));
+    }
+    let mut problems = Vec::new();
+    for (name, text) in &docs {
+        for (i, line) in text.lines().enumerate() {
+            let at = format!("{name}:{}", i + 1);
+            // No citation of a specification outside the crate.
+            if line.contains('§') || line.replace("SPECFUN", "").contains("SPEC") {
+                problems.push(format!("{at}: cites a specification: {line}"));
+            }
+            // Every vector file named exists.
+            let mut rest = line;
+            while let Some(start) = rest.find("tests/vectors/") {
+                let tail = &rest[start..];
+                let end = tail
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || "_./".contains(c)))
+                    .unwrap_or(tail.len());
+                let path = tail[..end].trim_end_matches('.');
+                let placeholder = path.contains("FILE");
+                if std::path::Path::new(path)
+                    .extension()
+                    .is_some_and(|e| e == "json")
+                    && !placeholder
+                    && !root.join(path).exists()
+                {
+                    problems.push(format!("{at}: names {path}, which does not exist"));
+                }
+                rest = &tail[end..];
+            }
+            if line.contains("not supported yet") {
+                problems.push(format!("{at}: stale note: {line}"));
+            }
+        }
+        // A Markdown table in module docs is one block of `|` rows: a row
+        // right after a text line is cut off from its table.
+        let lines: Vec<&str> = text.lines().map(str::trim_start).collect();
+        for (i, pair) in lines.windows(2).enumerate() {
+            let (prev, this) = (pair[0], pair[1]);
+            let row = |l: &str| l.starts_with("//! |") || l.starts_with("/// |");
+            let blank = |l: &str| matches!(l, "//!" | "///" | "");
+            if row(this) && !row(prev) && !blank(prev) {
+                problems.push(format!(
+                    "{name}:{}: a table row cut off from its table",
+                    i + 2
+                ));
+            }
+        }
+    }
+    // The README's [dependencies] snippet names the versions Cargo.toml uses.
+    let manifest = read(&root.join("Cargo.toml"));
+    let readme = read(&root.join("README.md"));
+    for dep in ["chrono", "rust_decimal", "chrono-tz"] {
+        let version = manifest
+            .lines()
+            .find(|l| l.starts_with(&format!("{dep} = ")))
+            .and_then(|l| l.split('"').nth(1))
+            .unwrap_or_else(|| panic!("{dep} in Cargo.toml"));
+        let named = readme
+            .lines()
+            .any(|l| l.starts_with(&format!("{dep} = ")) && l.contains(&format!("\"{version}\"")));
+        if !named {
+            problems.push(format!("README.md: no `{dep} = \"{version}\"` line"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The re-exports: no version to match by hand.
+    let _: carekit::chrono::TimeDelta = carekit::chrono::TimeDelta::hours(1);
+    let _: carekit::rust_decimal::Decimal = Money::from_minor_units(1, Currency::EUR).amount();
+}

@@ -1,4 +1,4 @@
-//! Business-calendar cases (SPEC §9): `business_time_add` and
+//! Business-calendar cases: `business_time_add` and
 //! `business_time_between`.
 //!
 //! A `calendar` input is carekit's [`Calendar`] serde form: a calendar spec

@@ -1,7 +1,7 @@
 //! Case dispatch for the conformance runner, shared by
 //! `examples/conformance/main.rs` and the `tests/it/conformance.rs` test.
 //!
-//! Each kind of SPEC §9 is handled in the file of the concept it tests;
+//! Each kind is handled in the file of the concept it tests;
 //! each handler takes the case's `input` and returns the `output` object or
 //! an error message.
 

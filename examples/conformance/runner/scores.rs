@@ -1,5 +1,5 @@
 //! Conformance cases for survey scores: kinds `nps`, `csat` and `ces`
-//! (SPEC §9; fields documented on the `carekit::metrics` module page).
+//! (fields documented on the `carekit::metrics` module page).
 
 use carekit::RatingScale;
 use carekit::metrics::{Ces, CesConfig, CesPolarity, Csat, CsatConfig, Nps, WeightedNps};

@@ -1,4 +1,4 @@
-//! Conformance cases for `carekit::stats` (SPEC §5): `nps_compare`,
+//! Conformance cases for `carekit::stats`: `nps_compare`,
 //! `proportion_interval`, `two_proportion_test`, `sample_size`.
 
 use carekit::stats::{

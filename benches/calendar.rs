@@ -1,5 +1,5 @@
 //! Business-time `add` and `between` on a 22-holiday `America/New_York`
-//! calendar (SPEC §10: ≥ 10 M/s for spans of a few days; a one-year span at
+//! calendar (targets: ≥ 10 M/s for spans of a few days; a one-year span at
 //! most 5× a one-day span).
 #![allow(
     missing_docs,

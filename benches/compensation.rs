@@ -1,4 +1,4 @@
-//! Compensation decisions (SPEC §10): the §10.1 reference table
+//! Compensation decisions: the reference role × tier table
 //! round-robin, and a 10-limit policy over 100 and 1,000 prior grants.
 //! `cargo run --release --example bench_report` prints the same workloads
 //! as report lines.

@@ -1,4 +1,4 @@
-//! Durations, exact percentiles and the quantile sketch (SPEC §10).
+//! Durations, exact percentiles and the quantile sketch.
 #![allow(
     missing_docs,
     clippy::unwrap_used,

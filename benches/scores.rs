@@ -1,4 +1,4 @@
-//! Survey-score kernels (SPEC §10): NPS over a `u8` column, over 64-byte
+//! Survey-score kernels: NPS over a `u8` column, over 64-byte
 //! caller structs, grouped by a key column, and CSAT over a column.
 //!
 //! ```text

@@ -141,7 +141,7 @@ fn report(all: &Partial) -> Result<(), carekit::Error> {
     if let Some(pct) = s.percent() {
         println!(
             "  CSAT           {pct:5.1}%   {} (Wilson), {} of {} ratings are 4 or 5",
-            range(s.interval(), |v| format!("{v:.1}%")),
+            range(s.percent_interval(), |v| format!("{v:.1}%")),
             s.satisfied(),
             s.n(),
         );
@@ -192,16 +192,18 @@ fn report(all: &Partial) -> Result<(), carekit::Error> {
         println!(
             "  FCR            {:5.1}%   {} (Wilson, {}), {} of {} eligible cases",
             100.0 * rate,
-            range(fcr.interval(confidence)?, |v| format!("{:.1}%", 100.0 * v)),
+            range(fcr.proportion_interval(confidence)?, |v| format!(
+                "{:.1}%",
+                100.0 * v
+            )),
             fcr.convention(),
             fcr.resolved(),
             fcr.n(),
         );
     }
-    if let Some(rate) = clocks.reopen_rate() {
+    if let Some(per) = clocks.reopens_per_interaction() {
         println!(
-            "  reopens        {:5.1}%   of {} interactions",
-            100.0 * rate,
+            "  reopens        {per:5.2}    per interaction, over {} interactions",
             clocks.n()
         );
     }

@@ -94,14 +94,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     let fcr = all.fcr();
-    let fcr_ci = fcr.interval(Confidence::NINETY_FIVE)?;
+    let fcr_ci = fcr.proportion_interval(Confidence::NINETY_FIVE)?;
     println!(
-        "  all           {:>3} cases, FCR {} (95% CI {}–{}), reopen rate {}",
+        "  all           {:>3} cases, FCR {} (95% CI {}–{}), {} reopens per case",
         all.n(),
         percent(fcr.rate()),
         percent(fcr_ci.map(carekit::stats::Interval::low)),
         percent(fcr_ci.map(carekit::stats::Interval::high)),
-        percent(all.reopen_rate()),
+        all.reopens_per_interaction()
+            .map_or_else(|| "-".to_owned(), |r| format!("{r:.2}")),
     );
 
     survey_scores(&data.feedback)?;
@@ -133,7 +134,7 @@ fn survey_scores(feedback: &[Feedback]) -> Result<(), carekit::Error> {
     let mut csat = Csat::default();
     csat.extend(feedback)?;
     let s = csat.summary(confidence)?;
-    if let (Some(pct), Some(mean), Some(ci)) = (s.percent(), s.mean(), s.interval()) {
+    if let (Some(pct), Some(mean), Some(ci)) = (s.percent(), s.mean(), s.percent_interval()) {
         println!(
             "CSAT {pct:.1}% satisfied (top-2-box, 95% CI {:.1}–{:.1}%), mean {mean:.2} of {} ratings",
             ci.low(),

@@ -98,6 +98,25 @@ pub enum Error {
         /// That field's value (RFC 3339).
         other: String,
     },
+    /// A key given twice in a map of a serialised form (a JSON object
+    /// such as `tier_multipliers`); without the check the last value would
+    /// silently win.
+    ///
+    /// ```
+    /// # #[cfg(feature = "serde")] {
+    /// let err = serde_json::from_str::<carekit::sla::SlaAttainment>(
+    ///     r#"{"first_reply": {"achieved": 1, "breached": 0}, "first_reply": {"achieved": 2, "breached": 0}}"#,
+    /// ).unwrap_err();
+    /// assert!(err.to_string().starts_with("attainment: key \"first_reply\" is given twice"));
+    /// # }
+    /// ```
+    #[error("{map}: key {key:?} is given twice")]
+    DuplicateKey {
+        /// Which map (the field name in the serialised form).
+        map: &'static str,
+        /// The repeated key.
+        key: String,
+    },
     /// Money arithmetic, currency or rounding failed.
     #[error(transparent)]
     Money(#[from] crate::money::MoneyError),

@@ -66,6 +66,18 @@
 //!   with an ISO 4217 [`Currency`]; currencies never mix silently; money
 //!   arithmetic is checked (`checked_*`), and rounding is always named.
 //!   Counts are integers; rates are derived from counts at the end.
+//! - **One convention for shares.** A percentage is 0–100 and its name
+//!   says `percent` ([`Csat::percent`], [`CsatSummary::percent_interval`],
+//!   [`CesSummary::percent_easy`]); a proportion is 0–1 and its name says
+//!   `rate` or `proportion` ([`Fcr::rate`], [`Fcr::proportion_interval`],
+//!   [`Retention::retention_rate`], [`sla::AttainmentCounts::rate`],
+//!   [`stats::proportion_interval`],
+//!   [`compensation::Percent::proportion`]). Scores on their own scale say
+//!   so too: NPS is in points from −100 to 100, health and peak-end scores
+//!   are 0–100 scores, and a mean count such as
+//!   [`ClockSummary::reopens_per_interaction`] is neither (it can exceed 1).
+//!   The conformance vectors keep their own field names (`percent`,
+//!   `retention_rate`, `low`/`high`, ...) in the same units.
 //! - **Explicit conventions.** Where vendors disagree (CSAT as top-2-box or
 //!   as mean, CES on 5 or 7 points, FCR as one-touch or as no-reopen) the
 //!   convention is a value with a documented default, and results record it.
@@ -207,7 +219,7 @@
 //! csat.extend_u8(&[1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1])?; // 12 good, 3 bad
 //! let s = csat.summary(Confidence::NINETY_FIVE)?;
 //! assert_eq!(s.percent(), Some(80.0)); // 100 · 12 / 15
-//! let ci = s.interval().expect("15 ratings");
+//! let ci = s.percent_interval().expect("15 ratings");
 //! assert!(ci.low() < 80.0 && 80.0 < ci.high()); // Wilson, in percent
 //!
 //! // The same answers on a 1..=5 survey read as top-2-box or as a mean:
@@ -588,6 +600,29 @@
 //! `chrono-tz` with the optional `tz` feature, because a correct zone
 //! database is a dataset to track, not code to write here. Nothing else at
 //! run time.
+//!
+//! carekit's API speaks chrono's instants and durations and
+//! `rust_decimal`'s decimals, so the crate re-exports both:
+//! [`carekit::chrono`](chrono) and [`carekit::rust_decimal`](rust_decimal)
+//! are exactly the versions carekit was built with. Use them and there is
+//! no version to match by hand:
+//!
+//! ```
+//! use carekit::chrono::{TimeDelta, TimeZone, Utc};
+//! use carekit::rust_decimal::Decimal;
+//! use carekit::{Currency, Money};
+//!
+//! let at = Utc.with_ymd_and_hms(2024, 3, 4, 9, 0, 0).unwrap();
+//! assert_eq!(at + TimeDelta::hours(4), Utc.with_ymd_and_hms(2024, 3, 4, 13, 0, 0).unwrap());
+//! let refund = Money::new(Decimal::new(1999, 2), Currency::EUR);
+//! assert_eq!(refund.to_string(), "19.99 EUR");
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! Depending on chrono (0.4.38 or later 0.4) and `rust_decimal` (1.36 or
+//! later 1.x) yourself works too: Cargo then builds one copy of each. The
+//! re-exported chrono has no `clock` feature (no `Utc::now()`); a service
+//! that wants one adds chrono with `clock` and Cargo unifies the features.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -601,6 +636,8 @@ pub mod interaction;
 pub mod loyalty;
 pub mod metrics;
 pub mod money;
+#[cfg(feature = "serde")]
+mod serde_map;
 pub mod sla;
 pub mod stats;
 
@@ -636,6 +673,23 @@ pub use sla::{
     TimeBasis,
 };
 pub use stats::Confidence;
+
+/// The chrono crate carekit is built with: instants (`DateTime<Utc>`),
+/// durations (`TimeDelta`) and time zones in carekit's API are its types.
+///
+/// ```
+/// let four_hours = carekit::chrono::TimeDelta::hours(4);
+/// assert_eq!(four_hours.num_minutes(), 240);
+/// ```
+pub use chrono;
+/// The `rust_decimal` crate carekit is built with: every amount of
+/// [`Money`] and every multiplier is its `Decimal`.
+///
+/// ```
+/// use carekit::rust_decimal::Decimal;
+/// assert_eq!(carekit::Money::new(Decimal::new(250, 2), carekit::Currency::EUR).amount(), Decimal::new(25, 1));
+/// ```
+pub use rust_decimal;
 
 /// The README's code blocks, compiled and run as doctests so the quickstart
 /// cannot rot.

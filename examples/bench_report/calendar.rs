@@ -1,9 +1,9 @@
-//! Business-time workloads (SPEC §10): `add` and `between` on a 22-holiday
+//! Business-time workloads: `add` and `between` on a 22-holiday
 //! `America/New_York` calendar (Mon–Fri 09:00–17:00, the US federal holidays
 //! of 2024 and early 2025 plus Christmas Eve, New Year's Eve and the day
 //! after Thanksgiving), from starts spread over 2024 (fixed seed).
 //!
-//! Reference (SPEC §10): pandas `CustomBusinessHour` 10 k deadlines/s,
+//! Reference figures: pandas `CustomBusinessHour` 10 k deadlines/s,
 //! numpy `busday_offset` 20 M/s (days only, no hours or zones).
 #![allow(
     clippy::unwrap_used,

@@ -1,4 +1,4 @@
-//! Compensation decisions (SPEC §10): the §10.1 reference table evaluated
+//! Compensation decisions: the reference role × tier table evaluated
 //! round-robin (compare with zen-engine's ~110 k decisions/s on the same
 //! table), and a 10-limit policy over histories of 100 and 1,000 grants.
 //!
@@ -23,7 +23,7 @@ use super::{Config, SplitMix, report};
 
 const REFERENCE: &str = include_str!("../policies/reference_10_1.json");
 
-/// The 64 requests of SPEC §10.1, in order `i = 16·role + 4·tier + kind`.
+/// The 64 requests of the reference table, in order `i = 16·role + 4·tier + kind`.
 pub(crate) fn reference_requests() -> Vec<Request> {
     let roles = ["agent", "senior", "supervisor", "intern"];
     let tiers = ["bronze", "silver", "gold", "platinum"];

@@ -1,4 +1,4 @@
-//! Durations and quantile sketch workloads (SPEC §10: exact p50+p90 of 10 M
+//! Durations and quantile sketch workloads (exact p50+p90 of 10 M
 //! f64 against polars' 171 M rows/s; sketch insert ≥ 100 M values/s).
 //!
 //! Data: `dur.f64` from `--data` (little-endian f64 per row) when given,

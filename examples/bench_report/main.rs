@@ -1,4 +1,4 @@
-//! Side-by-side speed report (SPEC §10).
+//! Side-by-side speed report.
 //!
 //! ```text
 //! cargo run --release --example bench_report              # generated data, fixed seed

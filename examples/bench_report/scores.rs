@@ -1,4 +1,4 @@
-//! Survey-score workloads (SPEC §10): NPS and CSAT over `u8` columns, NPS
+//! Survey-score workloads: NPS and CSAT over `u8` columns, NPS
 //! over 64-byte caller structs, and NPS grouped by a key column.
 //!
 //! Columns come from `--data DIR` (`score.u8`, `channel.u8`, `tier.u8`)

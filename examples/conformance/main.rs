@@ -1,4 +1,4 @@
-//! The conformance runner of SPEC §9.
+//! The conformance runner: runs a vector file of `tests/vectors/`.
 //!
 //! ```text
 //! cargo run --release --example conformance -- tests/vectors/scores.json

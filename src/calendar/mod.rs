@@ -262,6 +262,29 @@ pub trait ElapsedTime {
         start: DateTime<Utc>,
         duration: TimeDelta,
     ) -> Result<DateTime<Utc>, crate::Error>;
+
+    /// Whether this clock counts every second (calendar time) rather than
+    /// open hours only. Reports use it to say which clock measured a
+    /// figure: an SLA target meant for business hours but measured with a
+    /// clock that counts every second is reported as measured in calendar
+    /// time.
+    ///
+    /// `false` by default; [`CalendarTime`] answers `true`. A
+    /// [`BusinessCalendar`] answers `false` even when it is open around the
+    /// clock: it is still a business calendar.
+    ///
+    /// ```
+    /// use carekit::calendar::{BusinessCalendar, CalendarSpec, CalendarTime, ElapsedTime, OpenInterval, WeekSchedule};
+    /// use chrono::Utc;
+    /// let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00")?);
+    /// let business = BusinessCalendar::new(Utc, CalendarSpec::new(week))?;
+    /// assert!(CalendarTime.counts_every_second());
+    /// assert!(!business.counts_every_second());
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    fn counts_every_second(&self) -> bool {
+        false
+    }
 }
 
 /// The instants a [`BusinessCalendar`] answers for: 1900-01-01T00:00:00Z to
@@ -321,5 +344,10 @@ impl ElapsedTime for CalendarTime {
         start
             .checked_add_signed(duration)
             .ok_or_else(|| CalendarError::OutOfRange { start, duration }.into())
+    }
+
+    /// `true`: every second counts.
+    fn counts_every_second(&self) -> bool {
+        true
     }
 }

@@ -815,28 +815,11 @@ struct RawSpec {
 fn unique_dates<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<BTreeMap<NaiveDate, Vec<OpenInterval>>, D::Error> {
-    struct Visitor;
-    impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = BTreeMap<NaiveDate, Vec<OpenInterval>>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object from dates to lists of opening intervals")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
-            while let Some((date, ivs)) = map.next_entry::<NaiveDate, Vec<OpenInterval>>()? {
-                if out.insert(date, ivs).is_some() {
-                    return Err(serde::de::Error::custom(
-                        CalendarError::DuplicateSpecialHours { date },
-                    ));
-                }
-            }
-            Ok(out)
-        }
-    }
-    deserializer.deserialize_map(Visitor)
+    crate::serde_map::unique_keys(
+        deserializer,
+        "an object from dates to lists of opening intervals",
+        |&date| CalendarError::DuplicateSpecialHours { date }.into(),
+    )
 }
 
 /// The serde form of a whole calendar: a [`CalendarSpec`] with its

@@ -823,7 +823,9 @@ impl Decision {
     }
     /// The smallest money headroom among the deny and cap checks: the most
     /// that could be granted without being denied or capped (`None` if no
-    /// such limit applied). In the SPEC §10.1 table this is the cap.
+    /// such limit applied). In a role × tier table of maximum amounts and
+    /// order shares (`examples/policies/reference_10_1.json`) this is the
+    /// cap: min(max amount, order value × max share).
     ///
     /// Escalation thresholds are left out on purpose: above them the offer
     /// is still possible, with approval. [`CompiledPolicy::headroom`]

@@ -96,6 +96,18 @@ pub enum CompensationError {
         /// The request's instant (RFC 3339).
         request_at: String,
     },
+    /// A fingerprint that is not 16 hex digits.
+    ///
+    /// ```
+    /// use carekit::compensation::Fingerprint;
+    /// let err = "12345".parse::<Fingerprint>().unwrap_err();
+    /// assert_eq!(err.to_string(), "fingerprint \"12345\" is invalid: expected 16 hex digits");
+    /// ```
+    #[error("fingerprint {value:?} is invalid: expected 16 hex digits")]
+    InvalidFingerprint {
+        /// The rejected text.
+        value: String,
+    },
     /// More grants than an in-memory history indexes (`u32::MAX`).
     #[error("a history of {len} grants is too large: at most 4294967295")]
     HistoryTooLarge {
@@ -238,10 +250,9 @@ pub enum ProblemKind {
         /// The amount.
         value: Money,
     },
-    /// An amount in another currency than the policy's. (SPEC §8 lists
-    /// currency mismatches among static-analysis findings; carekit cannot
-    /// convert currencies, so a policy that mixes them cannot be evaluated
-    /// and is rejected.)
+    /// An amount in another currency than the policy's. (carekit cannot
+    /// convert currencies, so a policy that mixes them cannot be evaluated:
+    /// it is rejected rather than reported as a warning.)
     #[error("currency mismatch: expected {expected}, found {found}")]
     CurrencyMismatch {
         /// The policy currency.

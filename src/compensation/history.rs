@@ -329,20 +329,100 @@ type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// nanoseconds u32 LE), agent, customer, interaction, kind name (each as
 /// u64 LE byte length then UTF-8), amount (normalised mantissa i128 LE,
 /// scale u32 LE) and currency code. Equal histories give equal
-/// fingerprints on every platform, whatever order the grants were given in;
-/// see the module docs for the compare-and-set commit protocol. Displays as
-/// 16 hex digits.
+/// fingerprints on every platform, whatever order the grants were given in.
+///
+/// Displays, parses ([`FromStr`](std::str::FromStr)) and serialises as 16
+/// lower-case hex digits, `"cbf29ce484222325"`: a JSON string, because a
+/// 64-bit number above 2⁵³ is rounded by JavaScript and by every parser
+/// that reads numbers as doubles, and a rounded fingerprint never matches.
+/// Store and compare it as that text (or as the `u64` of
+/// [`get`](Self::get)). Reading accepts upper-case digits too and, for data
+/// written by carekit 0.1.0, the bare JSON integer.
+///
+/// # Committing a grant with it
+///
+/// The fingerprint is the version of a compare-and-set: the grant of a
+/// [`Decision`](super::Decision) is written only if the history the
+/// decision counted is still the history.
+///
+/// 1. Load the grants, [`evaluate`](super::CompiledPolicy::evaluate) the
+///    request, show the decision and keep its
+///    [`fingerprint`](super::Decision::fingerprint).
+/// 2. When the agent confirms, open a transaction that serialises writers
+///    of the same customer and agent (a row lock on both, or serialisable
+///    isolation), reload the grants and recompute
+///    [`CompiledPolicy::fingerprint`](super::CompiledPolicy::fingerprint)
+///    for the same request.
+/// 3. Equal: insert the decision's grant and commit.
+/// 4. Different: a concurrent grant changed a budget. Roll back,
+///    re-evaluate and show the new decision; never commit the stale one.
+/// 5. An error [`CompensationError::GrantAfterRequest`](super::CompensationError::GrantAfterRequest)
+///    while recomputing is a conflict too: a concurrent grant was recorded
+///    with an instant after the request's. Roll back and retry the whole
+///    recipe with a request at a fresh instant ("now").
 ///
 /// ```
 /// use carekit::compensation::Fingerprint;
 /// let f = Fingerprint::from_u64(0xcbf2_9ce4_8422_2325);
 /// assert_eq!(f.to_string(), "cbf29ce484222325");
 /// assert_eq!(f.get(), 0xcbf2_9ce4_8422_2325);
+/// assert_eq!("cbf29ce484222325".parse::<Fingerprint>()?, f);
+/// assert_eq!(serde_json::to_string(&f)?, r#""cbf29ce484222325""#);
+/// assert_eq!(serde_json::from_str::<Fingerprint>(r#""CBF29CE484222325""#)?, f);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Fingerprint(u64);
+
+impl std::str::FromStr for Fingerprint {
+    type Err = Error;
+
+    /// Exactly 16 hex digits (either case), the [`Display`](fmt::Display)
+    /// form.
+    ///
+    /// # Errors
+    ///
+    /// [`CompensationError::InvalidFingerprint`](super::CompensationError::InvalidFingerprint)
+    /// for anything else.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let invalid = || {
+            Error::from(super::CompensationError::InvalidFingerprint {
+                value: s.to_owned(),
+            })
+        };
+        if s.len() != 16 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(invalid());
+        }
+        u64::from_str_radix(s, 16).map(Self).map_err(|_| invalid())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Fingerprint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Fingerprint {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Fingerprint;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a fingerprint: a string of 16 hex digits")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Fingerprint, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Fingerprint, E> {
+                Ok(Fingerprint(v))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
 
 impl Fingerprint {
     /// From a stored value.

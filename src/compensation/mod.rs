@@ -166,7 +166,8 @@
 //!
 //! Requests and grants have JSON forms too (see [`Request`], [`Grant`]).
 //! Example policies ship in `examples/policies/`: `reference_10_1.json`
-//! (the SPEC §10.1 table), `contact_centre.json` (an authority matrix) and
+//! (a role × tier table of maximum amounts, approval thresholds and order
+//! shares, the benchmark's reference policy), `contact_centre.json` (an authority matrix) and
 //! `discretion_budget.json` (a per-employee, per-guest, per-day allowance).
 //!
 //! # Compile-time checks
@@ -202,10 +203,60 @@
 //! 4. if it equals [`Decision::fingerprint`], insert
 //!    [`Decision::grant`] and commit; otherwise a concurrent grant changed
 //!    a budget: roll back, re-evaluate and show the new decision — never
-//!    commit the stale one.
+//!    commit the stale one;
+//! 5. if recomputing fails with [`CompensationError::GrantAfterRequest`],
+//!    a concurrent grant was recorded with an instant after the request's:
+//!    that is a conflict too. Roll back and start again at step 1 with the
+//!    request at a fresh instant.
 //!
 //! This is compare-and-set on the fingerprint: the grant is written only if
 //! the history the decision relied on is still the history.
+//!
+//! When the fingerprint travels between services or is stored, keep it as
+//! the 16-hex-digit text it displays and serialises as
+//! (`"cbf29ce484222325"`), or as a 64-bit integer column
+//! ([`Fingerprint::get`]); never as a JSON number or a double, which rounds
+//! values above 2⁵³ so that no recomputed fingerprint equals it.
+//!
+//! ```
+//! use carekit::compensation::*;
+//! use carekit::*;
+//! use chrono::{TimeZone, Utc};
+//!
+//! let eur = |c| Money::from_minor_units(c, Currency::EUR);
+//! let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
+//! let policy = Policy::new("v1", t(1), Currency::EUR)
+//!     .level(Role::new("agent")?)
+//!     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+//!     .compile()?;
+//! let ask = Request::new(t(10),
+//!     Requester::new(AgentId::new("ana")?, Role::new("agent")?),
+//!     Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
+//!     Context::new(InteractionId::new("T-9")?, Channel::Chat),
+//!     Offer::new(OfferKind::Credit, eur(1000))?)?;
+//! let grant = |day, ticket: &str| Grant::new(t(day), AgentId::new("bo").unwrap(), CustomerId::new("c-1").unwrap(),
+//!     InteractionId::new(ticket).unwrap(), OfferKind::Refund, eur(500));
+//!
+//! // 1. Evaluate on the grants loaded from the store; keep the fingerprint as text.
+//! let history = GrantHistory::new(vec![grant(1, "T-1")?])?;
+//! let decision = policy.evaluate(&ask, &history)?;
+//! let kept: String = decision.fingerprint().to_string(); // 16 hex digits
+//!
+//! // 2.–3. In the transaction: reload, recompute, compare. Unchanged: commit.
+//! let mut reloaded = history.clone();
+//! assert_eq!(policy.fingerprint(&ask, &reloaded)?, kept.parse()?);
+//!
+//! // 4. A colleague granted 5 EUR meanwhile: the fingerprint differs; retry.
+//! reloaded.push(grant(9, "T-2")?)?;
+//! assert_ne!(policy.fingerprint(&ask, &reloaded)?, kept.parse()?);
+//!
+//! // 5. A grant recorded after the request's instant: a conflict as well;
+//! //    retry with a request made now.
+//! reloaded.push(grant(11, "T-3")?)?;
+//! let err = policy.fingerprint(&ask, &reloaded).unwrap_err();
+//! assert!(matches!(err, Error::Compensation(CompensationError::GrantAfterRequest { .. })));
+//! # Ok::<(), carekit::Error>(())
+//! ```
 //!
 //! # Headroom and what-if
 //!
@@ -233,7 +284,8 @@
 //! those, filters by tier, channel and reason, and queries the history's
 //! per-customer, per-agent and per-interaction time-sorted indexes by
 //! binary search. `cargo run --release --example bench_report` measures the
-//! SPEC §10.1 table and a 10-limit policy over 100 and 1,000 grants.
+//! reference policy (`reference_10_1.json`) and a 10-limit policy over 100
+//! and 1,000 grants.
 
 mod compile;
 mod engine;

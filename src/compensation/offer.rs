@@ -120,7 +120,7 @@ impl std::str::FromStr for OfferKind {
 /// use carekit::compensation::Percent;
 /// use rust_decimal::Decimal;
 /// let p = Percent::new(Decimal::from(15))?;
-/// assert_eq!(p.ratio(), Decimal::new(15, 2));
+/// assert_eq!(p.proportion(), Decimal::new(15, 2));
 /// assert_eq!(
 ///     Percent::new(Decimal::from(150)).unwrap_err().to_string(),
 ///     "percentage 150 is outside 0..=100"
@@ -167,16 +167,16 @@ impl Percent {
         self.0
     }
 
-    /// As a ratio (`0.15` for 15 %).
+    /// As a proportion, 0–1 (`0.15` for 15 %).
     ///
     /// ```
     /// # use carekit::compensation::Percent;
     /// # use rust_decimal::Decimal;
     /// // 12.5 % = 12.5 / 100 = 0.125
-    /// assert_eq!(Percent::new(Decimal::new(125, 1))?.ratio(), Decimal::new(125, 3));
+    /// assert_eq!(Percent::new(Decimal::new(125, 1))?.proportion(), Decimal::new(125, 3));
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn ratio(self) -> Decimal {
+    pub fn proportion(self) -> Decimal {
         // Cannot fail: |value| <= 100, dividing by 100 only shifts the scale.
         self.0
             .checked_div(Decimal::ONE_HUNDRED)

@@ -547,14 +547,52 @@ pub struct Policy {
     pub(crate) limits: Vec<Limit>,
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "BTreeMap::is_empty",
+            deserialize_with = "unique_tiers"
+        )
     )]
     pub(crate) tier_multipliers: BTreeMap<TierId, Multiplier>,
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "BTreeMap::is_empty",
+            deserialize_with = "unique_roles"
+        )
     )]
     pub(crate) approval_thresholds: BTreeMap<Role, Money>,
+}
+
+/// Reads `tier_multipliers`, refusing a tier given twice.
+#[cfg(feature = "serde")]
+fn unique_tiers<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<TierId, Multiplier>, D::Error> {
+    crate::serde_map::unique_keys(
+        deserializer,
+        "an object from tier ids to multipliers",
+        |tier: &TierId| crate::Error::DuplicateKey {
+            map: "tier_multipliers",
+            key: tier.as_str().to_owned(),
+        },
+    )
+}
+
+/// Reads `approval_thresholds`, refusing a role given twice.
+#[cfg(feature = "serde")]
+fn unique_roles<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Role, Money>, D::Error> {
+    crate::serde_map::unique_keys(
+        deserializer,
+        "an object from roles to amounts",
+        |role: &Role| crate::Error::DuplicateKey {
+            map: "approval_thresholds",
+            key: role.as_str().to_owned(),
+        },
+    )
 }
 
 impl Policy {

@@ -497,7 +497,7 @@ impl Request {
             }
             (OfferValue::Amount(m), _) => m,
             (OfferValue::PercentOfOrder(p), Some(order)) => {
-                let v = order.checked_mul(p.ratio())?;
+                let v = order.checked_mul(p.proportion())?;
                 Money::new(v.amount().normalize(), v.currency())
             }
             (OfferValue::PercentOfOrder(_), None) => {

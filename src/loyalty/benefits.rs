@@ -107,22 +107,63 @@ impl fmt::Display for Multiplier {
     }
 }
 
-/// A named perk (`"free_returns"`, `"expedited_shipping"`): non-empty,
-/// lower-case ASCII letters, digits and `_`.
+/// A perk a tier grants: one of the named benefits carekit knows, or a
+/// [`Custom`](Perk::Custom) one of the business's own.
+///
+/// Each perk has a name: non-empty, lower-case ASCII letters, digits and
+/// `_`. The named ones are `free_returns`, `expedited_shipping`,
+/// `free_shipping` and `priority_support`; [`Perk::new`] maps those names
+/// to their variants and any other valid name to `Custom`, so each perk
+/// has exactly one value (`Perk::new("free_returns")` *is*
+/// `Perk::FreeReturns`, never a custom perk of that name). Perks compare
+/// and sort by name.
+///
+/// With `serde` a perk reads and writes as its name (`"free_returns"`,
+/// `"lounge_access"`), validated like [`Perk::new`].
 ///
 /// ```
 /// use carekit::loyalty::Perk;
-/// assert_eq!(Perk::new("free_returns")?.as_str(), "free_returns");
+/// assert_eq!(Perk::new("free_returns")?, Perk::FreeReturns);
+/// assert_eq!(Perk::PrioritySupport.as_str(), "priority_support");
+/// let lounge = Perk::new("lounge_access")?;
+/// assert!(matches!(&lounge, Perk::Custom(c) if c.as_str() == "lounge_access"));
 /// assert!(Perk::new("Free Returns").is_err());
 /// # Ok::<(), carekit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
-pub struct Perk(String);
+#[non_exhaustive]
+pub enum Perk {
+    /// Returns without a shipping or restocking fee (`free_returns`).
+    FreeReturns,
+    /// Faster delivery at no extra cost (`expedited_shipping`).
+    ExpeditedShipping,
+    /// Delivery at no cost (`free_shipping`).
+    FreeShipping,
+    /// A dedicated or front-of-queue support line (`priority_support`).
+    PrioritySupport,
+    /// A perk of the business's own, by name.
+    Custom(CustomPerk),
+}
 
 impl Perk {
-    /// Validates a perk name.
+    /// The named perks, in declaration order.
+    ///
+    /// ```
+    /// # use carekit::loyalty::Perk;
+    /// let names: Vec<&str> = Perk::NAMED.iter().map(Perk::as_str).collect();
+    /// assert_eq!(names, ["free_returns", "expedited_shipping", "free_shipping", "priority_support"]);
+    /// ```
+    pub const NAMED: &'static [Perk] = &[
+        Perk::FreeReturns,
+        Perk::ExpeditedShipping,
+        Perk::FreeShipping,
+        Perk::PrioritySupport,
+    ];
+
+    /// The perk of that name: a named variant for a known name, otherwise
+    /// [`Perk::Custom`].
     ///
     /// # Errors
     ///
@@ -130,38 +171,66 @@ impl Perk {
     ///
     /// ```
     /// # use carekit::loyalty::Perk;
-    /// assert_eq!(Perk::new("expedited_shipping")?.as_str(), "expedited_shipping");
+    /// assert_eq!(Perk::new("expedited_shipping")?, Perk::ExpeditedShipping);
+    /// assert_eq!(Perk::new("lounge_access")?.as_str(), "lounge_access");
     /// assert_eq!(Perk::new("").unwrap_err().to_string(),
     ///     "perk \"\" is invalid: expected lower-case letters, digits and '_'");
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn new(name: &str) -> Result<Self, Error> {
-        if !name.is_empty()
-            && name
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        {
-            Ok(Self(name.to_owned()))
-        } else {
-            Err(Error::InvalidText {
-                field: "perk",
-                value: name.to_owned(),
-                rule: "expected lower-case letters, digits and '_'",
-            })
+        if let Some(named) = Self::NAMED.iter().find(|p| p.as_str() == name) {
+            return Ok(named.clone());
         }
+        check_name(name)?;
+        Ok(Self::Custom(CustomPerk(name.to_owned())))
     }
 
     /// The name.
     ///
     /// ```
     /// # use carekit::loyalty::Perk;
-    /// let p = Perk::new("free_returns")?;
-    /// assert_eq!(p.as_str(), "free_returns");
-    /// assert_eq!(p.to_string(), "free_returns");
+    /// assert_eq!(Perk::FreeReturns.as_str(), "free_returns");
+    /// assert_eq!(Perk::FreeReturns.to_string(), "free_returns");
+    /// assert_eq!(Perk::new("lounge_access")?.as_str(), "lounge_access");
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn as_str(&self) -> &str {
-        &self.0
+        match self {
+            Self::FreeReturns => "free_returns",
+            Self::ExpeditedShipping => "expedited_shipping",
+            Self::FreeShipping => "free_shipping",
+            Self::PrioritySupport => "priority_support",
+            Self::Custom(c) => c.as_str(),
+        }
+    }
+}
+
+fn check_name(name: &str) -> Result<(), Error> {
+    if !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        Ok(())
+    } else {
+        Err(Error::InvalidText {
+            field: "perk",
+            value: name.to_owned(),
+            rule: "expected lower-case letters, digits and '_'",
+        })
+    }
+}
+
+impl PartialOrd for Perk {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Perk {
+    /// By name (each perk has one name, and each name one perk).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 
@@ -174,11 +243,74 @@ impl TryFrom<String> for Perk {
 
 impl From<Perk> for String {
     fn from(p: Perk) -> String {
-        p.0
+        match p {
+            Perk::Custom(c) => c.0,
+            named => named.as_str().to_owned(),
+        }
     }
 }
 
 impl fmt::Display for Perk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The name of a [`Perk::Custom`]: valid (`[a-z0-9_]+`) and not one of the
+/// named perks.
+///
+/// ```
+/// use carekit::loyalty::{CustomPerk, Perk};
+/// let lounge = CustomPerk::new("lounge_access")?;
+/// assert_eq!(Perk::Custom(lounge.clone()), Perk::new("lounge_access")?);
+/// assert_eq!(lounge.to_string(), "lounge_access");
+/// // a named perk is its variant, not a custom one
+/// assert!(CustomPerk::new("free_returns").is_err());
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CustomPerk(String);
+
+impl CustomPerk {
+    /// Validates a custom perk name.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidText`] unless the name is non-empty `[a-z0-9_]+` and
+    /// not the name of a named perk ([`Perk::NAMED`]).
+    ///
+    /// ```
+    /// # use carekit::loyalty::CustomPerk;
+    /// assert_eq!(CustomPerk::new("birthday_gift")?.as_str(), "birthday_gift");
+    /// assert_eq!(CustomPerk::new("priority_support").unwrap_err().to_string(),
+    ///     "perk \"priority_support\" is invalid: a named perk, use its Perk variant");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn new(name: &str) -> Result<Self, Error> {
+        if Perk::NAMED.iter().any(|p| p.as_str() == name) {
+            return Err(Error::InvalidText {
+                field: "perk",
+                value: name.to_owned(),
+                rule: "a named perk, use its Perk variant",
+            });
+        }
+        check_name(name)?;
+        Ok(Self(name.to_owned()))
+    }
+
+    /// The name.
+    ///
+    /// ```
+    /// # use carekit::loyalty::CustomPerk;
+    /// assert_eq!(CustomPerk::new("lounge_access")?.as_str(), "lounge_access");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CustomPerk {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
@@ -191,7 +323,7 @@ impl fmt::Display for Perk {
 /// - `sla_target_multiplier`: scales SLA targets (0.5 halves them);
 /// - `compensation_limit_multiplier`: scales compensation limits (1.5 raises
 ///   them by half);
-/// - `perks`: named perks.
+/// - `perks`: the [`Perk`]s (named ones such as free returns, or custom).
 ///
 /// The SLA book and the compensation engine read these; the loyalty module
 /// only attaches them to tiers. With the `serde` feature:
@@ -211,10 +343,10 @@ impl fmt::Display for Perk {
 /// let gold = Benefits::default()
 ///     .with_priority_boost(1)
 ///     .with_sla_target_multiplier(Multiplier::new(Decimal::new(5, 1))?)
-///     .with_perk(Perk::new("free_returns")?);
+///     .with_perk(Perk::FreeReturns);
 /// assert_eq!(gold.boosted_priority(Priority::Normal), Priority::High);
 /// assert_eq!(gold.boosted_priority(Priority::Urgent), Priority::Urgent);
-/// assert!(gold.has_perk("free_returns"));
+/// assert!(gold.has_perk(&Perk::FreeReturns));
 /// # Ok::<(), carekit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -267,13 +399,13 @@ impl Benefits {
         self.compensation_limit_multiplier
     }
 
-    /// The named perks.
+    /// The perks, sorted by name.
     ///
     /// ```
     /// # use carekit::loyalty::{Benefits, Perk};
     /// let b = Benefits::default()
     ///     .with_perk(Perk::new("lounge")?)
-    ///     .with_perk(Perk::new("free_returns")?)
+    ///     .with_perk(Perk::FreeReturns)
     ///     .with_perk(Perk::new("lounge")?); // a set: added once
     /// let names: Vec<&str> = b.perks().map(Perk::as_str).collect();
     /// assert_eq!(names, ["free_returns", "lounge"]); // sorted
@@ -287,13 +419,14 @@ impl Benefits {
     ///
     /// ```
     /// # use carekit::loyalty::{Benefits, Perk};
-    /// let b = Benefits::default().with_perk(Perk::new("free_returns")?);
-    /// assert!(b.has_perk("free_returns"));
-    /// assert!(!b.has_perk("lounge"));
+    /// let b = Benefits::default().with_perk(Perk::FreeReturns).with_perk(Perk::new("lounge")?);
+    /// assert!(b.has_perk(&Perk::FreeReturns));
+    /// assert!(b.has_perk(&Perk::new("lounge")?));
+    /// assert!(!b.has_perk(&Perk::ExpeditedShipping));
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn has_perk(&self, name: &str) -> bool {
-        self.perks.iter().any(|p| p.as_str() == name)
+    pub fn has_perk(&self, perk: &Perk) -> bool {
+        self.perks.contains(perk)
     }
 
     /// `priority` raised by the boost, at most to `Urgent`.
@@ -369,8 +502,8 @@ impl Benefits {
     ///
     /// ```
     /// # use carekit::loyalty::{Benefits, Perk};
-    /// let b = Benefits::default().with_perk(Perk::new("expedited_shipping")?);
-    /// assert!(b.has_perk("expedited_shipping"));
+    /// let b = Benefits::default().with_perk(Perk::ExpeditedShipping);
+    /// assert!(b.has_perk(&Perk::ExpeditedShipping));
     /// # Ok::<(), carekit::Error>(())
     /// ```
     #[must_use]
@@ -414,7 +547,7 @@ mod tests {
     fn builders_set_only_their_own_field() {
         let half = Multiplier::new(Decimal::new(5, 1)).unwrap();
         let double = Multiplier::new(Decimal::TWO).unwrap();
-        let returns = Perk::new("free_returns").unwrap();
+        let returns = Perk::FreeReturns;
         let b = Benefits::default()
             .with_priority_boost(1)
             .with_sla_target_multiplier(half)
@@ -424,9 +557,9 @@ mod tests {
         assert_eq!(b.sla_target_multiplier(), half);
         assert_eq!(b.compensation_limit_multiplier(), double);
         assert_eq!(b.perks().collect::<Vec<_>>(), [&returns]);
-        assert!(b.has_perk("free_returns"));
-        assert!(!b.has_perk("lounge"));
-        assert!(!Benefits::default().has_perk("free_returns"));
+        assert!(b.has_perk(&Perk::FreeReturns));
+        assert!(!b.has_perk(&Perk::new("lounge").unwrap()));
+        assert!(!Benefits::default().has_perk(&Perk::FreeReturns));
         assert_eq!(Benefits::default().perks().count(), 0);
     }
 }

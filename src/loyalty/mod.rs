@@ -217,7 +217,7 @@ mod event;
 mod points;
 mod programme;
 
-pub use benefits::{Benefits, Multiplier, Perk};
+pub use benefits::{Benefits, CustomPerk, Multiplier, Perk};
 pub use error::LoyaltyError;
 pub use evaluate::{ChangeReason, Evaluation, Keep, PendingDowngrade, Progress, TierChange};
 pub use event::{EventId, LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};

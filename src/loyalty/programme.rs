@@ -426,8 +426,8 @@ impl Tier {
     /// # use carekit::loyalty::{Benefits, Perk, Tier};
     /// # use rust_decimal::Decimal;
     /// let gold = Tier::new(TierId::new("gold")?, Decimal::from(1000))
-    ///     .with_benefits(Benefits::default().with_perk(Perk::new("free_returns")?));
-    /// assert!(gold.benefits().has_perk("free_returns"));
+    ///     .with_benefits(Benefits::default().with_perk(Perk::FreeReturns));
+    /// assert!(gold.benefits().has_perk(&Perk::FreeReturns));
     /// # Ok::<(), carekit::Error>(())
     /// ```
     #[must_use]

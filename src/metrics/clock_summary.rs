@@ -232,13 +232,14 @@ impl<D: Accumulator> ClockSummary<D> {
         self.reopens
     }
 
-    /// Reopens per interaction; `None` when empty.
+    /// Reopens per interaction (a mean count, not a share: it exceeds 1
+    /// when cases reopen more than once); `None` when empty.
     ///
     /// ```
     /// use carekit::metrics::ClockSummary;
-    /// assert_eq!(ClockSummary::default().reopen_rate(), None);
+    /// assert_eq!(ClockSummary::default().reopens_per_interaction(), None);
     /// ```
-    pub fn reopen_rate(&self) -> Option<f64> {
+    pub fn reopens_per_interaction(&self) -> Option<f64> {
         (self.n > 0).then(|| self.reopens as f64 / self.n as f64)
     }
 

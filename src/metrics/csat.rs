@@ -579,7 +579,7 @@ impl Csat {
     }
 
     /// The result with a Wilson interval for the percentage (see
-    /// [`stats::wilson_interval`]), in percent.
+    /// [`stats::proportion_interval`]), in percent.
     ///
     /// ```
     /// use carekit::metrics::Csat;
@@ -588,17 +588,17 @@ impl Csat {
     /// csat.extend_u8(&[5, 5, 4, 5])?;
     /// let s = csat.summary(Confidence::NINETY_FIVE)?;
     /// assert_eq!(s.percent(), Some(100.0));
-    /// let ci = s.interval().unwrap();
+    /// let ci = s.percent_interval().unwrap();
     /// assert!(ci.low() > 50.0 && ci.high() == 100.0);
     /// # Ok::<(), carekit::Error>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// Errors of [`stats::wilson_interval`].
+    /// Errors of [`stats::proportion_interval`].
     pub fn summary(&self, confidence: Confidence) -> Result<CsatSummary, Error> {
         let (n, satisfied) = (self.n(), self.satisfied());
-        let interval = stats::wilson_interval(satisfied, n, confidence)?
+        let interval = stats::proportion_interval(satisfied, n, confidence)?
             .map(|i| percent_interval(&i))
             .transpose()?;
         Ok(CsatSummary {
@@ -820,13 +820,13 @@ impl CsatSummary {
     /// # use carekit::stats::Confidence;
     /// let mut csat = Csat::default();
     /// csat.extend_u8(&[5, 1])?;
-    /// let ci = csat.summary(Confidence::NINETY_FIVE)?.interval().unwrap();
+    /// let ci = csat.summary(Confidence::NINETY_FIVE)?.percent_interval().unwrap();
     /// // Wilson for 1 of 2 (statsmodels proportion_confint(1, 2, method="wilson")):
     /// // [0.094531, 0.905469]
     /// assert!((ci.low() - 9.4531).abs() < 1e-4 && (ci.high() - 90.5469).abs() < 1e-4);
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn interval(&self) -> Option<Interval> {
+    pub fn percent_interval(&self) -> Option<Interval> {
         self.interval
     }
     /// The interval's confidence level.

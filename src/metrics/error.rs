@@ -322,6 +322,20 @@ pub enum MetricsError {
         /// Which accumulator.
         accumulator: &'static str,
     },
+    /// A sum of weights that no longer fits a finite `f64`.
+    ///
+    /// ```
+    /// use carekit::metrics::MetricsError;
+    /// let e = MetricsError::WeightSumOverflow { accumulator: "weighted nps", sum: "total weight" };
+    /// assert_eq!(e.to_string(), "weighted nps total weight would overflow f64 (above 1.7976931348623157e308)");
+    /// ```
+    #[error("{accumulator} {sum} would overflow f64 (above {max:e})", max = f64::MAX)]
+    WeightSumOverflow {
+        /// Which accumulator.
+        accumulator: &'static str,
+        /// Which sum (`"total weight"`, `"sum of squared weights"`).
+        sum: &'static str,
+    },
     /// A serialised accumulator or breakdown that breaks a rule.
     ///
     /// ```

@@ -7,7 +7,7 @@ use super::MetricsError;
 use super::accumulator::{Accumulator, Push, push_vocabulary};
 use super::clocks::InteractionClocks;
 use crate::error::Error;
-use crate::stats::{Confidence, Interval, wilson_interval};
+use crate::stats::{Confidence, Interval, proportion_interval};
 
 /// Which interactions count as resolved at first contact.
 ///
@@ -301,9 +301,9 @@ impl Fcr {
         (self.judged > 0).then(|| self.resolved as f64 / self.judged as f64)
     }
 
-    /// The Wilson score interval of the rate, as proportions in `0..=1`
-    /// ([`stats::wilson_interval`](crate::stats::wilson_interval)); `None`
-    /// when nothing was judged.
+    /// The Wilson score interval of the [rate](Self::rate), in proportion
+    /// units 0–1 ([`stats::proportion_interval`](crate::stats::proportion_interval));
+    /// `None` when nothing was judged.
     ///
     /// # Errors
     ///
@@ -315,12 +315,12 @@ impl Fcr {
     /// use carekit::stats::Confidence;
     /// // Newcombe (1998) Table I: 81 of 263 -> 0.2553 to 0.3662 (Wilson).
     /// let fcr = Fcr::from_parts(FcrParts { convention: FcrConvention::OneTouch, resolved: 81, eligible: 263 })?;
-    /// let ci = fcr.interval(Confidence::NINETY_FIVE)?.unwrap();
+    /// let ci = fcr.proportion_interval(Confidence::NINETY_FIVE)?.unwrap();
     /// assert_eq!(format!("{:.4}..{:.4}", ci.low(), ci.high()), "0.2553..0.3662");
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
-        wilson_interval(self.resolved, self.judged, confidence)
+    pub fn proportion_interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
+        proportion_interval(self.resolved, self.judged, confidence)
     }
 }
 

@@ -637,7 +637,10 @@ impl HealthInputs {
         self
     }
 
-    /// The customer's reopen rate (reopens per interaction, `0..=1`).
+    /// The customer's reopen rate: the share of their interactions that
+    /// were reopened, a proportion `0..=1`. (Not
+    /// [`ClockSummary::reopens_per_interaction`](super::ClockSummary::reopens_per_interaction),
+    /// a mean that exceeds 1 when cases reopen more than once.)
     ///
     /// ```
     /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};

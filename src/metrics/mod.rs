@@ -300,14 +300,14 @@
 //! needs attention below 70, healthy otherwise. Each
 //! [`HealthContribution`] shows weight, effective weight, value and points.
 //!
-//! ## Conformance kinds (SPEC §9)
+//! ## Conformance kinds
 //!
 //! | kind | input | output |
 //! |---|---|---|
 //! | `percentile` | `values` (seconds, ≥ 0), `q` (list in 0..=1), `method` (`"linear"` default, `"nearest_rank"`) | `values` (`null` when `values` is empty) |
 //! | `sketch_quantile` | `values` (≥ 0), `relative_accuracy`, `q` (list) | `values` |
 //! | `retention` | `start`, `new`, `end` (counts), or `customers` (carekit `Customer` JSON) and `period` `{start, end}` (RFC 3339) | `start`, `new`, `end`, `retention_rate`, `churn_rate` |
-//! | `interaction_clocks` | `interaction` (carekit `Interaction` JSON), optional `until` (RFC 3339, default: the last event's instant, or creation), optional `fcr` (`"one_touch"` default, `"no_customer_follow_up"`, `"no_reopen"`), optional `calendar` (not supported yet: an error) | `first_reply`, `full_resolution` (seconds or `null`), `requester_wait`, `agent_work`, `on_hold`, `agent_wait` (seconds), `reopens`, `agent_replies`, `first_contact_resolved` (`true`/`false`/`null`), `fcr` |
+//! | `interaction_clocks` | `interaction` (carekit `Interaction` JSON), optional `until` (RFC 3339, default: the last event's instant, or creation), optional `fcr` (`"one_touch"` default, `"no_customer_follow_up"`, `"no_reopen"`), optional `calendar` (the [`Calendar`](crate::calendar::Calendar) JSON form `{"time_zone", "week", "holidays", "special"}`: every clock then counts business time only) | `first_reply`, `full_resolution` (seconds or `null`), `requester_wait`, `agent_work`, `on_hold`, `agent_wait` (seconds), `reopens`, `agent_replies`, `first_contact_resolved` (`true`/`false`/`null`), `fcr` |
 
 mod error;
 

@@ -912,6 +912,13 @@ impl CompensatedSum {
 /// rounding for the weight sums (float addition is not associative; the
 /// compensation keeps the difference at the level of a few ulps).
 ///
+/// The total weight Σw and the sum of squared weights Σw² must stay finite
+/// `f64`s (below about 1.8e308, so no weight above about 1.3e154):
+/// [`push`](Self::push), [`extend`](Self::extend),
+/// [`extend_u8`](Self::extend_u8), [`merge`](Self::merge) and
+/// deserialisation refuse an addition that would overflow with
+/// [`MetricsError::WeightSumOverflow`] and leave the accumulator unchanged.
+///
 /// With `serde`: `{"config": {...}, "n": 2, "detractors": {"sum": 1.5,
 /// "compensation": 0.0}, "passives": {...}, "promoters": {...},
 /// "squares": {...}}`. The round trip is bit-exact with a correctly
@@ -1009,7 +1016,8 @@ impl WeightedNps {
     /// # Errors
     ///
     /// [`Error::InvalidWeight`] naming the first sum that is not finite or
-    /// is negative.
+    /// is negative; [`MetricsError::WeightSumOverflow`] when the total
+    /// weight (the three class sums together) is not finite.
     pub fn from_parts(parts: WeightedNpsParts) -> Result<Self, Error> {
         let WeightedNpsParts {
             config,
@@ -1025,14 +1033,16 @@ impl WeightedNps {
                 return Err(Error::InvalidWeight { value: v });
             }
         }
-        Ok(Self {
+        let w = Self {
             config,
             n,
             detractors,
             passives,
             promoters,
             squares,
-        })
+        };
+        w.check_sums()?;
+        Ok(w)
     }
 
     /// The accumulator's parts (see [`WeightedNpsParts`]).
@@ -1118,7 +1128,9 @@ impl WeightedNps {
     /// [`MetricsError::LengthMismatch`] if the columns differ in length,
     /// [`MetricsError::ColumnValueOutOfScale`] for a score above 10,
     /// [`Error::InvalidWeight`] for a weight that is not finite and
-    /// positive. On error the accumulator is unchanged.
+    /// positive, [`MetricsError::WeightSumOverflow`] when the weights (or
+    /// their squares) sum beyond `f64::MAX`. On error the accumulator is
+    /// unchanged.
     pub fn extend_u8(&mut self, scores: &[u8], weights: &[f64]) -> Result<(), Error> {
         if scores.len() != weights.len() {
             return Err(MetricsError::LengthMismatch {
@@ -1133,8 +1145,10 @@ impl WeightedNps {
         for (index, (&s, &w)) in scores.iter().zip(weights).enumerate() {
             let score =
                 NpsScore::new(s).map_err(|_| nps_error(kernels::BadValue { index, value: s }))?;
-            part.push((score, Weight::new(w)?))?;
+            part.add(score, Weight::new(w)?.get());
         }
+        // The sums are checked once, for the column (merge checks them).
+        part.check_sums()?;
         self.merge(&part)
     }
 
@@ -1154,7 +1168,9 @@ impl WeightedNps {
     ///
     /// [`MetricsError::ConventionsDiffer`] if the cut-offs differ;
     /// [`MetricsError::CountOverflow`] if the answer count would pass
-    /// `u64::MAX`. On error `self` is unchanged.
+    /// `u64::MAX`; [`MetricsError::WeightSumOverflow`] if the merged total
+    /// weight or sum of squared weights would not be a finite `f64`. On
+    /// error `self` is unchanged.
     pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
         if self.config != other.config {
             return Err(MetricsError::ConventionsDiffer {
@@ -1164,17 +1180,36 @@ impl WeightedNps {
             }
             .into());
         }
-        self.n = self
+        let mut merged = self.clone();
+        merged.n = self
             .n
             .checked_add(other.n)
             .ok_or(MetricsError::CountOverflow {
                 accumulator: "weighted nps",
             })?;
-        self.detractors.add_sum(other.detractors);
-        self.passives.add_sum(other.passives);
-        self.promoters.add_sum(other.promoters);
-        self.squares.add_sum(other.squares);
+        merged.detractors.add_sum(other.detractors);
+        merged.passives.add_sum(other.passives);
+        merged.promoters.add_sum(other.promoters);
+        merged.squares.add_sum(other.squares);
+        merged.check_sums()?;
+        *self = merged;
         Ok(())
+    }
+
+    /// [`MetricsError::WeightSumOverflow`] unless Σw and Σw² are finite.
+    fn check_sums(&self) -> Result<(), Error> {
+        let sum = if !self.total_weight().is_finite() {
+            "total weight"
+        } else if !self.squares.value().is_finite() {
+            "sum of squared weights"
+        } else {
+            return Ok(());
+        };
+        Err(MetricsError::WeightSumOverflow {
+            accumulator: "weighted nps",
+            sum,
+        }
+        .into())
     }
 
     /// Number of answers (unweighted).
@@ -1258,12 +1293,26 @@ impl WeightedNps {
     pub fn effective_n(&self) -> Option<f64> {
         let w = self.total_weight();
         let w2 = self.squares.value();
-        (self.n > 0 && w2 > 0.0).then(|| w * w / w2)
+        if self.check_sums().is_err() {
+            return None;
+        }
+        (self.n > 0 && w2 > 0.0).then(|| {
+            let ww = w * w;
+            if ww.is_finite() {
+                ww / w2
+            } else {
+                // (Σw)² alone overflows while the ratio does not (many
+                // large weights): (Σw / √Σw²)² is the same ratio.
+                let r = w / w2.sqrt();
+                r * r
+            }
+        })
     }
 
-    /// Weighted NPS = 100·(`W_P` − `W_D`)/W, `None` with no answers. A
-    /// float-rounding overshoot past ±100 (one ulp, e.g. all weight on
-    /// detractors) is clamped back to ±100.
+    /// Weighted NPS = 100·(`W_P` − `W_D`)/W, `None` with no answers (or
+    /// after a weight-sum overflow, see the type docs). A float-rounding
+    /// overshoot past ±100 (one ulp, e.g. all weight on detractors) is
+    /// clamped back to ±100.
     ///
     /// ```
     /// use carekit::metrics::WeightedNps;
@@ -1275,10 +1324,23 @@ impl WeightedNps {
     /// ```
     pub fn score(&self) -> Option<f64> {
         let w = self.total_weight();
+        if self.check_sums().is_err() {
+            return None;
+        }
         // |W_P − W_D| <= W, so only rounding (at most an ulp) can leave
         // [−100, 100]; the clamp absorbs exactly that.
-        (self.n > 0 && w > 0.0)
-            .then(|| (100.0 * (self.promoters() - self.detractors()) / w).clamp(-100.0, 100.0))
+        (self.n > 0 && w > 0.0).then(|| {
+            let diff = self.promoters() - self.detractors();
+            let score = 100.0 * diff / w;
+            // 100·(W_P − W_D) can overflow when the sums are near f64::MAX;
+            // dividing first cannot.
+            let score = if score.is_finite() {
+                score
+            } else {
+                diff / w * 100.0
+            };
+            score.clamp(-100.0, 100.0)
+        })
     }
 
     /// The score with its interval on the weight shares and `n_eff`.
@@ -1296,12 +1358,16 @@ impl WeightedNps {
     ///
     /// # Errors
     ///
-    /// Errors of [`stats::nps_interval`].
+    /// [`MetricsError::WeightSumOverflow`] when the total weight or the sum
+    /// of squared weights is not finite (which the checked paths prevent;
+    /// kept as a guard for parts built by hand); errors of
+    /// [`stats::nps_interval`].
     pub fn summary(
         &self,
         confidence: Confidence,
         method: NpsIntervalMethod,
     ) -> Result<WeightedNpsSummary, Error> {
+        self.check_sums()?;
         let effective_n = self.effective_n();
         let interval = match effective_n {
             Some(n_eff) => stats::nps_interval(
@@ -1342,10 +1408,14 @@ impl Accumulator for WeightedNps {
     }
 }
 
-/// One answer with its weight.
+/// One answer with its weight; refused (the accumulator unchanged) if a
+/// weight sum would overflow.
 impl Push<(NpsScore, Weight)> for WeightedNps {
     fn push(&mut self, (score, weight): (NpsScore, Weight)) -> Result<(), Error> {
-        self.add(score, weight.get());
+        let mut next = self.clone();
+        next.add(score, weight.get());
+        next.check_sums()?;
+        *self = next;
         Ok(())
     }
 }
@@ -1356,7 +1426,10 @@ impl Push<&Feedback> for WeightedNps {
     fn push(&mut self, feedback: &Feedback) -> Result<(), Error> {
         match feedback.answer().nps() {
             Some(score) => {
-                self.add(score, feedback.weight().map_or(1.0, Weight::get));
+                let mut next = self.clone();
+                next.add(score, feedback.weight().map_or(1.0, Weight::get));
+                next.check_sums()?;
+                *self = next;
                 Ok(())
             }
             None => Ok(()),

@@ -4,7 +4,8 @@ use std::ops::RangeBounds;
 
 use chrono::{DateTime, Utc};
 
-use crate::{CustomerId, Feedback};
+use super::CesPolarity;
+use crate::{Answer, CustomerId, Feedback};
 
 /// A customer's peak-end experience score over a window, 0–100.
 ///
@@ -12,8 +13,10 @@ use crate::{CustomerId, Feedback};
 /// (Kahneman's peak-end rule), so the score is the mean of two answers:
 ///
 /// - every feedback answer (NPS, CSAT or CES) is normalised to 0–100 on its
-///   own scale: `(value − min) / (max − min) · 100` (CES read with higher =
-///   easier, carekit's default polarity);
+///   own scale, 100 being the best answer: `(value − min) / (max − min) ·
+///   100`; a CES answer on a [`CesPolarity::LowerIsEasier`] scale (1 = very
+///   low effort) is turned around first, `(max − value) / (max − min) ·
+///   100`, so the easiest answer is 100 whatever the scale's direction;
 /// - the **peak** is the answer furthest from its scale's midpoint, i.e.
 ///   with the largest `|normalised − 50|` (so an NPS 0 and a CSAT 1 are
 ///   equally extreme); ties go to the latest of them (by instant, then by
@@ -28,7 +31,7 @@ use crate::{CustomerId, Feedback};
 /// # Example
 ///
 /// ```
-/// use carekit::metrics::peak_end;
+/// use carekit::metrics::{CesPolarity, peak_end};
 /// use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
 /// use chrono::{TimeZone, Utc};
 ///
@@ -39,7 +42,7 @@ use crate::{CustomerId, Feedback};
 ///     Feedback::builder(c.clone(), d(3), NpsScore::new(1)?).build(),               // 10: the peak
 ///     Feedback::builder(c.clone(), d(9), CsatRating::on_default_scale(4)?).build(), // 75: the end
 /// ];
-/// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+/// let pe = peak_end(&feedback, &c, d(1)..=d(31), CesPolarity::HigherIsEasier).unwrap();
 /// assert_eq!(pe.peak(), 10.0); // |10 − 50| = 40 beats |75 − 50| = 25
 /// assert_eq!(pe.end(), 75.0);
 /// assert_eq!(pe.score(), 42.5);
@@ -56,13 +59,15 @@ pub struct PeakEnd {
     end: f64,
     end_at: DateTime<Utc>,
     answers: u64,
+    #[cfg_attr(feature = "serde", serde(default))]
+    ces_polarity: CesPolarity,
 }
 
 impl PeakEnd {
     /// `(peak + end) / 2`, 0–100.
     ///
     /// ```
-    /// # use carekit::metrics::peak_end;
+    /// # use carekit::metrics::{CesPolarity, peak_end};
     /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
     /// # use chrono::{TimeZone, Utc};
     /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
@@ -71,7 +76,7 @@ impl PeakEnd {
     ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
     ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
     /// ];
-    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31), CesPolarity::HigherIsEasier).unwrap();
     /// assert_eq!(pe.score(), 70.0); // (90 + 50) / 2
     /// # Ok::<(), carekit::Error>(())
     /// ```
@@ -82,7 +87,7 @@ impl PeakEnd {
     /// The most extreme answer, normalised to 0–100.
     ///
     /// ```
-    /// # use carekit::metrics::peak_end;
+    /// # use carekit::metrics::{CesPolarity, peak_end};
     /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
     /// # use chrono::{TimeZone, Utc};
     /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
@@ -91,7 +96,7 @@ impl PeakEnd {
     ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
     ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
     /// ];
-    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31), CesPolarity::HigherIsEasier).unwrap();
     /// assert_eq!(pe.peak(), 90.0); // |90 − 50| = 40 beats |50 − 50| = 0
     /// # Ok::<(), carekit::Error>(())
     /// ```
@@ -102,7 +107,7 @@ impl PeakEnd {
     /// When the peak answer was given.
     ///
     /// ```
-    /// # use carekit::metrics::peak_end;
+    /// # use carekit::metrics::{CesPolarity, peak_end};
     /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
     /// # use chrono::{TimeZone, Utc};
     /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
@@ -111,7 +116,7 @@ impl PeakEnd {
     ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
     ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
     /// ];
-    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31), CesPolarity::HigherIsEasier).unwrap();
     /// assert_eq!(pe.peak_at(), d(2));
     /// # Ok::<(), carekit::Error>(())
     /// ```
@@ -122,7 +127,7 @@ impl PeakEnd {
     /// The latest answer, normalised to 0–100.
     ///
     /// ```
-    /// # use carekit::metrics::peak_end;
+    /// # use carekit::metrics::{CesPolarity, peak_end};
     /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
     /// # use chrono::{TimeZone, Utc};
     /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
@@ -131,7 +136,7 @@ impl PeakEnd {
     ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
     ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
     /// ];
-    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31), CesPolarity::HigherIsEasier).unwrap();
     /// assert_eq!(pe.end(), 50.0); // CSAT 3 on 1..=5: (3 − 1) / (5 − 1) · 100
     /// # Ok::<(), carekit::Error>(())
     /// ```
@@ -142,7 +147,7 @@ impl PeakEnd {
     /// When the latest answer was given.
     ///
     /// ```
-    /// # use carekit::metrics::peak_end;
+    /// # use carekit::metrics::{CesPolarity, peak_end};
     /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
     /// # use chrono::{TimeZone, Utc};
     /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
@@ -151,7 +156,7 @@ impl PeakEnd {
     ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
     ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
     /// ];
-    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31), CesPolarity::HigherIsEasier).unwrap();
     /// assert_eq!(pe.end_at(), d(5));
     /// # Ok::<(), carekit::Error>(())
     /// ```
@@ -162,7 +167,7 @@ impl PeakEnd {
     /// How many answers were in the window.
     ///
     /// ```
-    /// # use carekit::metrics::peak_end;
+    /// # use carekit::metrics::{CesPolarity, peak_end};
     /// # use carekit::{CsatRating, CustomerId, Feedback, NpsScore};
     /// # use chrono::{TimeZone, Utc};
     /// # let d = |day| Utc.with_ymd_and_hms(2024, 5, day, 12, 0, 0).unwrap();
@@ -171,41 +176,73 @@ impl PeakEnd {
     ///     Feedback::builder(c.clone(), d(2), NpsScore::new(9)?).build(),               // 90: the peak
     ///     Feedback::builder(c.clone(), d(5), CsatRating::on_default_scale(3)?).build(), // 50: the end
     /// ];
-    /// let pe = peak_end(&feedback, &c, d(1)..=d(31)).unwrap();
+    /// let pe = peak_end(&feedback, &c, d(1)..=d(31), CesPolarity::HigherIsEasier).unwrap();
     /// assert_eq!(pe.answers(), 2);
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn answers(&self) -> u64 {
         self.answers
     }
+
+    /// The CES polarity the answers were read with.
+    ///
+    /// ```
+    /// # use carekit::metrics::{CesPolarity, peak_end};
+    /// # use carekit::{CustomerId, Feedback, NpsScore};
+    /// # use chrono::{TimeZone, Utc};
+    /// # let at = Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap();
+    /// # let c = CustomerId::new("c-1")?;
+    /// let f = [Feedback::builder(c.clone(), at, NpsScore::new(9)?).build()];
+    /// let pe = peak_end(&f, &c, .., CesPolarity::LowerIsEasier).unwrap();
+    /// assert_eq!(pe.ces_polarity(), CesPolarity::LowerIsEasier);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn ces_polarity(&self) -> CesPolarity {
+        self.ces_polarity
+    }
 }
 
-/// A feedback answer normalised to 0–100 on its scale.
-fn normalised(f: &Feedback) -> f64 {
-    let (value, scale) = f.answer().value_on_scale();
+/// A feedback answer normalised to 0–100 on its scale, 100 the best.
+fn normalised(f: &Feedback, ces: CesPolarity) -> f64 {
+    let answer = f.answer();
+    let (value, scale) = answer.value_on_scale();
     let (min, max) = (f64::from(scale.min()), f64::from(scale.max()));
-    (f64::from(value) - min) / (max - min) * 100.0
+    let value = f64::from(value);
+    match (answer, ces) {
+        (Answer::Ces(_), CesPolarity::LowerIsEasier) => (max - value) / (max - min) * 100.0,
+        _ => (value - min) / (max - min) * 100.0,
+    }
 }
 
 /// The peak-end score of `customer` from `feedback` with instants in
 /// `window` (any range of instants: `a..b`, `a..=b`, `a..`); see
 /// [`PeakEnd`]. Feedback of other customers is ignored.
 ///
+/// `ces` is the polarity of the CES survey the answers come from (a
+/// [`CesRating`](crate::CesRating) does not carry it): with
+/// [`CesPolarity::LowerIsEasier`] a CES of 1 is the best answer and
+/// normalises to 100. NPS and CSAT answers are unaffected.
+///
 /// ```
-/// use carekit::metrics::peak_end;
-/// use carekit::{CustomerId, Feedback, NpsScore};
+/// use carekit::metrics::{CesPolarity, peak_end};
+/// use carekit::{CesRating, CustomerId, Feedback, NpsScore, RatingScale};
 /// use chrono::{TimeZone, Utc};
 /// let at = Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap();
 /// let c = CustomerId::new("c")?;
 /// let f = [Feedback::builder(c.clone(), at, NpsScore::new(8)?).build()];
-/// assert_eq!(peak_end(&f, &c, at..).map(|p| p.score()), Some(80.0));
-/// assert_eq!(peak_end(&f, &c, ..at), None); // the window excludes `at`
+/// assert_eq!(peak_end(&f, &c, at.., CesPolarity::HigherIsEasier).map(|p| p.score()), Some(80.0));
+/// assert_eq!(peak_end(&f, &c, ..at, CesPolarity::HigherIsEasier), None); // the window excludes `at`
+///
+/// // "How much effort did it take?" on 1..=5, 1 = very low effort: the best answer.
+/// let effort = [Feedback::builder(c.clone(), at, CesRating::new(1, RatingScale::new(1, 5)?)?).build()];
+/// assert_eq!(peak_end(&effort, &c, .., CesPolarity::LowerIsEasier).map(|p| p.score()), Some(100.0));
 /// # Ok::<(), carekit::Error>(())
 /// ```
 pub fn peak_end<'a>(
     feedback: impl IntoIterator<Item = &'a Feedback>,
     customer: &CustomerId,
     window: impl RangeBounds<DateTime<Utc>>,
+    ces: CesPolarity,
 ) -> Option<PeakEnd> {
     let mut peak: Option<(f64, DateTime<Utc>)> = None;
     let mut end: Option<(f64, DateTime<Utc>)> = None;
@@ -215,7 +252,7 @@ pub fn peak_end<'a>(
             continue;
         }
         answers = answers.saturating_add(1);
-        let v = normalised(f);
+        let v = normalised(f, ces);
         let at = f.at();
         // `>=` on instants: a later or equally timed (later listed) answer
         // takes over.
@@ -243,5 +280,6 @@ pub fn peak_end<'a>(
         end,
         end_at,
         answers,
+        ces_polarity: ces,
     })
 }

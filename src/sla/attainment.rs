@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::{SlaEvaluation, SlaState, TargetKind};
 use crate::error::Error;
 use crate::metrics::{Accumulator, MetricsError, Push, push_vocabulary};
-use crate::stats::{Confidence, Interval, wilson_interval};
+use crate::stats::{Confidence, Interval, proportion_interval};
 
 /// How a finished target (or cycle) ended, for feeding
 /// [`SlaAttainment`] from plain values.
@@ -93,7 +93,8 @@ impl AttainmentCounts {
         self.achieved.saturating_add(self.breached)
     }
 
-    /// achieved / (achieved + breached); `None` with nothing counted.
+    /// achieved / (achieved + breached), a proportion 0–1; `None` with
+    /// nothing counted.
     ///
     /// ```
     /// # use carekit::sla::AttainmentCounts;
@@ -105,15 +106,16 @@ impl AttainmentCounts {
         (total > 0).then(|| self.achieved as f64 / total as f64)
     }
 
-    /// The Wilson score interval for the attainment rate (see
-    /// [`wilson_interval`]); `None` with nothing counted.
+    /// The Wilson score interval for the attainment rate, in proportion
+    /// units 0–1 (see [`proportion_interval`]); `None` with nothing
+    /// counted.
     ///
     /// ```
     /// use carekit::stats::Confidence;
     /// use carekit::sla::AttainmentCounts;
     /// // statsmodels: proportion_confint(45, 50, method="wilson")
     /// //   = (0.786397..., 0.956524...)
-    /// let i = AttainmentCounts::new(45, 5).interval(Confidence::NINETY_FIVE)?.unwrap();
+    /// let i = AttainmentCounts::new(45, 5).proportion_interval(Confidence::NINETY_FIVE)?.unwrap();
     /// assert!((i.low() - 0.786_397_685_625).abs() < 1e-9);
     /// assert!((i.high() - 0.956_524_235_068).abs() < 1e-9);
     /// # Ok::<(), carekit::Error>(())
@@ -123,8 +125,8 @@ impl AttainmentCounts {
     ///
     /// None in practice: the counts always satisfy the interval's rules
     /// (achieved ≤ total). Totals beyond `u64::MAX` saturate.
-    pub fn interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
-        wilson_interval(self.achieved, self.n(), confidence)
+    pub fn proportion_interval(&self, confidence: Confidence) -> Result<Option<Interval>, Error> {
+        proportion_interval(self.achieved, self.n(), confidence)
     }
 
     /// The sum, `None` if a count or the total would pass `u64::MAX`.
@@ -138,8 +140,8 @@ impl AttainmentCounts {
     }
 }
 
-/// SLA attainment per target kind (SPEC §4): achieved / (achieved +
-/// breached), a mergeable accumulator.
+/// SLA attainment per target kind: achieved / (achieved + breached), a
+/// mergeable accumulator.
 ///
 /// Pushing an [`SlaEvaluation`] counts each target whose state is final: achieved, or breached (a breach is final even while the case is
 /// still open: counted time only grows). Active and paused targets are not
@@ -209,12 +211,42 @@ impl AttainmentCounts {
 #[cfg_attr(
     feature = "serde",
     serde(
-        try_from = "BTreeMap<TargetKind, AttainmentCounts>",
+        try_from = "AttainmentMap",
         into = "BTreeMap<TargetKind, AttainmentCounts>"
     )
 )]
 pub struct SlaAttainment {
     by_kind: BTreeMap<TargetKind, AttainmentCounts>,
+}
+
+/// The serialised form read back: a kind given twice is refused.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+struct AttainmentMap(
+    #[serde(deserialize_with = "unique_kinds")] BTreeMap<TargetKind, AttainmentCounts>,
+);
+
+#[cfg(feature = "serde")]
+fn unique_kinds<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<TargetKind, AttainmentCounts>, D::Error> {
+    crate::serde_map::unique_keys(
+        deserializer,
+        "an object from target kinds to counts",
+        |kind: &TargetKind| crate::Error::DuplicateKey {
+            map: "attainment",
+            key: kind.name().to_owned(),
+        },
+    )
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<AttainmentMap> for SlaAttainment {
+    type Error = Error;
+    fn try_from(map: AttainmentMap) -> Result<Self, Error> {
+        Self::try_from(map.0)
+    }
 }
 
 impl TryFrom<BTreeMap<TargetKind, AttainmentCounts>> for SlaAttainment {
@@ -295,8 +327,8 @@ impl SlaAttainment {
         self.by_kind.get(&kind).copied().unwrap_or_default()
     }
 
-    /// achieved / (achieved + breached) for one kind; `None` with nothing
-    /// counted.
+    /// achieved / (achieved + breached) for one kind, a proportion 0–1;
+    /// `None` with nothing counted.
     ///
     /// ```
     /// # use carekit::sla::{AttainmentCounts, SlaAttainment, TargetKind};
@@ -310,8 +342,8 @@ impl SlaAttainment {
         self.counts(kind).rate()
     }
 
-    /// The Wilson score interval of one kind's rate; `None` with nothing
-    /// counted.
+    /// The Wilson score interval of one kind's rate, in proportion units
+    /// 0–1; `None` with nothing counted.
     ///
     /// ```
     /// use carekit::stats::Confidence;
@@ -319,21 +351,21 @@ impl SlaAttainment {
     /// let mut a = SlaAttainment::new();
     /// for _ in 0..9 { a.push((TargetKind::Resolution, SlaOutcome::Achieved))?; }
     /// a.push((TargetKind::Resolution, SlaOutcome::Breached))?;
-    /// let i = a.interval(TargetKind::Resolution, Confidence::NINETY_FIVE)?.unwrap();
+    /// let i = a.proportion_interval(TargetKind::Resolution, Confidence::NINETY_FIVE)?.unwrap();
     /// assert!(i.low() < 0.9 && 0.9 < i.high());
-    /// assert_eq!(a.interval(TargetKind::FirstReply, Confidence::NINETY_FIVE)?, None);
+    /// assert_eq!(a.proportion_interval(TargetKind::FirstReply, Confidence::NINETY_FIVE)?, None);
     /// # Ok::<(), carekit::Error>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// As [`AttainmentCounts::interval`].
-    pub fn interval(
+    /// As [`AttainmentCounts::proportion_interval`].
+    pub fn proportion_interval(
         &self,
         kind: TargetKind,
         confidence: Confidence,
     ) -> Result<Option<Interval>, Error> {
-        self.counts(kind).interval(confidence)
+        self.counts(kind).proportion_interval(confidence)
     }
 
     /// The counts over every kind together.

@@ -191,8 +191,9 @@ impl<'a> SlaContext<'a> {
     }
 }
 
-/// Where a target stands. Durations are on the target's [`TimeBasis`]
-/// (business time for business targets).
+/// Where a target stands. Durations are on the clock that measured the
+/// target ([`TargetEvaluation::clock`]: business time for business targets
+/// measured with a business calendar).
 ///
 /// ```
 /// use carekit::sla::SlaState;
@@ -309,6 +310,7 @@ impl fmt::Display for SlaState {
 pub struct TargetEvaluation {
     kind: TargetKind,
     basis: TimeBasis,
+    clock: TimeBasis,
     within: TimeDelta,
     limit: TimeDelta,
     multiplier: Decimal,
@@ -353,7 +355,8 @@ impl TargetEvaluation {
         self.kind
     }
 
-    /// How its time is counted.
+    /// How the book says its time is counted (the target's basis). See
+    /// [`clock`](Self::clock) for the clock that actually measured it.
     ///
     /// ```
     /// # use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Priority, Visibility};
@@ -379,6 +382,36 @@ impl TargetEvaluation {
     /// ```
     pub fn basis(&self) -> TimeBasis {
         self.basis
+    }
+
+    /// The clock that measured this target: its [`basis`](Self::basis),
+    /// except that a business-time target evaluated with a clock that
+    /// counts every second ([`CalendarTime`] passed as the business clock,
+    /// see [`ElapsedTime::counts_every_second`]) was measured in
+    /// [`TimeBasis::Calendar`] time, and says so. Counted time, margins and
+    /// deadlines are on this clock.
+    ///
+    /// ```
+    /// use carekit::{Channel, CustomerId, Interaction, InteractionId};
+    /// use carekit::calendar::CalendarTime;
+    /// use carekit::sla::{Conditions, SlaBook, SlaContext, SlaPolicy, Target, TargetKind, TimeBasis};
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    ///
+    /// let t = |h| Utc.with_ymd_and_hms(2024, 3, 4, h, 0, 0).unwrap();
+    /// // A business-time target (the default basis), evaluated without a business calendar.
+    /// let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+    ///     Target::new(TargetKind::FirstReply, TimeDelta::hours(4))?,
+    /// ])?])?;
+    /// let case = Interaction::builder(InteractionId::new("T")?, CustomerId::new("c")?, Channel::Email, t(9)).build()?;
+    /// let eval = book.evaluate(&case, &SlaContext::new(), t(10), &CalendarTime)?;
+    /// let fr = eval.target(TargetKind::FirstReply).unwrap();
+    /// assert_eq!((fr.basis(), fr.clock()), (TimeBasis::Business, TimeBasis::Calendar));
+    /// assert_eq!(fr.to_string(), "first reply due 2024-03-04T13:00:00Z (4h calendar time: \
+    ///     a business-time target measured without a business calendar); 3h left at 2024-03-04T10:00:00Z");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn clock(&self) -> TimeBasis {
+        self.clock
     }
 
     /// The limit applied: the book's duration times the tier multiplier.
@@ -734,17 +767,25 @@ impl fmt::Display for TargetEvaluation {
         if self.kind.is_cyclic() {
             write!(f, " (cycle from {})", rfc3339(self.started))?;
         }
-        let limit = if self.multiplier == Decimal::ONE {
-            format!("{} {} time", human(self.limit), self.basis)
-        } else {
-            format!(
-                "{} {} time: {} × {}",
-                human(self.limit),
-                self.basis,
+        let mut limit = format!("{} {} time", human(self.limit), self.clock);
+        let mut notes = Vec::new();
+        if self.multiplier != Decimal::ONE {
+            notes.push(format!(
+                "{} × {}",
                 human(self.within),
                 self.multiplier.normalize()
-            )
-        };
+            ));
+        }
+        if self.clock != self.basis {
+            notes.push(format!(
+                "a {}-time target measured without a {} calendar",
+                self.basis, self.basis
+            ));
+        }
+        if !notes.is_empty() {
+            limit.push_str(": ");
+            limit.push_str(&notes.join("; "));
+        }
         match self.deadline {
             Some(d) => write!(f, " due {} ({limit}); ", rfc3339(d))?,
             None => write!(f, " within {limit}; ")?,
@@ -1038,7 +1079,10 @@ impl SlaBook {
     ///
     /// Business-basis targets count time with `business`; calendar-basis
     /// targets with [`CalendarTime`]. Pass `&CalendarTime` as `business` to
-    /// run every target 24/7. See the [module docs](super) for each clock.
+    /// run every target 24/7: business-basis targets are then reported as
+    /// measured in calendar time ([`TargetEvaluation::clock`], and in the
+    /// reason), never as business time. See the [module docs](super) for
+    /// each clock.
     ///
     /// ```
     /// use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Visibility};
@@ -1119,6 +1163,7 @@ impl SlaBook {
             };
             if let Some(mut evaluation) = spec.evaluate()? {
                 evaluation.multiplier = multiplier;
+                evaluation.clock = measured_in(target.basis(), clock);
                 targets.push(evaluation);
             }
         }
@@ -1128,6 +1173,17 @@ impl SlaBook {
             at,
             targets,
         })
+    }
+}
+
+/// The clock that actually measured a target of `basis` with `clock`: a
+/// business-time target measured with a clock that counts every second
+/// (such as [`CalendarTime`]) was measured in calendar time.
+fn measured_in(basis: TimeBasis, clock: &dyn ElapsedTime) -> TimeBasis {
+    if clock.counts_every_second() {
+        TimeBasis::Calendar
+    } else {
+        basis
     }
 }
 
@@ -1249,6 +1305,7 @@ impl Spec<'_> {
         Ok(Some(TargetEvaluation {
             kind,
             basis: self.target.basis(),
+            clock: self.target.basis(),
             within: self.target.within(),
             limit: self.limit,
             multiplier: Decimal::ONE,
@@ -1375,9 +1432,10 @@ mod ser {
 
     impl Serialize for TargetEvaluation {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut s = serializer.serialize_struct("TargetEvaluation", 14)?;
+            let mut s = serializer.serialize_struct("TargetEvaluation", 15)?;
             s.serialize_field("kind", &self.kind)?;
             s.serialize_field("basis", &self.basis)?;
+            s.serialize_field("clock", &self.clock)?;
             s.serialize_field("state", self.state.name())?;
             s.serialize_field("margin", &self.state.margin().num_seconds())?;
             s.serialize_field("deadline", &self.deadline)?;

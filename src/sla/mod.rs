@@ -40,7 +40,7 @@
 //!   an agent's first public reply. When an agent opened the case (an
 //!   outbound interaction, or a public reply at the creation instant before
 //!   any customer message), that opening message is not a reply and the
-//!   next public reply stops the clock (SPEC §4). Solving the case without
+//!   next public reply stops the clock. Solving the case without
 //!   a reply also stops it: nothing is owed any more.
 //! - **Next reply**: after the first reply, the oldest customer message not
 //!   yet answered starts a cycle; more customer messages while it is open do
@@ -59,11 +59,11 @@
 //!   customer is still waiting. A **reopen restarts nothing**: the clock
 //!   resumes where it stopped, and the time the case spent solved counts,
 //!   so a resolution measures creation → *last* solve ("full resolution
-//!   time", SPEC §4). Add `solved` to `paused_in` to leave those gaps out.
+//!   time"). Add `solved` to `paused_in` to leave those gaps out.
 //! - **Requester wait** and **agent work** are sums over
 //!   [`Interaction::status_periods`](crate::Interaction::status_periods):
-//!   requester wait counts `new`, `open` and `on_hold` (SPEC §4 and
-//!   Zendesk's definition), agent work counts `new` and `open`; solved and
+//!   requester wait counts `new`, `open` and `on_hold` (Zendesk's
+//!   definition), agent work counts `new` and `open`; solved and
 //!   closed time never counts. A reopen resumes them.
 //!
 //! Targets whose clock has not started (no next reply owed, no public reply
@@ -107,7 +107,21 @@
 //! runs, and a stop is final for its cycle. (A *new* event, such as a
 //! reopen or a new customer message, can of course start new time.)
 //!
-//! # Tier benefits (SPEC §7)
+//! # Which clock measured a target
+//!
+//! Business-basis targets are measured with the clock passed to
+//! [`SlaBook::evaluate`], calendar-basis targets with
+//! [`CalendarTime`](crate::calendar::CalendarTime). When the clock passed
+//! for business targets counts every second (`&CalendarTime` itself, see
+//! [`ElapsedTime::counts_every_second`](crate::calendar::ElapsedTime::counts_every_second)),
+//! a business-time target is measured in calendar time, and the evaluation
+//! says so rather than calling it business time:
+//! [`TargetEvaluation::clock`] is [`TimeBasis::Calendar`] (while
+//! [`TargetEvaluation::basis`] stays the book's `business`), and the reason
+//! reads `(4h calendar time: a business-time target measured without a
+//! business calendar)`.
+//!
+//! # Tier benefits
 //!
 //! [`SlaContext::with_benefits`] passes the customer's tier
 //! [`Benefits`](crate::loyalty::Benefits):
@@ -184,7 +198,7 @@
 //!
 //! ```json
 //! {"policy": "std", "priority": "normal", "at": "2024-03-04T15:00:00Z",
-//!  "targets": [{"kind": "first_reply", "basis": "business", "state": "achieved",
+//!  "targets": [{"kind": "first_reply", "basis": "business", "clock": "business", "state": "achieved",
 //!    "margin": 10080, "deadline": "2024-03-04T13:00:00Z", "counted": 4320,
 //!    "limit": 14400, "within": 14400, "multiplier": "1",
 //!    "started": "2024-03-04T09:00:00Z", "stopped": "2024-03-04T10:12:00Z",
@@ -198,7 +212,9 @@
 //!
 //! Input: `book` (the JSON form above), `interaction` (the
 //! [`Interaction`](crate::Interaction) JSON form), `at` (RFC 3339),
-//! optional `calendar` (SPEC §9 form, used for business-basis targets;
+//! optional `calendar` (the [`Calendar`](crate::calendar::Calendar) JSON
+//! form `{"time_zone", "week", "holidays", "special"}`, used for
+//! business-basis targets;
 //! without it business targets count calendar time), optional `tier`,
 //! `segment` and `benefits` (the [`Benefits`](crate::loyalty::Benefits)
 //! JSON form). Output: `policy` (name or `null`) and `targets`, one object

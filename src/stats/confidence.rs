@@ -151,9 +151,11 @@ impl fmt::Display for Confidence {
 
 /// A closed interval `[low, high]` with finite bounds and `low <= high`.
 ///
-/// Units are those of the function that produced it (proportions 0–1 for
-/// [`wilson_interval`](super::wilson_interval), NPS points for
-/// [`nps_interval`](super::nps_interval)). With the `serde` feature it reads
+/// Units are those of the function that produced it, and its name says
+/// which: proportions 0–1 for
+/// [`proportion_interval`](super::proportion_interval), percent 0–100 for
+/// [`CsatSummary::percent_interval`](crate::CsatSummary::percent_interval),
+/// NPS points for [`nps_interval`](super::nps_interval). With the `serde` feature it reads
 /// and writes as `{"low": 0.25, "high": 0.37}`, validated on the way in.
 ///
 /// # Example

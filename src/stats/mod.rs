@@ -2,10 +2,10 @@
 //! carekit computes.
 //!
 //! ```
-//! use carekit::stats::{wilson_interval, two_proportion_test, Confidence};
+//! use carekit::stats::{proportion_interval, two_proportion_test, Confidence};
 //!
 //! // CSAT: 412 of 500 satisfied last month, 445 of 510 this month.
-//! let now = wilson_interval(445, 510, Confidence::NINETY_FIVE)?.expect("510 answers");
+//! let now = proportion_interval(445, 510, Confidence::NINETY_FIVE)?.expect("510 answers");
 //! assert!(now.low() > 0.84 && now.high() < 0.90);
 //! let change = two_proportion_test(412, 500, 445, 510, Confidence::NINETY_FIVE)?;
 //! // +4.85 points, z = 2.15, p = 0.031 (statsmodels proportions_ztest)
@@ -15,7 +15,7 @@
 //!
 //! # Conventions
 //!
-//! - **Units.** Proportions are 0–1 ([`wilson_interval`],
+//! - **Units.** Proportions are 0–1 ([`proportion_interval`],
 //!   [`TwoProportionTest`]); NPS and its intervals are in points, −100 to
 //!   100 ([`nps_interval`], [`NpsDifferenceTest::difference`]); variances
 //!   and sample-size margins are in proportion units (a margin of `0.05` is
@@ -91,7 +91,7 @@
 //!
 //! # Conformance kinds
 //!
-//! The conformance runner (SPEC §9) handles these kinds with this module;
+//! The conformance runner (`examples/conformance`) handles these kinds with this module;
 //! numbers are compared within each case's tolerance.
 //!
 //! | kind | input | output |
@@ -99,12 +99,12 @@
 //! | `proportion_interval` | `successes`, `trials` (integers), `confidence`, `method` (`"wilson"`) | `low`, `high` (proportions) |
 //! | `two_proportion_test` | `a`, `b` as `{"successes", "trials"}`, `confidence` | `z`, `p_value`, `diff_low`, `diff_high` (interval for `p_b − p_a`, proportions); also `difference`, `significant` |
 //! | `nps_compare` | `a`, `b` as [`NpsCounts`] `{"promoters", "passives", "detractors"}`, `confidence` | `difference` (points, b − a), `z`, `p_value`, `significant`; also `diff_low`, `diff_high` (points) |
+//! | `sample_size` | `metric` (`"proportion"` or `"nps"`), `margin` (points; E = margin/100), `confidence`, optional `variance` (default 0.25 or 1.0) | `n` |
 //!
 //! `confidence` defaults to 0.95 when absent. A `proportion_interval` of
 //! zero trials outputs `null` bounds. Bad input (more successes than
 //! trials, an empty sample, a margin of 0) is an error whose message quotes
 //! the value.
-//! | `sample_size` | `metric` (`"proportion"` or `"nps"`), `margin` (points; E = margin/100), `confidence`, optional `variance` (default 0.25 or 1.0) | `n` |
 
 mod confidence;
 mod error;
@@ -120,7 +120,7 @@ pub use nps::{
     NpsCounts, NpsDifferenceTest, NpsIntervalMethod, nps_difference_test, nps_interval,
     nps_variance,
 };
-pub use proportion::{TwoProportionTest, two_proportion_test, wilson_interval};
+pub use proportion::{TwoProportionTest, proportion_interval, two_proportion_test};
 pub use sample::{
     NPS_WORST_CASE_VARIANCE, PROPORTION_WORST_CASE_VARIANCE, mean_interval, sample_size,
 };

@@ -36,8 +36,12 @@ fn wilson_bounds(k: u64, n: u64, z: f64) -> (f64, f64) {
     ((centre - half).max(0.0), (centre + half).min(1.0))
 }
 
-/// The Wilson score interval for a proportion `successes / trials`
-/// (proportion units 0–1), without continuity correction.
+/// The Wilson score interval for a proportion `successes / trials`, in
+/// proportion units (0–1), without continuity correction.
+///
+/// (Named for its unit, like every share in carekit: a percentage would be
+/// `percent_…`. Wilson's is the method; it was `wilson_interval` before
+/// 0.2.)
 ///
 /// With p̂ = k/n and z = [`Confidence::z`]:
 ///
@@ -61,15 +65,17 @@ fn wilson_bounds(k: u64, n: u64, z: f64) -> (f64, f64) {
 /// gives 0.2553 to 0.3662 with the Wilson score method.
 ///
 /// ```
-/// use carekit::stats::{wilson_interval, Confidence};
+/// use carekit::stats::{proportion_interval, Confidence};
 ///
-/// let i = wilson_interval(81, 263, Confidence::NINETY_FIVE)?.expect("263 trials");
+/// let i = proportion_interval(81, 263, Confidence::NINETY_FIVE)?.expect("263 trials");
 /// assert_eq!((format!("{:.4}", i.low()), format!("{:.4}", i.high())), ("0.2553".into(), "0.3662".into()));
-/// assert_eq!(wilson_interval(0, 0, Confidence::NINETY_FIVE)?, None);
-/// assert!(wilson_interval(5, 4, Confidence::NINETY_FIVE).is_err());
+/// assert_eq!(proportion_interval(0, 0, Confidence::NINETY_FIVE)?, None);
+/// assert!(proportion_interval(5, 4, Confidence::NINETY_FIVE).is_err());
 /// # Ok::<(), carekit::Error>(())
 /// ```
-pub fn wilson_interval(
+#[doc(alias = "wilson_interval")]
+#[doc(alias = "wilson")]
+pub fn proportion_interval(
     successes: u64,
     trials: u64,
     confidence: Confidence,

@@ -1799,7 +1799,10 @@ fn decisions_headroom_and_what_if_serialise_for_audit_logs() {
     );
     assert_eq!(v["checks"][0]["verdict"], "pass");
     assert_eq!(v["grant"], serde_json::Value::Null);
-    assert_eq!(v["fingerprint"], serde_json::json!(d.fingerprint().get()));
+    assert_eq!(
+        v["fingerprint"],
+        serde_json::json!(d.fingerprint().to_string())
+    );
     assert!(
         v["reason"]
             .as_str()

@@ -9,7 +9,7 @@
 //! `text`.
 
 #[path = "../../examples/conformance/runner/mod.rs"]
-mod runner;
+pub(crate) mod runner;
 
 use serde_json::Value;
 

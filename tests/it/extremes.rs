@@ -21,7 +21,7 @@ use carekit::calendar::{
 use carekit::calendar::{Period, PeriodKey};
 use carekit::stats::{
     NpsCounts, NpsIntervalMethod, mean_interval, normal_cdf, normal_quantile, nps_difference_test,
-    nps_interval, sample_size, two_proportion_test, wilson_interval,
+    nps_interval, proportion_interval, sample_size, two_proportion_test,
 };
 use carekit::{
     Breakdown, Ces, CesConfig, CesPolarity, CesRating, ClockSummary, Confidence, Csat, CsatConfig,
@@ -151,7 +151,7 @@ fn empty_accumulators_answer_none_not_nan() {
     let csat = Csat::default();
     assert_eq!((csat.percent(), csat.mean()), (None, None));
     let s = csat.summary(cc()).unwrap();
-    assert_eq!((s.percent(), s.interval()), (None, None));
+    assert_eq!((s.percent(), s.percent_interval()), (None, None));
 
     let ces = Ces::default();
     assert_eq!((ces.mean(), ces.net()), (None, None));
@@ -176,9 +176,9 @@ fn empty_accumulators_answer_none_not_nan() {
 
     let fcr = Fcr::new(FcrConvention::OneTouch);
     assert_eq!(fcr.rate(), None);
-    assert_eq!(fcr.interval(cc()).unwrap(), None);
+    assert_eq!(fcr.proportion_interval(cc()).unwrap(), None);
     let clocks = ClockSummary::new(FcrConvention::NoReopen);
-    assert_eq!((clocks.n(), clocks.reopen_rate()), (0, None));
+    assert_eq!((clocks.n(), clocks.reopens_per_interaction()), (0, None));
 
     // Merging empties with empties stays empty.
     let mut n = Nps::default();
@@ -271,7 +271,7 @@ fn a_million_identical_csat_and_ces_ratings_are_exact() {
     // 1e6 of 1e6 satisfied: 100 %; mean 5.
     assert_eq!(csat.percent(), Some(100.0));
     assert_eq!(csat.mean(), Some(5.0));
-    let ci = csat.summary(cc()).unwrap().interval().unwrap();
+    let ci = csat.summary(cc()).unwrap().percent_interval().unwrap();
     // Wilson at p̂ = 1: upper bound exactly 100, lower 100·n/(n + z²) ≈ 99.9996.
     assert_eq!(ci.high(), 100.0);
     let z = cc().z();
@@ -282,7 +282,7 @@ fn a_million_identical_csat_and_ces_ratings_are_exact() {
     csat.extend_u8(&vec![1_u8; MILLION]).unwrap();
     assert_eq!(csat.percent(), Some(0.0));
     // Wilson at p̂ = 0: low 0 (up to float rounding), high 100·z²/(n + z²).
-    let ci = csat.summary(cc()).unwrap().interval().unwrap();
+    let ci = csat.summary(cc()).unwrap().percent_interval().unwrap();
     assert!(ci.low().abs() < 1e-12, "{}", ci.low());
     assert!((ci.high() - 100.0 * z * z / (1e6 + z * z)).abs() < 1e-9);
 
@@ -429,15 +429,22 @@ fn weighted_nps_rejects_bad_weights_and_survives_huge_ones() {
     assert!(w.extend_u8(&[9, 0], &[1.0]).is_err()); // lengths differ
     assert!(w.extend_u8(&[u8::MAX], &[1.0]).is_err());
     assert_eq!(w.n(), 0, "a rejected column adds nothing");
-    // Two answers of weight f64::MAX: Σw overflows to infinity in f64.
-    // The score is then either a finite value in [−100, 100] or None.
-    w.extend_u8(&[9, 0], &[f64::MAX, f64::MAX]).unwrap();
-    if let Some(s) = w.score() {
-        assert!((-100.0..=100.0).contains(&s), "score {s}");
-    }
-    let _ = w.effective_n();
-    let _ = w.summary(cc(), NpsIntervalMethod::Wald);
-    let _ = w.summary(cc(), NpsIntervalMethod::AdjustedWald);
+    // Two answers of weight f64::MAX: Σw overflows to infinity in f64, an
+    // error that leaves the accumulator as it was.
+    assert!(w.extend_u8(&[9, 0], &[f64::MAX, f64::MAX]).is_err());
+    assert_eq!(w.n(), 0);
+    // Pushed one at a time, f64::MAX is refused already (its square
+    // overflows Σw²), and nothing changes.
+    assert!(
+        w.push((NpsScore::new(9).unwrap(), Weight::new(f64::MAX).unwrap()))
+            .is_err()
+    );
+    assert_eq!((w.n(), w.score()), (0, None));
+    // 1e150 squares to 1e300, still finite: accepted.
+    w.push((NpsScore::new(9).unwrap(), Weight::new(1e150).unwrap()))
+        .unwrap();
+    assert_eq!(w.score(), Some(100.0));
+    assert!(w.summary(cc(), NpsIntervalMethod::Wald).is_ok());
     // Zero weights are refused (a weight must be positive).
     let mut z = WeightedNps::default();
     assert!(z.extend_u8(&[9, 9], &[0.0, 0.0]).is_err());
@@ -611,9 +618,11 @@ fn statistics_at_the_edges() {
     let tiny = Confidence::new(f64::MIN_POSITIVE).unwrap();
     assert!(tiny.z().is_finite() && tiny.z() >= 0.0);
 
-    assert_eq!(wilson_interval(0, 0, cc()).unwrap(), None);
-    assert!(wilson_interval(1, 0, cc()).is_err());
-    let ci = wilson_interval(u64::MAX, u64::MAX, cc()).unwrap().unwrap();
+    assert_eq!(proportion_interval(0, 0, cc()).unwrap(), None);
+    assert!(proportion_interval(1, 0, cc()).is_err());
+    let ci = proportion_interval(u64::MAX, u64::MAX, cc())
+        .unwrap()
+        .unwrap();
     assert!(ci.low() <= 1.0 && ci.high() == 1.0);
     assert!(two_proportion_test(0, 0, 0, 0, cc()).is_err());
     assert!(two_proportion_test(u64::MAX, u64::MAX, 0, u64::MAX, cc()).is_ok());
@@ -998,7 +1007,7 @@ fn check_evaluation<T: ElapsedTime>(
     }
     let _ = e.next_deadline();
     let _ = e.is_breached();
-    let _ = a.interval(carekit::TargetKind::FirstReply, cc());
+    let _ = a.proportion_interval(carekit::TargetKind::FirstReply, cc());
     1
 }
 
@@ -1116,7 +1125,7 @@ fn sla_evaluation_at_the_limits_of_chrono() {
     assert_eq!(a, copy);
     let _ = a.rate(TargetKind::Resolution);
     let _ = a.overall();
-    let _ = a.interval(TargetKind::Resolution, cc());
+    let _ = a.proportion_interval(TargetKind::Resolution, cc());
     assert_eq!(SlaAttainment::new().rate(TargetKind::FirstReply), None);
 }
 

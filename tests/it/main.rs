@@ -30,3 +30,4 @@ mod stats;
 mod timeline;
 mod timeline_laws;
 mod traits;
+mod user_reports;

@@ -227,7 +227,7 @@ fn a_csat_summary_leaves_neutral_answers_out_of_the_percentage() {
     assert!((s.mean().unwrap() - 23.0 / 7.0).abs() < 1e-12);
     assert_eq!(s.distribution(), [(1, 1), (2, 1), (3, 2), (4, 1), (5, 2)]);
     assert_eq!((s.count(3), s.count(5), s.count(6)), (2, 2, 0));
-    let ci = s.interval().unwrap();
+    let ci = s.percent_interval().unwrap();
     assert!((ci.low() - 23.072_428_127_601_28).abs() < 1e-9);
     assert!((ci.high() - 88.237_922_576_735_2).abs() < 1e-9);
     assert_eq!(s.confidence(), Confidence::NINETY_FIVE);

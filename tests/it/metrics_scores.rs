@@ -291,7 +291,10 @@ fn empty_accumulators_give_none_never_nan() {
         (None, None, None)
     );
     let s = Csat::default().summary(c).unwrap();
-    assert_eq!((s.percent(), s.mean(), s.interval()), (None, None, None));
+    assert_eq!(
+        (s.percent(), s.mean(), s.percent_interval()),
+        (None, None, None)
+    );
     let s = Ces::default().summary(c).unwrap();
     assert_eq!(
         (s.mean(), s.percent_easy(), s.net(), s.interval()),

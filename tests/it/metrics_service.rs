@@ -572,14 +572,14 @@ fn clock_summary_totals_reopens_replies_and_status_times() {
     };
     assert_eq!(summary.n(), 2);
     assert_eq!(summary.reopens(), 1);
-    assert_eq!(summary.reopen_rate(), Some(0.5)); // 1 reopen / 2 interactions
+    assert_eq!(summary.reopens_per_interaction(), Some(0.5)); // 1 reopen / 2 interactions
     assert_eq!(summary.agent_replies(), 2);
     assert_eq!(sorted(summary.agent_work()), [1800.0, 7200.0]);
     assert_eq!(sorted(summary.on_hold()), [0.0, 1200.0]);
     assert_eq!(sorted(summary.agent_wait()), [0.0, 1800.0]);
     // A was reopened: not resolved under NoReopen; B is not solved yet.
     assert_eq!((summary.fcr().resolved(), summary.fcr().n()), (0, 1));
-    assert_eq!(ClockSummary::default().reopen_rate(), None);
+    assert_eq!(ClockSummary::default().reopens_per_interaction(), None);
     // A second copy of A: 2 reopens in 3 interactions.
     summary
         .push(
@@ -588,7 +588,7 @@ fn clock_summary_totals_reopens_replies_and_status_times() {
         )
         .unwrap();
     assert_eq!((summary.reopens(), summary.agent_replies()), (2, 4));
-    assert!((summary.reopen_rate().unwrap() - 2.0 / 3.0).abs() < 1e-15);
+    assert!((summary.reopens_per_interaction().unwrap() - 2.0 / 3.0).abs() < 1e-15);
 }
 
 #[test]
@@ -601,7 +601,7 @@ fn fcr_counts_merge_within_a_convention_and_give_a_wilson_interval() {
     assert_eq!(fcr.rate(), Some(0.6));
     // Wilson 95 % for 3 of 5; published: 0.2307 ..= 0.8824.
     let ci = fcr
-        .interval(carekit::stats::Confidence::NINETY_FIVE)
+        .proportion_interval(carekit::stats::Confidence::NINETY_FIVE)
         .unwrap()
         .unwrap();
     assert!((ci.low() - 0.230_724_281_276_012_8).abs() < 1e-12);
@@ -655,16 +655,16 @@ fn peak_end_takes_the_most_extreme_answer_and_breaks_ties_by_time() {
     // 5 (50, extremity 0) on day 3: the peak is the later of the two
     // equally extreme answers, 0; the end is 50; score (0 + 50) / 2 = 25.
     let in_order = [f(1, 10), f(2, 0), f(3, 5)];
-    let pe = peak_end(&in_order, &c, ..).unwrap();
+    let pe = peak_end(&in_order, &c, .., CesPolarity::HigherIsEasier).unwrap();
     assert_eq!((pe.peak(), pe.end(), pe.score()), (0.0, 50.0, 25.0));
     // Listed out of time order, the tie still goes to the later instant:
     // day 2's 0 is the peak, not day 1's 100 listed after it.
     let shuffled = [f(2, 0), f(1, 10)];
-    let pe = peak_end(&shuffled, &c, ..).unwrap();
+    let pe = peak_end(&shuffled, &c, .., CesPolarity::HigherIsEasier).unwrap();
     assert_eq!((pe.peak(), pe.peak_at()), (0.0, t(2, 12, 0)));
     assert_eq!((pe.end(), pe.score()), (0.0, 0.0));
     // A more extreme answer takes over from a milder one.
-    let pe = peak_end(&[f(1, 5), f(2, 1)], &c, ..).unwrap();
+    let pe = peak_end(&[f(1, 5), f(2, 1)], &c, .., CesPolarity::HigherIsEasier).unwrap();
     assert_eq!(pe.peak(), 10.0);
 }
 
@@ -716,7 +716,13 @@ fn peak_end_ties_go_to_the_latest_extreme() {
         f(&other, 4, nps(10)), // another customer: ignored
         f(&c, 20, nps(10)),    // outside the window
     ];
-    let pe = peak_end(&feedback, &c, t(1, 0, 0)..t(10, 0, 0)).unwrap();
+    let pe = peak_end(
+        &feedback,
+        &c,
+        t(1, 0, 0)..t(10, 0, 0),
+        CesPolarity::HigherIsEasier,
+    )
+    .unwrap();
     assert_eq!(pe.peak(), 100.0);
     assert_eq!(pe.peak_at(), t(2, 12, 0));
     assert_eq!(pe.end(), 60.0);

@@ -101,7 +101,7 @@ fn round_trips() {
         &Benefits::default()
             .with_priority_boost(2)
             .with_sla_target_multiplier(Multiplier::new(Decimal::new(5, 1)).unwrap())
-            .with_perk(Perk::new("free_returns").unwrap()),
+            .with_perk(Perk::FreeReturns),
     );
 }
 
@@ -146,7 +146,7 @@ fn documented_json_forms_parse() {
             "compensation_limit_multiplier": "1.5", "perks": ["free_returns"]}"#,
     )
     .unwrap();
-    assert!(b.has_perk("free_returns"));
+    assert!(b.has_perk(&Perk::FreeReturns));
 }
 
 #[test]

@@ -138,7 +138,7 @@ fn first_reply_achieved_with_margin() {
     assert_eq!(
         serde_json::to_value(&e).unwrap(),
         serde_json::json!({"policy": "std", "priority": "normal", "at": "2024-03-04T15:00:00Z",
-          "targets": [{"kind": "first_reply", "basis": "business", "state": "achieved",
+          "targets": [{"kind": "first_reply", "basis": "business", "clock": "business", "state": "achieved",
             "margin": 10080, "deadline": "2024-03-04T13:00:00Z", "counted": 4320,
             "limit": 14400, "within": 14400, "multiplier": "1",
             "started": "2024-03-04T09:00:00Z", "stopped": "2024-03-04T10:12:00Z",
@@ -1141,7 +1141,7 @@ fn attainment_interval_is_wilson() {
     a.push((TargetKind::FirstReply, AttainmentCounts::new(45, 5)))
         .unwrap();
     let i = a
-        .interval(TargetKind::FirstReply, carekit::Confidence::NINETY)
+        .proportion_interval(TargetKind::FirstReply, carekit::Confidence::NINETY)
         .unwrap()
         .unwrap();
     assert!((i.low() - 0.808_462_485_848_429_1).abs() < 1e-12);

@@ -15,8 +15,8 @@ use carekit::Error;
 use carekit::stats::{
     Confidence, Interval, NPS_WORST_CASE_VARIANCE, NpsCounts, NpsIntervalMethod,
     PROPORTION_WORST_CASE_VARIANCE, StatsError, mean_interval, normal_cdf, normal_quantile,
-    nps_difference_test, nps_interval, nps_variance, sample_size, two_proportion_test,
-    wilson_interval,
+    nps_difference_test, nps_interval, nps_variance, proportion_interval, sample_size,
+    two_proportion_test,
 };
 use proptest::prelude::*;
 
@@ -27,7 +27,7 @@ fn conf(level: f64) -> Confidence {
 }
 
 fn wilson(k: u64, n: u64, level: f64) -> Interval {
-    wilson_interval(k, n, conf(level)).unwrap().unwrap()
+    proportion_interval(k, n, conf(level)).unwrap().unwrap()
 }
 
 /// |a − b| within `abs`, or within `rel` of |b|.
@@ -292,8 +292,8 @@ fn wilson_matches_newcombe_1998_table_i() {
 
 #[test]
 fn wilson_of_zero_trials_is_none_and_of_too_many_successes_an_error() {
-    assert_eq!(wilson_interval(0, 0, C95).unwrap(), None);
-    let err = wilson_interval(11, 10, C95).unwrap_err();
+    assert_eq!(proportion_interval(0, 0, C95).unwrap(), None);
+    let err = proportion_interval(11, 10, C95).unwrap_err();
     assert_eq!(
         err.to_string(),
         "successes 11 exceeds trials 10: successes cannot outnumber trials"
@@ -897,9 +897,9 @@ fn wilson_contains_the_estimate_at_all_or_nothing() {
     // Regression (proptest, 2026-11-22): 33/33 at c ≈ 0.675 gave an upper
     // bound of 1 − 2⁻⁵³, just below p̂ = 1.
     let c = Confidence::new(0.675_149_993_669_162_7).unwrap();
-    let i = wilson_interval(33, 33, c).unwrap().unwrap();
+    let i = proportion_interval(33, 33, c).unwrap().unwrap();
     assert_eq!(i.high(), 1.0);
-    let i = wilson_interval(0, 33, c).unwrap().unwrap();
+    let i = proportion_interval(0, 33, c).unwrap().unwrap();
     assert_eq!(i.low(), 0.0);
 }
 

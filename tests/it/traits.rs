@@ -52,6 +52,7 @@ fn public_types_are_send_and_sync() {
     send_sync::<loyalty::Benefits>();
     send_sync::<loyalty::Multiplier>();
     send_sync::<loyalty::Perk>();
+    send_sync::<loyalty::CustomPerk>();
 }
 
 #[test]

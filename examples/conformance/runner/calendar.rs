@@ -1,4 +1,4 @@
-//! Business-calendar cases (SPEC §9): `business_time_add` and
+//! Business-calendar cases: `business_time_add` and
 //! `business_time_between`.
 //!
 //! A `calendar` input is carekit's [`Calendar`] serde form: a calendar spec
@@ -40,9 +40,16 @@ pub(crate) fn run(kind: &str, input: &Value) -> CaseResult {
             let seconds = field(input, "seconds")?
                 .as_i64()
                 .ok_or("input.seconds: expected an integer")?;
-            let deadline = cal
-                .advance(start, TimeDelta::seconds(seconds))
-                .map_err(|e| e.to_string())?;
+            // `TimeDelta::seconds` panics beyond ±i64::MAX milliseconds
+            // (about ±9.2e15 s); answer with an error line instead.
+            let duration = TimeDelta::try_seconds(seconds).ok_or_else(|| {
+                format!(
+                    "input.seconds: {seconds} is outside the range of a duration \
+                     (at most {} seconds either way)",
+                    TimeDelta::MAX.num_seconds()
+                )
+            })?;
+            let deadline = cal.advance(start, duration).map_err(|e| e.to_string())?;
             Ok(json!({"deadline": deadline.to_rfc3339_opts(SecondsFormat::AutoSi, true)}))
         }
         "business_time_between" => {

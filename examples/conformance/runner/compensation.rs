@@ -1,4 +1,4 @@
-//! Conformance cases of kind `compensation` (SPEC §8, §9): a policy, a
+//! Conformance cases of kind `compensation`: a policy, a
 //! history and a request in, the decision out.
 
 use carekit::compensation::{Grant, GrantHistory, Policy, Quantity, Request, Verdict};

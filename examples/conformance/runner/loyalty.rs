@@ -1,4 +1,4 @@
-//! Conformance cases of kind `loyalty` (SPEC §9).
+//! Conformance cases of kind `loyalty`.
 //!
 //! Input:
 //! - `programme`: a `LoyaltyProgramme` in its serde form;

@@ -1,7 +1,7 @@
 //! Case dispatch for the conformance runner, shared by
 //! `examples/conformance/main.rs` and the `tests/it/conformance.rs` test.
 //!
-//! Each kind of SPEC §9 is handled in the file of the concept it tests;
+//! Each kind is handled in the file of the concept it tests;
 //! each handler takes the case's `input` and returns the `output` object or
 //! an error message.
 
@@ -18,6 +18,7 @@ mod scores;
 mod service;
 mod sla;
 mod stats;
+mod strict;
 
 use serde_json::{Value, json};
 
@@ -46,9 +47,19 @@ pub(crate) fn run_case(kind: &str, input: &Value) -> CaseResult {
 /// # Errors
 ///
 /// When the file is not a JSON object with a `cases` array of objects with
-/// string `id` and `kind`.
+/// string `id` and `kind`, or repeats a key outside the cases. A key
+/// repeated inside a case (anywhere in its `input`, or `id`/`kind`
+/// themselves) makes that case's line an error naming the path and the key:
+/// keeping the last value silently would answer a question nobody asked.
 pub(crate) fn run_file(text: &str) -> Result<Vec<String>, String> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    let (doc, duplicates) = strict::parse(text).map_err(|e| format!("not JSON: {e}"))?;
+    let in_case = |d: &strict::Duplicate| match d.path.as_slice() {
+        [strict::Step::Key(cases), strict::Step::Index(i), ..] if cases == "cases" => Some(*i),
+        _ => None,
+    };
+    if let Some(d) = duplicates.iter().find(|d| in_case(d).is_none()) {
+        return Err(d.message(0));
+    }
     let cases = doc
         .get("cases")
         .and_then(Value::as_array)
@@ -64,7 +75,12 @@ pub(crate) fn run_file(text: &str) -> Result<Vec<String>, String> {
             .and_then(Value::as_str)
             .ok_or_else(|| format!("cases[{i}].kind: expected a string"))?;
         let input = case.get("input").unwrap_or(&Value::Null);
-        let line = match run_case(kind, input) {
+        let repeated = duplicates.iter().find(|d| in_case(d) == Some(i));
+        let result = match repeated {
+            Some(d) => Err(d.message(2)),
+            None => run_case(kind, input),
+        };
+        let line = match result {
             Ok(output) => json!({"id": id, "output": output}),
             Err(error) => json!({"id": id, "error": error}),
         };

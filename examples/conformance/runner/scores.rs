@@ -1,5 +1,5 @@
 //! Conformance cases for survey scores: kinds `nps`, `csat` and `ces`
-//! (SPEC §9; fields documented on the `carekit::metrics` module page).
+//! (fields documented on the `carekit::metrics` module page).
 
 use carekit::RatingScale;
 use carekit::metrics::{Ces, CesConfig, CesPolarity, Csat, CsatConfig, Nps, WeightedNps};
@@ -101,7 +101,7 @@ fn csat(input: &Value) -> CaseResult {
     let mut acc = Csat::new(config);
     acc.extend_u8(&u8_array(input, "ratings")?).map_err(err)?;
     let s = acc.summary(confidence(input)?).map_err(err)?;
-    let iv = s.interval();
+    let iv = s.percent_interval();
     Ok(json!({
         "n": s.n(),
         "responses": s.responses(),

@@ -1,9 +1,9 @@
-//! Conformance cases for `carekit::stats` (SPEC §5): `nps_compare`,
+//! Conformance cases for `carekit::stats`: `nps_compare`,
 //! `proportion_interval`, `two_proportion_test`, `sample_size`.
 
 use carekit::stats::{
     Confidence, NPS_WORST_CASE_VARIANCE, NpsCounts, PROPORTION_WORST_CASE_VARIANCE,
-    nps_difference_test, sample_size, two_proportion_test, wilson_interval,
+    nps_difference_test, proportion_interval, sample_size, two_proportion_test,
 };
 use serde_json::{Value, json};
 
@@ -13,7 +13,7 @@ use super::common::{CaseResult, f64_or, field, num, str_field, typed, u64_field}
 pub(crate) fn run(kind: &str, input: &Value) -> CaseResult {
     match kind {
         "nps_compare" => nps_compare(input),
-        "proportion_interval" => proportion_interval(input),
+        "proportion_interval" => proportion_case(input),
         "two_proportion_test" => two_proportion(input),
         "sample_size" => sample(input),
         other => Err(format!(
@@ -42,14 +42,14 @@ fn nps_compare(input: &Value) -> CaseResult {
     }))
 }
 
-fn proportion_interval(input: &Value) -> CaseResult {
+fn proportion_case(input: &Value) -> CaseResult {
     let method = str_field(input, "method")?;
     if method != "wilson" {
         return Err(format!(
             "input.method: unknown interval method {method:?} (expected \"wilson\")"
         ));
     }
-    let interval = wilson_interval(
+    let interval = proportion_interval(
         u64_field(input, "successes")?,
         u64_field(input, "trials")?,
         confidence(input)?,

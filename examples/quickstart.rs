@@ -1,7 +1,8 @@
 //! The main job on bundled sample data: load customers, interactions and
-//! survey answers, validate them, and print a care summary: NPS, CSAT and
-//! CES with 95% intervals, and NPS and CSAT broken down by the channel of
-//! the case each answer rates.
+//! survey answers, validate them, and print a care summary: service clocks
+//! and first-contact resolution by channel and by direction (inbound and
+//! outbound cases apart), NPS, CSAT and CES with 95% intervals, and NPS and
+//! CSAT broken down by the channel of the case each answer rates.
 //!
 //! ```text
 //! cargo run --example quickstart
@@ -59,40 +60,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {tier:<10} {n:>3}");
     }
 
-    // Service clocks per channel, in calendar time, measured as of the last
-    // event in the sample. `ClockSummary` keeps mergeable `Durations` per
-    // clock and the first-contact resolution rate (one-touch convention).
+    // Service clocks per channel and per direction, in calendar time,
+    // measured as of the last event in the sample. A `Breakdown` keeps one
+    // mergeable `ClockSummary` per key (durations per clock and the
+    // one-touch FCR rate). Outbound (proactive) cases are kept apart: their
+    // clocks start at the customer's first message.
     let as_of = data
         .interactions
         .iter()
         .filter_map(|i| i.events().last().map(carekit::Event::at))
         .max()
         .unwrap_or_default();
-    let mut by_channel: BTreeMap<Channel, ClockSummary> = BTreeMap::new();
-    let mut all = ClockSummary::new(FcrConvention::OneTouch);
+    let template = ClockSummary::new(FcrConvention::OneTouch);
+    let mut by_channel = Breakdown::new(template.clone());
+    let mut by_direction = Breakdown::new(template);
     for i in &data.interactions {
         let clocks = InteractionClocks::measure(i, as_of, &CalendarTime, FcrConvention::OneTouch)?;
-        all.push(&clocks)?;
-        by_channel
-            .entry(i.channel())
-            .or_insert_with(|| ClockSummary::new(FcrConvention::OneTouch))
-            .push(&clocks)?;
+        by_channel.push(i.channel(), &clocks)?;
+        by_direction.push(i.direction(), &clocks)?;
     }
     println!("\nservice clocks by channel (calendar time):");
     for (channel, summary) in &by_channel {
-        let p = summary
-            .first_reply()
-            .percentiles(&[0.5, 0.9], PercentileMethod::Linear)?
-            .unwrap_or_default();
-        println!(
-            "  {:<13} {:>3} cases, first reply p50 {} p90 {}, FCR {}",
-            channel.name(),
-            summary.n(),
-            minutes(p.first().copied()),
-            minutes(p.get(1).copied()),
-            percent(summary.fcr().rate()),
-        );
+        print_clocks(channel.name(), summary)?;
     }
+    println!("service clocks by direction:");
+    for (direction, summary) in &by_direction {
+        print_clocks(&direction.to_string(), summary)?;
+    }
+    let all = by_channel.total()?;
     let fcr = all.fcr();
     let fcr_ci = fcr.proportion_interval(Confidence::NINETY_FIVE)?;
     println!(
@@ -109,6 +104,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     scores_by_channel(&data)?;
     let comments: Vec<&str> = data.feedback.iter().filter_map(Feedback::comment).collect();
     println!("comments: {}", comments.join(" | "));
+    Ok(())
+}
+
+/// One line of clocks: cases, first reply p50 and p90, FCR.
+fn print_clocks(label: &str, summary: &ClockSummary) -> Result<(), carekit::Error> {
+    let p = summary
+        .first_reply()
+        .percentiles(&[0.5, 0.9], PercentileMethod::Linear)?
+        .unwrap_or_default();
+    println!(
+        "  {:<13} {:>3} cases, first reply p50 {} p90 {}, FCR {}",
+        label,
+        summary.n(),
+        minutes(p.first().copied()),
+        minutes(p.get(1).copied()),
+        percent(summary.fcr().rate()),
+    );
     Ok(())
 }
 

@@ -233,6 +233,7 @@
 //!
 //! ```
 //! use std::collections::HashMap;
+//! use carekit::metrics::MetricsError;
 //! use carekit::{Breakdown, Channel, Csat, CsatRating, CustomerId, Feedback, InteractionId};
 //! use chrono::{TimeZone, Utc};
 //!
@@ -251,11 +252,13 @@
 //! }
 //!
 //! let mut by_channel = Breakdown::new(Csat::default());
-//! for f in &feedback {
-//!     let channel = f.interaction().and_then(|i| channel_of.get(i)).copied();
-//!     if let (Some(channel), Some(rating)) = (channel, f.answer().csat()) {
-//!         by_channel.push(channel, rating)?;
-//!     }
+//! for (i, f) in feedback.iter().enumerate() {
+//!     // A record whose channel cannot be derived is a named error, not a
+//!     // silent drop.
+//!     let channel = f.interaction().and_then(|t| channel_of.get(t)).copied().ok_or_else(|| {
+//!         MetricsError::MissingKey { key: "channel", record: format!("feedback {i}") }
+//!     })?;
+//!     by_channel.push(channel, f)?; // the CSAT answer of the record
 //! }
 //! for (channel, csat) in &by_channel {
 //!     println!("{channel}: {:?}% satisfied of {}", csat.percent(), csat.n());
@@ -263,6 +266,59 @@
 //! assert_eq!(by_channel.get(&Channel::Chat).and_then(Csat::percent), Some(50.0));
 //! assert_eq!(by_channel.get(&Channel::Email).and_then(Csat::percent), Some(0.0));
 //! assert_eq!(by_channel.total()?.n(), 3);
+//! # Ok::<(), carekit::Error>(())
+//! ```
+//!
+//! ## Clocks, FCR and SLA attainment per channel and per week
+//!
+//! One [`Breakdown`] groups any accumulator by any key: here the service
+//! clocks, first-contact resolution and SLA attainment of three cases, per
+//! channel and per ISO week as seen in Berlin. A breakdown merges like the
+//! accumulators it holds, so shards or days combine exactly.
+//!
+//! ```
+//! use carekit::calendar::{CalendarTime, Period, PeriodKey, Zone};
+//! use carekit::metrics::{Breakdown, ClockSummary, Fcr, FcrConvention, InteractionClocks};
+//! use carekit::sla::{Conditions, SlaAttainment, SlaBook, SlaContext, SlaPolicy, Target, TargetKind, TimeBasis};
+//! use carekit::{AgentId, Channel, CustomerId, Interaction, InteractionId, Status, Visibility};
+//! use chrono::{TimeDelta, TimeZone, Utc};
+//!
+//! let t = |d, h| Utc.with_ymd_and_hms(2024, 3, d, h, 0, 0).unwrap();
+//! let case = |id: &str, channel, d, replied_after: u32| {
+//!     Interaction::builder(InteractionId::new(id)?, CustomerId::new("c")?, channel, t(d, 9))
+//!         .agent_reply(t(d, 9 + replied_after), AgentId::new("ana")?, Visibility::Public)
+//!         .status(t(d, 10 + replied_after), Status::Solved)
+//!         .build()
+//! };
+//! // Sunday 10 March 09:00Z and Monday 11 March: ISO weeks 10 and 11 in Berlin.
+//! let cases = [case("T-1", Channel::Chat, 10, 1)?, case("T-2", Channel::Chat, 11, 3)?, case("T-3", Channel::Email, 11, 1)?];
+//! let book = SlaBook::new(vec![SlaPolicy::new("std", Conditions::any(), vec![
+//!     Target::new(TargetKind::FirstReply, TimeDelta::hours(2))?.with_basis(TimeBasis::Calendar),
+//! ])?])?;
+//! let berlin: Zone = "Europe/Berlin".parse()?;
+//! let at = t(12, 0);
+//!
+//! let mut clocks = Breakdown::new(ClockSummary::new(FcrConvention::OneTouch));
+//! let mut fcr = Breakdown::new(Fcr::new(FcrConvention::OneTouch));
+//! let mut sla = Breakdown::new(SlaAttainment::new());
+//! let mut weekly_sla = Breakdown::new(SlaAttainment::new());
+//! for case in &cases {
+//!     let measured = InteractionClocks::measure(case, at, &CalendarTime, FcrConvention::OneTouch)?;
+//!     let judged = book.evaluate(case, &SlaContext::new(), at, &CalendarTime)?;
+//!     clocks.push(case.channel(), &measured)?;
+//!     fcr.push(case.channel(), &measured)?;
+//!     sla.push(case.channel(), &judged)?;
+//!     let week = PeriodKey::of(case.created_at(), Period::IsoWeek, &berlin)?;
+//!     weekly_sla.push(week, &judged)?;
+//! }
+//! let chat = clocks.get(&Channel::Chat).unwrap();
+//! assert_eq!((chat.n(), chat.first_reply().mean()), (2, Some(7200.0))); // 1 h and 3 h
+//! assert_eq!(fcr.get(&Channel::Email).and_then(Fcr::rate), Some(1.0));
+//! // Chat: 1 h achieved, 3 h breached against 2 h.
+//! assert_eq!(sla.get(&Channel::Chat).and_then(|a| a.rate(TargetKind::FirstReply)), Some(0.5));
+//! let weeks: Vec<String> = weekly_sla.iter().map(|(k, _)| k.to_string()).collect();
+//! assert_eq!(weeks, ["2024-W10", "2024-W11"]);
+//! assert_eq!(weekly_sla.total()?.overall().n(), 3);
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!

@@ -336,6 +336,21 @@ pub enum MetricsError {
         /// Which sum (`"total weight"`, `"sum of squared weights"`).
         sum: &'static str,
     },
+    /// A breakdown key could not be derived from a record: a feedback
+    /// record that rates no case, a case missing from the caller's lookup.
+    ///
+    /// ```
+    /// use carekit::metrics::MetricsError;
+    /// let e = MetricsError::MissingKey { key: "channel", record: "feedback 7".to_owned() };
+    /// assert_eq!(e.to_string(), "no channel can be derived for feedback 7: it cannot be grouped");
+    /// ```
+    #[error("no {key} can be derived for {record}: it cannot be grouped")]
+    MissingKey {
+        /// The kind of key (`"channel"`, `"agent"`, ...).
+        key: &'static str,
+        /// The record, as the caller names it.
+        record: String,
+    },
     /// A serialised accumulator or breakdown that breaks a rule.
     ///
     /// ```

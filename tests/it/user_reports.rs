@@ -575,3 +575,85 @@ fn the_public_docs_stand_alone() {
     let _: carekit::chrono::TimeDelta = carekit::chrono::TimeDelta::hours(1);
     let _: carekit::rust_decimal::Decimal = Money::from_minor_units(1, Currency::EUR).amount();
 }
+
+// ------------------------------------------------------ outbound kept apart
+
+/// Outbound (proactive) contacts are their own group: the direction is a
+/// breakdown key, and their clocks start at the customer's first message.
+/// An outreach at 09:00 (the agent's opening message), the customer's
+/// answer at 11:00 and the agent's reply at 11:20: a first reply of 20
+/// minutes, not 2 h 20 min from creation; an inbound case created at 09:00
+/// and answered at 09:45: 45 minutes.
+#[test]
+fn outbound_contacts_are_kept_apart_by_direction() {
+    use carekit::calendar::CalendarTime;
+    use carekit::metrics::{ClockSummary, FcrConvention, InteractionClocks};
+    let t = |h, m| Utc.with_ymd_and_hms(2024, 5, 6, h, m, 0).unwrap();
+    let ana = AgentId::new("ana").unwrap();
+    let outreach = Interaction::builder(
+        InteractionId::new("T-1").unwrap(),
+        CustomerId::new("c-1").unwrap(),
+        Channel::Email,
+        t(9, 0),
+    )
+    .direction(Direction::Outbound)
+    .agent_reply(t(9, 0), ana.clone(), Visibility::Public)
+    .customer_message(t(11, 0))
+    .agent_reply(t(11, 20), ana.clone(), Visibility::Public)
+    .build()
+    .unwrap();
+    let inbound = Interaction::builder(
+        InteractionId::new("T-2").unwrap(),
+        CustomerId::new("c-2").unwrap(),
+        Channel::Email,
+        t(9, 0),
+    )
+    .agent_reply(t(9, 45), ana, Visibility::Public)
+    .build()
+    .unwrap();
+    let mut by = Breakdown::new(ClockSummary::new(FcrConvention::OneTouch));
+    for case in [&outreach, &inbound] {
+        let clocks =
+            InteractionClocks::measure(case, t(12, 0), &CalendarTime, FcrConvention::OneTouch)
+                .unwrap();
+        by.push(case.direction(), &clocks).unwrap();
+    }
+    let first = |d| by.get(&d).and_then(|s| s.first_reply().mean());
+    assert_eq!(first(Direction::Outbound), Some(20.0 * 60.0));
+    assert_eq!(first(Direction::Inbound), Some(45.0 * 60.0));
+    assert_eq!(by.len(), 2);
+}
+
+// ------------------------------------------------ repeat purchase from events
+
+/// The repeat purchase rate of March from purchase events: the cohort is
+/// who bought before March (a, b, c); a and c bought again in March, b did
+/// not; d's first purchase is in March (new, not a repeat). 2 / 3.
+#[test]
+fn repeat_purchase_rate_comes_from_purchase_events_and_a_period() {
+    use carekit::metrics::RepeatPurchaseRate;
+    let d = |m, day| Utc.with_ymd_and_hms(2024, m, day, 12, 0, 0).unwrap();
+    let id = |s| CustomerId::new(s).unwrap();
+    let (a, b, c, n) = (id("a"), id("b"), id("c"), id("d"));
+    let purchases = [
+        (&a, d(1, 3)),
+        (&a, d(3, 9)),
+        (&b, d(2, 1)),
+        (&c, d(2, 27)),
+        (&c, d(3, 31)),
+        (&c, d(3, 1)),
+        (&n, d(3, 2)),
+        (&n, d(3, 20)),
+        (&b, d(4, 1)), // after the period: not a repeat in March
+    ];
+    let march = RepeatPurchaseRate::from_purchases(
+        purchases,
+        Utc.with_ymd_and_hms(2024, 3, 1, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2024, 4, 1, 0, 0, 0).unwrap(),
+    )
+    .unwrap();
+    assert_eq!((march.repeat_buyers(), march.cohort()), (2, 3));
+    assert_eq!(march.rate(), Some(2.0 / 3.0));
+    // A period whose end is before its start is refused.
+    assert!(RepeatPurchaseRate::from_purchases([], d(4, 1), d(3, 1)).is_err());
+}

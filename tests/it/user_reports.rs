@@ -632,19 +632,19 @@ fn outbound_contacts_are_kept_apart_by_direction() {
 #[test]
 fn repeat_purchase_rate_comes_from_purchase_events_and_a_period() {
     use carekit::metrics::RepeatPurchaseRate;
-    let d = |m, day| Utc.with_ymd_and_hms(2024, m, day, 12, 0, 0).unwrap();
+    let on = |m, day| Utc.with_ymd_and_hms(2024, m, day, 12, 0, 0).unwrap();
     let id = |s| CustomerId::new(s).unwrap();
     let (a, b, c, n) = (id("a"), id("b"), id("c"), id("d"));
     let purchases = [
-        (&a, d(1, 3)),
-        (&a, d(3, 9)),
-        (&b, d(2, 1)),
-        (&c, d(2, 27)),
-        (&c, d(3, 31)),
-        (&c, d(3, 1)),
-        (&n, d(3, 2)),
-        (&n, d(3, 20)),
-        (&b, d(4, 1)), // after the period: not a repeat in March
+        (&a, on(1, 3)),
+        (&a, on(3, 9)),
+        (&b, on(2, 1)),
+        (&c, on(2, 27)),
+        (&c, on(3, 31)),
+        (&c, on(3, 1)),
+        (&n, on(3, 2)),
+        (&n, on(3, 20)),
+        (&b, on(4, 1)), // after the period: not a repeat in March
     ];
     let march = RepeatPurchaseRate::from_purchases(
         purchases,
@@ -655,5 +655,5 @@ fn repeat_purchase_rate_comes_from_purchase_events_and_a_period() {
     assert_eq!((march.repeat_buyers(), march.cohort()), (2, 3));
     assert_eq!(march.rate(), Some(2.0 / 3.0));
     // A period whose end is before its start is refused.
-    assert!(RepeatPurchaseRate::from_purchases([], d(4, 1), d(3, 1)).is_err());
+    assert!(RepeatPurchaseRate::from_purchases([], on(4, 1), on(3, 1)).is_err());
 }

@@ -142,3 +142,10 @@ pub enum Error {
     #[error(transparent)]
     Compensation(#[from] crate::compensation::CompensationError),
 }
+
+impl From<crate::id::IdError> for Error {
+    fn from(e: crate::id::IdError) -> Self {
+        let (kind, value, rule) = e.into_parts();
+        Error::InvalidId { kind, value, rule }
+    }
+}

@@ -23,11 +23,61 @@
 
 use std::sync::Arc;
 
-use crate::Error;
+/// Why an identifier was rejected: which identifier, the text, the rule.
+/// It converts into [`Error::InvalidId`](crate::Error::InvalidId) with the
+/// same fields.
+///
+/// ```
+/// use carekit::{AgentId, id::IdError};
+/// let e: IdError = AgentId::new(" ").unwrap_err();
+/// assert_eq!((e.kind(), e.value(), e.rule()), ("agent id", " ", "it must not be blank"));
+/// assert_eq!(e.to_string(), r#"agent id " " is not a valid identifier: it must not be blank"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("{kind} {value:?} is not a valid identifier: {rule}")]
+pub struct IdError {
+    kind: &'static str,
+    value: String,
+    rule: &'static str,
+}
+
+impl IdError {
+    /// Which identifier (`"customer id"`, `"agent id"`, ...).
+    ///
+    /// ```
+    /// assert_eq!(carekit::TierId::new("").unwrap_err().kind(), "tier id");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// The rejected text.
+    ///
+    /// ```
+    /// assert_eq!(carekit::TierId::new("\t").unwrap_err().value(), "\t");
+    /// ```
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// The rule it broke.
+    ///
+    /// ```
+    /// assert_eq!(carekit::TierId::new("").unwrap_err().rule(), "it must not be empty");
+    /// ```
+    pub fn rule(&self) -> &'static str {
+        self.rule
+    }
+
+    /// The parts, for the crate error.
+    pub(crate) fn into_parts(self) -> (&'static str, String, &'static str) {
+        (self.kind, self.value, self.rule)
+    }
+}
 
 /// The rule every name-like identifier follows (also the compensation
 /// engine's roles and reasons): non-empty, not blank, no control characters.
-pub(crate) fn validate_identifier(kind: &'static str, value: &str) -> Result<(), Error> {
+pub(crate) fn validate_identifier(kind: &'static str, value: &str) -> Result<(), IdError> {
     let rule = if value.is_empty() {
         "it must not be empty"
     } else if value.trim().is_empty() {
@@ -37,7 +87,7 @@ pub(crate) fn validate_identifier(kind: &'static str, value: &str) -> Result<(),
     } else {
         return Ok(());
     };
-    Err(Error::InvalidId {
+    Err(IdError {
         kind,
         value: value.to_owned(),
         rule,
@@ -69,14 +119,15 @@ macro_rules! identifier {
             ///
             /// # Errors
             ///
-            /// [`Error::InvalidId`] if `value` is empty, blank, or contains a
-            /// control character.
+            /// [`IdError`] (which converts into
+            /// [`Error::InvalidId`](crate::Error::InvalidId)) if `value` is
+            /// empty, blank, or contains a control character.
             ///
             /// ```
             #[doc = concat!("assert!(carekit::", stringify!($name), "::new(\"", $example, "\").is_ok());")]
             #[doc = concat!("assert!(carekit::", stringify!($name), "::new(\"\\n\").is_err());")]
             /// ```
-            pub fn new(value: &str) -> Result<Self, Error> {
+            pub fn new(value: &str) -> Result<Self, IdError> {
                 validate_identifier($kind, value)?;
                 Ok(Self(Arc::from(value)))
             }
@@ -100,22 +151,22 @@ macro_rules! identifier {
         }
 
         impl std::str::FromStr for $name {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self, Error> {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
                 Self::new(s)
             }
         }
 
         impl TryFrom<&str> for $name {
-            type Error = Error;
-            fn try_from(s: &str) -> Result<Self, Error> {
+            type Error = IdError;
+            fn try_from(s: &str) -> Result<Self, IdError> {
                 Self::new(s)
             }
         }
 
         impl TryFrom<String> for $name {
-            type Error = Error;
-            fn try_from(s: String) -> Result<Self, Error> {
+            type Error = IdError;
+            fn try_from(s: String) -> Result<Self, IdError> {
                 validate_identifier($kind, &s)?;
                 Ok(Self(Arc::from(s)))
             }
@@ -192,8 +243,8 @@ mod tests {
             "customer id \"\" is not a valid identifier: it must not be empty"
         );
         assert!(matches!(
-            TierId::new("   ").unwrap_err(),
-            Error::InvalidId {
+            crate::Error::from(TierId::new("   ").unwrap_err()),
+            crate::Error::InvalidId {
                 kind: "tier id",
                 rule: "it must not be blank",
                 ..

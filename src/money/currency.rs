@@ -190,8 +190,8 @@ impl Currency {
     /// assert!(carekit::Currency::new("EU").is_err());
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn new(code: &str) -> Result<Self, crate::Error> {
-        Ok(Self::lookup(code)?)
+    pub fn new(code: &str) -> Result<Self, MoneyError> {
+        Self::lookup(code)
     }
 
     fn lookup(code: &str) -> Result<Self, MoneyError> {
@@ -253,22 +253,22 @@ impl fmt::Display for Currency {
 }
 
 impl FromStr for Currency {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> Result<Self, crate::Error> {
+    type Err = MoneyError;
+    fn from_str(s: &str) -> Result<Self, MoneyError> {
         Self::new(s)
     }
 }
 
 impl TryFrom<&str> for Currency {
-    type Error = crate::Error;
-    fn try_from(s: &str) -> Result<Self, crate::Error> {
+    type Error = MoneyError;
+    fn try_from(s: &str) -> Result<Self, MoneyError> {
         Self::new(s)
     }
 }
 
 impl TryFrom<String> for Currency {
-    type Error = crate::Error;
-    fn try_from(s: String) -> Result<Self, crate::Error> {
+    type Error = MoneyError;
+    fn try_from(s: String) -> Result<Self, MoneyError> {
         Self::new(&s)
     }
 }

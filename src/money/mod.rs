@@ -299,7 +299,7 @@ impl Money {
     /// assert_eq!(sum, Money::from_minor_units(425, Currency::EUR));
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn checked_add(&self, other: &Self) -> Result<Self, crate::Error> {
+    pub fn checked_add(&self, other: &Self) -> Result<Self, MoneyError> {
         self.same_currency(other)?;
         let amount = exact(
             self.amount.checked_add(other.amount),
@@ -328,7 +328,7 @@ impl Money {
     /// assert_eq!(left.to_string(), "-2.50 USD");
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn checked_sub(&self, other: &Self) -> Result<Self, crate::Error> {
+    pub fn checked_sub(&self, other: &Self) -> Result<Self, MoneyError> {
         self.same_currency(other)?;
         let amount = self
             .amount
@@ -361,7 +361,7 @@ impl Money {
     /// assert_eq!(half, Money::from_minor_units(6000, Currency::EUR));
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn checked_mul(&self, ratio: Decimal) -> Result<Self, crate::Error> {
+    pub fn checked_mul(&self, ratio: Decimal) -> Result<Self, MoneyError> {
         let amount = self.amount.checked_mul(ratio).ok_or(MoneyError::Overflow {
             operation: "multiplication",
             left: self.amount,
@@ -385,12 +385,11 @@ impl Money {
     /// assert!(third.checked_div(Decimal::ZERO).is_err());
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn checked_div(&self, divisor: Decimal) -> Result<Self, crate::Error> {
+    pub fn checked_div(&self, divisor: Decimal) -> Result<Self, MoneyError> {
         if divisor.is_zero() {
             return Err(MoneyError::DivisionByZero {
                 amount: self.amount,
-            }
-            .into());
+            });
         }
         let amount = self
             .amount
@@ -417,7 +416,7 @@ impl Money {
     /// assert!(a.checked_cmp(&Money::from_minor_units(100, Currency::USD)).is_err());
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn checked_cmp(&self, other: &Self) -> Result<Ordering, crate::Error> {
+    pub fn checked_cmp(&self, other: &Self) -> Result<Ordering, MoneyError> {
         self.same_currency(other)?;
         Ok(self.amount.cmp(&other.amount))
     }
@@ -435,7 +434,7 @@ impl Money {
     /// assert_eq!(a.checked_min(&b)?, b);
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn checked_min(&self, other: &Self) -> Result<Self, crate::Error> {
+    pub fn checked_min(&self, other: &Self) -> Result<Self, MoneyError> {
         Ok(if self.checked_cmp(other)?.is_le() {
             *self
         } else {
@@ -482,7 +481,7 @@ impl Money {
     /// assert_eq!(shown, ["3.34 EUR", "3.33 EUR", "3.33 EUR"]);
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn allocate(&self, weights: &[u32]) -> Result<Vec<Self>, crate::Error> {
+    pub fn allocate(&self, weights: &[u32]) -> Result<Vec<Self>, MoneyError> {
         let total_minor = self
             .round_to_minor_units(RoundingStrategy::HalfEven)
             .amount
@@ -498,8 +497,7 @@ impl Money {
         if weight_sum == 0 {
             return Err(MoneyError::DivisionByZero {
                 amount: self.amount,
-            }
-            .into());
+            });
         }
         let overflow = || MoneyError::Overflow {
             operation: "division",
@@ -577,10 +575,10 @@ mod tests {
         let err = max.checked_add(&eur(1)).unwrap_err();
         assert!(matches!(
             err,
-            crate::Error::Money(MoneyError::Overflow {
+            MoneyError::Overflow {
                 operation: "addition",
                 ..
-            })
+            }
         ));
         assert!(max.checked_mul(Decimal::from(2)).is_err());
         assert!(

@@ -1,7 +1,7 @@
 //! Laws of money arithmetic (proptest).
 
 use carekit::money::MoneyError;
-use carekit::{Currency, Error, Money, RoundingStrategy};
+use carekit::{Currency, Money, RoundingStrategy};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -55,7 +55,7 @@ proptest! {
         } else {
                 let overflowed = matches!(
                     x.checked_add(&y),
-                    Err(Error::Money(MoneyError::Overflow { operation: "addition", .. }))
+                    Err(MoneyError::Overflow { operation: "addition", .. })
                 );
                 prop_assert!(overflowed);
         }
@@ -73,7 +73,7 @@ proptest! {
     ) {
         prop_assume!(c1 != c2);
         let (x, y) = (Money::new(a, c1), Money::new(b, c2));
-        let mismatch = Err(Error::Money(MoneyError::CurrencyMismatch { expected: c1, found: c2 }));
+        let mismatch = Err(MoneyError::CurrencyMismatch { expected: c1, found: c2 });
         prop_assert_eq!(x.checked_add(&y), mismatch.clone());
         prop_assert_eq!(x.checked_sub(&y), mismatch.clone());
         prop_assert_eq!(x.checked_cmp(&y).map(|_| x), mismatch);

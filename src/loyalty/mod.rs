@@ -214,15 +214,21 @@ mod benefits;
 mod error;
 mod evaluate;
 mod event;
+mod ledger;
 mod points;
 mod programme;
+mod progress;
+mod qualifying;
+mod report;
+mod reviews;
 
 pub use benefits::{Benefits, CustomPerk, Multiplier, Perk};
 pub use error::LoyaltyError;
-pub use evaluate::{ChangeReason, Evaluation, Keep, PendingDowngrade, Progress, TierChange};
 pub use event::{EventId, LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
 pub use points::{Expiry, PointsLot, PointsStatement};
 pub use programme::{
     DowngradePolicy, DowngradeRule, LoyaltyProgramme, LoyaltyProgrammeBuilder, Measure, PointsRule,
     Tier, Window,
 };
+pub use progress::{Keep, Progress};
+pub use report::{ChangeReason, Evaluation, PendingDowngrade, TierChange};

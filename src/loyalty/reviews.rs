@@ -1,0 +1,470 @@
+//! Reviews and tier changes: when reviews happen, and the walk along the
+//! timeline that applies upgrades, reviews, grace periods, manual floors
+//! and reversals, recording each change with its reason.
+
+use chrono::{DateTime, Datelike, Months, TimeDelta, TimeZone, Utc};
+use rust_decimal::Decimal;
+
+use super::LoyaltyError;
+use super::event::LoyaltyEventKind;
+use super::ledger::{Resolved, Step};
+use super::points::Ledger;
+use super::programme::{DowngradeRule, LoyaltyProgramme, Window, rfc3339};
+use super::qualifying::Values;
+use super::report::{ChangeReason, TierChange};
+use crate::Error;
+use crate::calendar::Span;
+
+/// Review instants of a window: the k-th review (k ≥ 1) after joining.
+/// Review instants of a window: the k-th review (k ≥ 1) after joining.
+pub(super) struct Reviews {
+    pub(super) window: Window,
+    pub(super) since: DateTime<Utc>,
+}
+
+pub(super) fn out_of_range(what: &'static str, at: DateTime<Utc>) -> Error {
+    LoyaltyError::DateOutOfRange {
+        what,
+        at: rfc3339(at),
+    }
+    .into()
+}
+
+pub(super) fn new_year(year: i32, from: DateTime<Utc>) -> Result<DateTime<Utc>, Error> {
+    Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0)
+        .single()
+        .ok_or_else(|| out_of_range("1 january", from))
+}
+
+pub(super) fn add_span(t: DateTime<Utc>, span: Span, times: u32) -> Option<DateTime<Utc>> {
+    match span {
+        Span::Days(n) => {
+            let days = i64::from(n).checked_mul(i64::from(times))?;
+            t.checked_add_signed(TimeDelta::try_days(days)?)
+        }
+        Span::Months(n) => t.checked_add_months(Months::new(n.checked_mul(times)?)),
+    }
+}
+
+impl Reviews {
+    /// The review step: `None` for a lifetime window.
+    fn step(&self) -> Option<Span> {
+        match self.window {
+            Window::Rolling(span) => Some(span),
+            Window::AnniversaryYear => Some(Span::Months(12)),
+            Window::CalendarYear | Window::Lifetime => None,
+        }
+    }
+
+    /// The k-th review (k ≥ 1), `None` for a lifetime window.
+    fn nth(&self, k: u32) -> Result<Option<DateTime<Utc>>, Error> {
+        match self.window {
+            Window::Lifetime => Ok(None),
+            Window::CalendarYear => {
+                let year = i32::try_from(k)
+                    .ok()
+                    .and_then(|k| self.since.year().checked_add(k))
+                    .ok_or_else(|| out_of_range("next review", self.since))?;
+                new_year(year, self.since).map(Some)
+            }
+            Window::Rolling(_) | Window::AnniversaryYear => match self.step() {
+                Some(step) => add_span(self.since, step, k)
+                    .map(Some)
+                    .ok_or_else(|| out_of_range("next review", self.since)),
+                None => Ok(None),
+            },
+        }
+    }
+
+    /// Number of reviews at instants in `(since, t]`.
+    pub(super) fn count_up_to(&self, t: DateTime<Utc>) -> Result<u32, Error> {
+        if t <= self.since {
+            return Ok(0);
+        }
+        let estimate: i64 = match self.window {
+            Window::Lifetime => return Ok(0),
+            Window::CalendarYear => {
+                return Ok(u32::try_from(t.year().saturating_sub(self.since.year())).unwrap_or(0));
+            }
+            Window::Rolling(Span::Days(n)) => {
+                let secs = t.signed_duration_since(self.since).num_seconds();
+                secs.checked_div(i64::from(n).saturating_mul(86_400))
+                    .unwrap_or(0)
+            }
+            Window::Rolling(Span::Months(n)) => months_between(self.since, t)
+                .checked_div(i64::from(n))
+                .unwrap_or(0),
+            Window::AnniversaryYear => months_between(self.since, t).checked_div(12).unwrap_or(0),
+        };
+        let mut k = u32::try_from(estimate.max(0)).unwrap_or(u32::MAX);
+        // The estimate is within one step; settle it exactly.
+        while k > 0 && self.nth(k)?.is_some_and(|r| r > t) {
+            k = k.saturating_sub(1);
+        }
+        while let Some(next) = self.nth(k.saturating_add(1))? {
+            if next <= t && k < u32::MAX {
+                k = k.saturating_add(1);
+            } else {
+                break;
+            }
+        }
+        Ok(k)
+    }
+
+    /// The first review strictly after `t`.
+    pub(super) fn next_after(&self, t: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
+        let k = self.count_up_to(t)?;
+        self.nth(k.saturating_add(1))
+    }
+
+    /// The last review at or before `t`, or joining.
+    pub(super) fn last_at_or_before(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>, Error> {
+        match self.count_up_to(t)? {
+            0 => Ok(self.since),
+            k => Ok(self.nth(k)?.unwrap_or(self.since)),
+        }
+    }
+}
+
+fn months_between(a: DateTime<Utc>, b: DateTime<Utc>) -> i64 {
+    let years = i64::from(b.year()).saturating_sub(i64::from(a.year()));
+    let months = i64::from(b.month()).saturating_sub(i64::from(a.month()));
+    years.saturating_mul(12).saturating_add(months)
+}
+
+/// A downgrade decided at a review, waiting for its grace period.
+pub(super) struct Pending {
+    pub(super) to: usize,
+    pub(super) at: DateTime<Utc>,
+    pub(super) review_at: DateTime<Utc>,
+    pub(super) value: Decimal,
+}
+
+/// The state of the walk along the timeline; at its end, the standing at
+/// `as_of`.
+pub(super) struct Walk<'a> {
+    programme: &'a LoyaltyProgramme,
+    ledger_in: &'a Resolved<'a>,
+    values: &'a Values,
+    reviews: &'a Reviews,
+    /// The tier held (position in the programme's tiers).
+    pub(super) current: usize,
+    /// The tier confirmed by the last review (or floor), which a return
+    /// cannot undo.
+    secured: usize,
+    pub(super) history: Vec<TierChange>,
+    pub(super) pending: Option<Pending>,
+    pub(super) previous_review: DateTime<Utc>,
+    pub(super) next_review: Option<DateTime<Utc>>,
+    pub(super) points: Ledger,
+}
+
+impl<'a> Walk<'a> {
+    /// Walks every step and review up to `as_of`.
+    pub(super) fn run(
+        programme: &'a LoyaltyProgramme,
+        ledger_in: &'a Resolved<'a>,
+        values: &'a Values,
+        reviews: &'a Reviews,
+        as_of: DateTime<Utc>,
+    ) -> Result<Self, Error> {
+        let since = reviews.since;
+        let mut walk = Walk {
+            programme,
+            ledger_in,
+            values,
+            reviews,
+            current: 0,
+            secured: 0,
+            history: vec![TierChange {
+                at: since,
+                from: None,
+                to: programme.tier_at(0).id().clone(),
+                reason: ChangeReason::Joined,
+            }],
+            pending: None,
+            previous_review: since,
+            next_review: reviews.next_after(since)?,
+            points: Ledger::default(),
+        };
+        let steps = &ledger_in.steps;
+        let mut cursor = 0_usize;
+        loop {
+            let candidates = [
+                steps.get(cursor).map(|s| s.0),
+                walk.next_review.filter(|&r| r <= as_of),
+                walk.pending.as_ref().map(|p| p.at).filter(|&a| a <= as_of),
+            ];
+            let Some(t) = candidates.into_iter().flatten().min() else {
+                break;
+            };
+            walk.grace_end(t);
+            if walk.next_review == Some(t) {
+                walk.review(t)?;
+            }
+            let mut qualify = false;
+            let mut reversed: Option<usize> = None;
+            while let Some(&(at, step)) = steps.get(cursor) {
+                if at != t {
+                    break;
+                }
+                if let Step::Qualify { ret } = step {
+                    qualify = true;
+                    if reversed.is_none() {
+                        reversed = ret;
+                    }
+                } else {
+                    walk.apply(t, step)?;
+                }
+                cursor = cursor.saturating_add(1);
+            }
+            if qualify {
+                walk.qualify(t, reversed)?;
+            }
+        }
+        Ok(walk)
+    }
+
+    fn id_of(&self, i: usize) -> crate::TierId {
+        self.programme.tier_at(i).id().clone()
+    }
+
+    fn threshold(&self, i: usize) -> Decimal {
+        self.programme.tier_at(i).threshold()
+    }
+
+    fn change(&mut self, at: DateTime<Utc>, to: usize, reason: ChangeReason) {
+        self.history.push(TierChange {
+            at,
+            from: Some(self.id_of(self.current)),
+            to: self.id_of(to),
+            reason,
+        });
+        self.current = to;
+    }
+
+    /// A grace period that ends at `t` (or is overtaken by the review at
+    /// `t`) applies its downgrade, no lower than a floor in force.
+    fn grace_end(&mut self, t: DateTime<Utc>) {
+        let Some(p) = self
+            .pending
+            .as_ref()
+            .filter(|p| p.at == t || self.next_review == Some(t))
+        else {
+            return;
+        };
+        let target = p.to.max(self.ledger_in.floor_at(t));
+        let reason = ChangeReason::GraceEnded {
+            review_at: p.review_at,
+            value: self.programme.present(p.value),
+        };
+        if target < self.current {
+            self.change(t, target, reason);
+        }
+        self.secured = self.current;
+        self.pending = None;
+    }
+
+    /// The review at `t` applies the downgrade rule to the period that
+    /// closes there, `[previous review, t)`.
+    fn review(&mut self, t: DateTime<Utc>) -> Result<(), Error> {
+        let lo = self.values.idx_lt(self.previous_review);
+        let hi = self.values.idx_lt(t);
+        let value = self.values.between(lo, hi.max(lo))?;
+        let met = self.programme.met_index(value);
+        let floor = self.ledger_in.floor_at(t);
+        let rule = self.programme.downgrade().rule();
+        let current = self.current;
+        let decided = match rule {
+            DowngradeRule::Never => current.max(met),
+            DowngradeRule::SoftLanding => met.max(current.saturating_sub(1)).max(floor),
+            DowngradeRule::Requalify => met.max(floor),
+        };
+        let reason = ChangeReason::Review {
+            value: self.programme.present(value),
+            rule,
+        };
+        if decided > current {
+            self.change(t, decided, reason);
+        } else if decided < current {
+            match self.programme.downgrade().grace() {
+                Some(grace) => {
+                    self.pending = Some(Pending {
+                        to: decided,
+                        at: add_span(t, grace, 1).ok_or_else(|| out_of_range("grace end", t))?,
+                        review_at: t,
+                        value,
+                    });
+                }
+                None => self.change(t, decided, reason),
+            }
+        }
+        self.secured = self.current;
+        self.previous_review = t;
+        self.next_review = self.reviews.next_after(t)?;
+        Ok(())
+    }
+
+    /// A step other than a qualification: a floor starting, points earned,
+    /// clawed back or redeemed.
+    fn apply(&mut self, t: DateTime<Utc>, step: Step) -> Result<(), Error> {
+        let programme = self.programme;
+        let ledger_in = self.ledger_in;
+        match step {
+            Step::Floor { tier, floor } => {
+                self.secured = self.secured.max(tier);
+                if tier > self.current {
+                    let reason =
+                        ledger_in
+                            .floors
+                            .get(floor)
+                            .map_or(ChangeReason::Joined, |(_, f)| ChangeReason::ManualFloor {
+                                from: f.from(),
+                                until: f.until(),
+                            });
+                    self.change(t, tier, reason);
+                }
+                if tier >= self.current {
+                    self.pending = None;
+                }
+            }
+            Step::Earn { purchase } => {
+                if let (Some(rule), Some(p)) =
+                    (programme.points(), ledger_in.purchases.get(purchase))
+                {
+                    let rate = rule
+                        .earn_rate()
+                        .checked_mul(programme.tier_at(self.current).points_multiplier().get())
+                        .ok_or_else(|| LoyaltyError::Overflow {
+                            what: "points earn rate",
+                            detail: format!("{} × tier multiplier", rule.earn_rate()),
+                        })?;
+                    self.points.earn(
+                        purchase,
+                        p.event.id(),
+                        t,
+                        p.matured,
+                        rate,
+                        rule.expiry_months(),
+                    )?;
+                }
+            }
+            Step::ClawBack { ret } => {
+                if let Some(r) = ledger_in.late_returns.get(ret) {
+                    self.points.claw_back(r.purchase, t, r.before, r.after)?;
+                }
+            }
+            Step::Redeem { event } => {
+                if let Some(e) = ledger_in.events.get(event) {
+                    if let LoyaltyEventKind::Redemption { points } = e.kind() {
+                        self.points.redeem(e.id(), t, *points)?;
+                    }
+                }
+            }
+            Step::Qualify { .. } => {}
+        }
+        Ok(())
+    }
+
+    /// The qualifying value changed at `t`: an upgrade if it meets a higher
+    /// tier, the end of a pending downgrade if it meets the current one,
+    /// and, after a return, the undoing of an unconfirmed upgrade.
+    fn qualify(&mut self, t: DateTime<Utc>, reversed: Option<usize>) -> Result<(), Error> {
+        let value = self
+            .values
+            .window_value(self.programme.window(), self.reviews, t)?;
+        let met = self.programme.met_index(value);
+        if met > self.current {
+            let reason = ChangeReason::Qualified {
+                value: self.programme.present(value),
+                threshold: self.threshold(met),
+            };
+            self.change(t, met, reason);
+            self.pending = None;
+            return Ok(());
+        }
+        if self.pending.is_some() && value >= self.threshold(self.current) {
+            self.pending = None;
+            self.secured = self.current;
+        }
+        if let Some(ret) = reversed {
+            let target = self.secured.max(met).max(self.ledger_in.floor_at(t));
+            if target < self.current {
+                let event = self
+                    .ledger_in
+                    .late_returns
+                    .get(ret)
+                    .and_then(|r| self.ledger_in.events.get(r.event))
+                    .map(|e| e.id().clone());
+                if let Some(event) = event {
+                    let reason = ChangeReason::ReturnReversed {
+                        event,
+                        value: self.programme.present(value),
+                    };
+                    self.change(t, target, reason);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loyalty::qualifying::sub_span;
+
+    fn t(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
+    }
+
+    fn reviews(window: Window, since: DateTime<Utc>) -> Reviews {
+        Reviews { window, since }
+    }
+
+    #[test]
+    fn calendar_year_reviews_every_first_of_january() {
+        let r = reviews(Window::CalendarYear, t(2023, 7, 1));
+        assert_eq!(r.nth(1).unwrap(), Some(t(2024, 1, 1)));
+        assert_eq!(r.count_up_to(t(2023, 12, 31)).unwrap(), 0);
+        assert_eq!(r.count_up_to(t(2024, 1, 1)).unwrap(), 1);
+        assert_eq!(r.next_after(t(2024, 1, 1)).unwrap(), Some(t(2025, 1, 1)));
+        assert_eq!(r.last_at_or_before(t(2023, 8, 1)).unwrap(), t(2023, 7, 1));
+        // Joining exactly on 1 January: the first review is a year later.
+        let r = reviews(Window::CalendarYear, t(2024, 1, 1));
+        assert_eq!(r.next_after(t(2024, 1, 1)).unwrap(), Some(t(2025, 1, 1)));
+    }
+
+    #[test]
+    fn anniversaries_of_29_february_fall_on_28_february_without_drift() {
+        let r = reviews(Window::AnniversaryYear, t(2024, 2, 29));
+        assert_eq!(r.nth(1).unwrap(), Some(t(2025, 2, 28)));
+        assert_eq!(r.nth(4).unwrap(), Some(t(2028, 2, 29)));
+        assert_eq!(r.count_up_to(t(2025, 2, 27)).unwrap(), 0);
+        assert_eq!(r.count_up_to(t(2025, 2, 28)).unwrap(), 1);
+        assert_eq!(r.last_at_or_before(t(2028, 3, 1)).unwrap(), t(2028, 2, 29));
+    }
+
+    #[test]
+    fn rolling_reviews_step_by_the_window_length() {
+        // 90 days from 2024-01-01: 03-31 (31 + 29 + 30), 06-29.
+        let r = reviews(Window::Rolling(Span::Days(90)), t(2024, 1, 1));
+        assert_eq!(r.next_after(t(2024, 1, 1)).unwrap(), Some(t(2024, 3, 31)));
+        assert_eq!(r.next_after(t(2024, 3, 31)).unwrap(), Some(t(2024, 6, 29)));
+        assert_eq!(r.count_up_to(t(2024, 6, 28)).unwrap(), 1);
+        // Months from 31 January: 29 February (clamped), 31 March.
+        let r = reviews(Window::Rolling(Span::Months(1)), t(2024, 1, 31));
+        assert_eq!(r.nth(1).unwrap(), Some(t(2024, 2, 29)));
+        assert_eq!(r.nth(2).unwrap(), Some(t(2024, 3, 31)));
+        assert_eq!(r.count_up_to(t(2024, 3, 30)).unwrap(), 1);
+        let r = reviews(Window::Lifetime, t(2024, 1, 31));
+        assert_eq!(r.next_after(t(2030, 1, 1)).unwrap(), None);
+    }
+
+    #[test]
+    fn absurd_dates_are_errors_not_panics() {
+        let r = reviews(Window::Rolling(Span::Months(u32::MAX)), t(2024, 1, 1));
+        assert!(r.next_after(t(2024, 1, 2)).is_err());
+        assert!(sub_span(t(2024, 1, 1), Span::Days(u32::MAX)).is_none());
+    }
+}

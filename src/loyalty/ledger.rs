@@ -75,8 +75,8 @@ impl LoyaltyProgramme {
             Ok(m.amount())
         } else {
             Err(LoyaltyError::CurrencyMismatch {
-                event: event.id().to_string(),
-                amount: m.to_string(),
+                event: event.id().clone(),
+                amount: *m,
                 expected: self.currency(),
             }
             .into())
@@ -93,16 +93,13 @@ impl LoyaltyProgramme {
         let mut ids = BTreeSet::new();
         for e in events {
             if !ids.insert(e.id().as_str()) {
-                return Err(LoyaltyError::DuplicateEventId {
-                    id: e.id().to_string(),
-                }
-                .into());
+                return Err(LoyaltyError::DuplicateEventId { id: e.id().clone() }.into());
             }
             if e.at() < since {
                 return Err(LoyaltyError::EventBeforeMembership {
-                    event: e.id().to_string(),
-                    at: rfc3339(e.at()),
-                    since: rfc3339(since),
+                    event: e.id().clone(),
+                    at: e.at(),
+                    since,
                 }
                 .into());
             }
@@ -118,9 +115,9 @@ impl LoyaltyProgramme {
                 LoyaltyEventKind::Adjustment { value } => {
                     if self.measure() != Measure::Spend && !value.is_integer() {
                         return Err(LoyaltyError::FractionalAdjustment {
-                            event: e.id().to_string(),
-                            value: value.to_string(),
-                            measure: self.measure().name(),
+                            event: e.id().clone(),
+                            value: *value,
+                            measure: self.measure(),
                         }
                         .into());
                     }
@@ -128,7 +125,7 @@ impl LoyaltyProgramme {
                 LoyaltyEventKind::Redemption { .. } => {
                     if self.points().is_none() {
                         return Err(LoyaltyError::NoPointsRule {
-                            event: e.id().to_string(),
+                            event: e.id().clone(),
                         }
                         .into());
                     }
@@ -141,7 +138,7 @@ impl LoyaltyProgramme {
                 .tier_index(f.tier())
                 .ok_or_else(|| LoyaltyError::UnknownTier {
                     field: "floor tier",
-                    tier: f.tier().to_string(),
+                    tier: f.tier().clone(),
                 })?;
             floors.push((idx, f));
         }
@@ -197,18 +194,18 @@ impl LoyaltyProgramme {
                 *by_id
                     .get(purchase.as_str())
                     .ok_or_else(|| LoyaltyError::UnknownPurchase {
-                        event: e.id().to_string(),
-                        purchase: purchase.to_string(),
+                        event: e.id().clone(),
+                        purchase: purchase.clone(),
                     })?;
             let (Some(p), Some(rem)) = (purchases.get_mut(pi), remaining.get_mut(pi)) else {
                 continue;
             };
             if e.at() < p.event.at() {
                 return Err(LoyaltyError::ReturnBeforePurchase {
-                    event: e.id().to_string(),
-                    at: rfc3339(e.at()),
-                    purchase: purchase.to_string(),
-                    purchase_at: rfc3339(p.event.at()),
+                    event: e.id().clone(),
+                    at: e.at(),
+                    purchase: purchase.clone(),
+                    purchase_at: p.event.at(),
                 }
                 .into());
             }
@@ -218,8 +215,8 @@ impl LoyaltyProgramme {
             };
             if taken.is_zero() {
                 return Err(LoyaltyError::NothingLeftToReturn {
-                    event: e.id().to_string(),
-                    purchase: purchase.to_string(),
+                    event: e.id().clone(),
+                    purchase: purchase.clone(),
                 }
                 .into());
             }
@@ -227,10 +224,10 @@ impl LoyaltyProgramme {
             if after < Decimal::ZERO {
                 let returned = add(sub(p.amount, *rem, currency)?, taken, currency)?;
                 return Err(LoyaltyError::ReturnExceedsPurchase {
-                    event: e.id().to_string(),
-                    purchase: purchase.to_string(),
-                    returned: Money::new(returned, currency).to_string(),
-                    amount: Money::new(p.amount, currency).to_string(),
+                    event: e.id().clone(),
+                    purchase: purchase.clone(),
+                    returned: Money::new(returned, currency),
+                    amount: Money::new(p.amount, currency),
                 }
                 .into());
             }

@@ -3,7 +3,6 @@
 use chrono::{DateTime, Months, Utc};
 use rust_decimal::Decimal;
 
-use super::programme::rfc3339;
 use super::{EventId, LoyaltyError};
 use crate::Error;
 
@@ -673,7 +672,9 @@ pub(crate) struct Ledger {
 fn floor_points(amount: Decimal, rate: Decimal, source: &EventId) -> Result<u64, Error> {
     let overflow = || LoyaltyError::Overflow {
         what: "points earned",
-        detail: format!("{amount} × {rate} for {source:?}"),
+        value: amount,
+        factor: rate,
+        event: Some(source.clone()),
     };
     let product = amount.checked_mul(rate).ok_or_else(overflow)?;
     u64::try_from(product.floor()).map_err(|_| overflow().into())
@@ -695,12 +696,12 @@ impl Ledger {
             return Ok(());
         }
         let expires_at = match expiry_months {
-            Some(m) => Some(at.checked_add_months(Months::new(m)).ok_or_else(|| {
+            Some(m) => Some(at.checked_add_months(Months::new(m)).ok_or(
                 LoyaltyError::DateOutOfRange {
                     what: "points expiry",
-                    at: rfc3339(at),
-                }
-            })?),
+                    at,
+                },
+            )?),
             None => None,
         };
         self.by_purchase.insert(purchase, self.lots.len());
@@ -776,10 +777,10 @@ impl Ledger {
         let balance = self.balance_at(at);
         if points > balance {
             return Err(LoyaltyError::InsufficientPoints {
-                event: event.to_string(),
+                event: event.clone(),
                 requested: points,
                 balance,
-                at: rfc3339(at),
+                at,
             }
             .into());
         }

@@ -51,14 +51,7 @@ impl fmt::Display for Measure {
 /// A span must not be zero.
 pub(crate) fn validate_span(span: Span, field: &'static str) -> Result<(), Error> {
     if span.count() == 0 {
-        Err(LoyaltyError::ZeroSpan {
-            field,
-            unit: match span {
-                Span::Days(_) => "days",
-                Span::Months(_) => "months",
-            },
-        }
-        .into())
+        Err(LoyaltyError::ZeroSpan { field, span }.into())
     } else {
         Ok(())
     }
@@ -313,10 +306,7 @@ impl PointsRule {
                 expiry_months: None,
             })
         } else {
-            Err(LoyaltyError::InvalidEarnRate {
-                value: earn_rate.to_string(),
-            }
-            .into())
+            Err(LoyaltyError::InvalidEarnRate { value: earn_rate }.into())
         }
     }
 
@@ -1022,8 +1012,8 @@ impl LoyaltyProgrammeBuilder {
         let base = p.tiers.first().ok_or(LoyaltyError::NoTiers)?.clone();
         if !base.threshold.is_zero() {
             return Err(LoyaltyError::BaseThresholdNotZero {
-                tier: base.id.to_string(),
-                threshold: base.threshold.to_string(),
+                tier: base.id.clone(),
+                threshold: base.threshold,
             }
             .into());
         }
@@ -1031,7 +1021,7 @@ impl LoyaltyProgrammeBuilder {
             if let Some(first) = p.tiers.iter().position(|t| t.id == tier.id) {
                 if first < i {
                     return Err(LoyaltyError::DuplicateTier {
-                        tier: tier.id.to_string(),
+                        tier: tier.id.clone(),
                         first,
                         second: i,
                     }
@@ -1041,9 +1031,9 @@ impl LoyaltyProgrammeBuilder {
             if p.measure != Measure::Spend && !tier.threshold.is_integer() {
                 return Err(LoyaltyError::FractionalThreshold {
                     index: i,
-                    tier: tier.id.to_string(),
-                    threshold: tier.threshold.to_string(),
-                    measure: p.measure.name(),
+                    tier: tier.id.clone(),
+                    threshold: tier.threshold,
+                    measure: p.measure,
                 }
                 .into());
             }
@@ -1052,11 +1042,11 @@ impl LoyaltyProgrammeBuilder {
                     if tier.threshold <= prev.threshold {
                         return Err(LoyaltyError::ThresholdsNotIncreasing {
                             index: i,
-                            tier: tier.id.to_string(),
-                            threshold: tier.threshold.to_string(),
+                            tier: tier.id.clone(),
+                            threshold: tier.threshold,
                             previous_index: prev_index,
-                            previous_tier: prev.id.to_string(),
-                            previous: prev.threshold.to_string(),
+                            previous_tier: prev.id.clone(),
+                            previous: prev.threshold,
                         }
                         .into());
                     }
@@ -1068,16 +1058,16 @@ impl LoyaltyProgrammeBuilder {
         }
         if let Some(grace) = p.downgrade.grace {
             validate_span(grace, "grace period")?;
-            let cadence = match p.window {
-                Window::Rolling(span) => Some((span.min_days(), span.to_string())),
-                Window::CalendarYear | Window::AnniversaryYear => Some((365, "1 year".to_owned())),
+            let cadence_days = match p.window {
+                Window::Rolling(span) => Some(span.min_days()),
+                Window::CalendarYear | Window::AnniversaryYear => Some(365),
                 Window::Lifetime => None,
             };
-            if let Some((min_days, text)) = cadence {
+            if let Some(min_days) = cadence_days {
                 if grace.max_days() >= min_days {
                     return Err(LoyaltyError::GraceTooLong {
-                        grace: grace.to_string(),
-                        cadence: text,
+                        grace,
+                        window: p.window,
                     }
                     .into());
                 }

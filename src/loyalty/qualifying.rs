@@ -111,7 +111,9 @@ impl LoyaltyProgramme {
                     .checked_mul(rate)
                     .ok_or_else(|| LoyaltyError::Overflow {
                         what: "qualifying points",
-                        detail: format!("{amount} × {rate} for {id:?}"),
+                        value: amount,
+                        factor: rate,
+                        event: Some(id.clone()),
                     })?
                     .floor()
             }

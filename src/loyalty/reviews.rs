@@ -9,7 +9,7 @@ use super::LoyaltyError;
 use super::event::LoyaltyEventKind;
 use super::ledger::{Resolved, Step};
 use super::points::Ledger;
-use super::programme::{DowngradeRule, LoyaltyProgramme, Window, rfc3339};
+use super::programme::{DowngradeRule, LoyaltyProgramme, Window};
 use super::qualifying::Values;
 use super::report::{ChangeReason, TierChange};
 use crate::Error;
@@ -23,11 +23,7 @@ pub(super) struct Reviews {
 }
 
 pub(super) fn out_of_range(what: &'static str, at: DateTime<Utc>) -> Error {
-    LoyaltyError::DateOutOfRange {
-        what,
-        at: rfc3339(at),
-    }
-    .into()
+    LoyaltyError::DateOutOfRange { what, at }.into()
 }
 
 pub(super) fn new_year(year: i32, from: DateTime<Utc>) -> Result<DateTime<Utc>, Error> {
@@ -337,7 +333,9 @@ impl<'a> Walk<'a> {
                         .checked_mul(programme.tier_at(self.current).points_multiplier().get())
                         .ok_or_else(|| LoyaltyError::Overflow {
                             what: "points earn rate",
-                            detail: format!("{} × tier multiplier", rule.earn_rate()),
+                            value: rule.earn_rate(),
+                            factor: programme.tier_at(self.current).points_multiplier().get(),
+                            event: Some(p.event.id().clone()),
                         })?;
                     self.points.earn(
                         purchase,

@@ -1293,3 +1293,109 @@ fn loyalty_sources_stay_split_along_the_data_flow() {
         assert!(names.iter().any(|n| n == concern), "no {concern}");
     }
 }
+
+/// Errors keep the values themselves (ids, amounts, instants, spans), so a
+/// caller can act on them without parsing the message, and the messages
+/// read as before.
+#[test]
+fn loyalty_errors_carry_typed_values() {
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    // p-1 earns floor(10.00 × 1) = 10 points; redeeming 11 on 2 February
+    // exceeds them.
+    let events = [
+        buy("p-1", t(2024, 2, 1), 1_000),
+        LoyaltyEvent::redemption(id("x-1"), t(2024, 2, 2), 11).unwrap(),
+    ];
+    let err = p.evaluate(&member, &events, t(2024, 3, 1)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "redemption \"x-1\" of 11 points at 2024-02-02T00:00:00Z exceeds the balance of 10 points"
+    );
+    let Error::Loyalty(LoyaltyError::InsufficientPoints {
+        event,
+        requested,
+        balance,
+        at,
+        ..
+    }) = err
+    else {
+        panic!("{err}");
+    };
+    assert_eq!(
+        (event, requested, balance, at),
+        (id("x-1"), 11, 10, t(2024, 2, 2))
+    );
+
+    // 60.00 + 60.00 returned of a 100.00 purchase: both totals as money.
+    let over = [
+        buy("p-1", t(2024, 2, 1), 10_000),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 2, 2), id("p-1"), Some(eur(6_000))).unwrap(),
+        LoyaltyEvent::return_of(id("r-2"), t(2024, 2, 3), id("p-1"), Some(eur(6_000))).unwrap(),
+    ];
+    let err = p.evaluate(&member, &over, t(2024, 3, 1)).unwrap_err();
+    let Error::Loyalty(LoyaltyError::ReturnExceedsPurchase {
+        event,
+        purchase,
+        returned,
+        amount,
+        ..
+    }) = err
+    else {
+        panic!("{err}");
+    };
+    assert_eq!((event, purchase), (id("r-2"), id("p-1")));
+    assert_eq!((returned, amount), (eur(12_000), eur(10_000)));
+
+    let early = [buy("p-0", t(2023, 12, 31), 100)];
+    let Err(Error::Loyalty(LoyaltyError::EventBeforeMembership { at, since, .. })) =
+        p.evaluate(&member, &early, t(2024, 3, 1))
+    else {
+        panic!("an event before joining");
+    };
+    assert_eq!((at, since), (t(2023, 12, 31), t(2024, 1, 1)));
+
+    let err = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+        .tier(Tier::new(tier("blue"), Decimal::ZERO))
+        .tier(Tier::new(tier("gold"), Decimal::from(1000)))
+        .tier(Tier::new(tier("silver"), dec("999.99")))
+        .build()
+        .unwrap_err();
+    let Error::Loyalty(LoyaltyError::ThresholdsNotIncreasing {
+        tier: offending,
+        threshold,
+        previous_tier,
+        previous,
+        ..
+    }) = err
+    else {
+        panic!("{err}");
+    };
+    assert_eq!((offending, threshold), (tier("silver"), dec("999.99")));
+    assert_eq!(
+        (previous_tier, previous),
+        (tier("gold"), Decimal::from(1000))
+    );
+
+    let err = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+        .tier(Tier::new(tier("blue"), Decimal::ZERO))
+        .downgrade(DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Months(12)))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "grace period of 12 months is invalid: it must be shorter than the review cadence of 1 year"
+    );
+    assert!(matches!(
+        err,
+        Error::Loyalty(LoyaltyError::GraceTooLong {
+            grace: Span::Months(12),
+            window: Window::CalendarYear,
+            ..
+        })
+    ));
+    assert!(matches!(
+        PointsRule::new(dec("-0.5")),
+        Err(Error::Loyalty(LoyaltyError::InvalidEarnRate { value, .. })) if value == dec("-0.5")
+    ));
+}

@@ -799,6 +799,11 @@ mod tests {
 
     /// The first instant whose window start is after `event`, by bisection
     /// on `start` alone (which is non-decreasing): an oracle for `exit`.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        clippy::trivially_copy_pass_by_ref,
+        reason = "tests: instants well inside the range"
+    )]
     fn exit_by_bisection(w: Window, event: DateTime<Utc>, tz: &Zone) -> DateTime<Utc> {
         let (mut lo, mut hi) = (event, event + TimeDelta::days(400));
         assert!(w.start(lo, tz).unwrap() <= event);
@@ -814,6 +819,11 @@ mod tests {
         hi
     }
 
+    #[allow(
+        clippy::arithmetic_side_effects,
+        clippy::trivially_copy_pass_by_ref,
+        reason = "tests: instants well inside the range"
+    )]
     fn exits_agree_with_bisection(tz: &Zone) {
         let windows = [
             Window::Rolling(Span::Months(1)),
@@ -868,6 +878,10 @@ mod tests {
     }
 
     #[test]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "tests: instants well inside the range"
+    )]
     fn exits_are_the_first_instant_whose_start_is_after_the_event() {
         exits_agree_with_bisection(&Zone::UTC);
         exits_agree_with_bisection(&"-03:30".parse().unwrap());

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::event::{LoyaltyEvent, Membership};
 use super::programme::{LoyaltyProgramme, rfc3339};
-use super::qualifying::Values;
+use super::qualifying::{Values, leaves_at, window_start};
 use super::report::{Evaluation, PendingDowngrade, TierChange};
 use super::reviews::{Reviews, Walk};
 use crate::Error;
@@ -83,19 +83,23 @@ impl LoyaltyProgramme {
                 other: rfc3339(since),
             });
         }
-        let resolved = self.resolve(membership, events, as_of)?;
+        let reviews = Reviews::new(self.window(), self.time_zone(), since)?;
+        let resolved = self.resolve(membership, events, as_of, &reviews)?;
         let values = Values::new(resolved.contributions.clone(), self.currency())?;
-        let reviews = Reviews {
-            window: self.window(),
-            since,
-        };
         let walk = Walk::run(self, &resolved, &values, &reviews, as_of)?;
 
         // The standing at `as_of`.
-        let value = values.window_value(self.window(), &reviews, as_of)?;
+        let start = window_start(&reviews, as_of)?;
+        let value = values.window_value(start, as_of)?;
         let met = self.met_index(value);
-        let next = self.progress(&walk, &values, value, as_of)?;
-        let keep = self.keep(&walk, &resolved, &values, value, as_of)?;
+        // The instant the oldest counted event leaves a rolling window,
+        // after which the value may fall.
+        let first_exit = match values.oldest_counted(start, as_of) {
+            Some(oldest) => leaves_at(&reviews, oldest)?,
+            None => None,
+        };
+        let next = self.progress(&walk, value, first_exit)?;
+        let keep = self.keep(&walk, &resolved, &values, value, first_exit, as_of)?;
         let since_current = walk.history.last().map_or(since, TierChange::at);
         Ok(Evaluation {
             as_of,

@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 use super::LoyaltyError;
 use super::event::{LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
 use super::programme::{LoyaltyProgramme, Measure, rfc3339};
-use super::qualifying::{Contribution, add, sub};
+use super::qualifying::{Contribution, add, leaves_at, sub};
+use super::reviews::Reviews;
 use crate::{Error, Money};
 
 /// A purchase with its returns, resolved.
@@ -158,6 +159,7 @@ impl LoyaltyProgramme {
         membership: &'a Membership,
         events: &'a [LoyaltyEvent],
         as_of: DateTime<Utc>,
+        reviews: &Reviews,
     ) -> Result<Resolved<'a>, Error> {
         let since = membership.since();
         let currency = self.currency();
@@ -300,6 +302,15 @@ impl LoyaltyProgramme {
                     steps.push((e.at(), Step::Redeem { event: i }));
                 }
                 _ => {}
+            }
+        }
+        // A negative contribution leaving a rolling window raises the
+        // value: the customer may qualify then, with no event.
+        for c in &contributions {
+            if c.delta < Decimal::ZERO {
+                if let Some(exit) = leaves_at(reviews, c.at)?.filter(|&x| x <= as_of) {
+                    steps.push((exit, Step::Qualify { ret: None }));
+                }
             }
         }
         for (i, &(tier, f)) in floors.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! Points: lots earned by purchases, consumed oldest first, expiring.
 
-use chrono::{DateTime, Months, Utc};
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::{EventId, LoyaltyError};
@@ -689,21 +689,12 @@ impl Ledger {
         at: DateTime<Utc>,
         amount: Decimal,
         rate: Decimal,
-        expiry_months: Option<u32>,
+        expires_at: Option<DateTime<Utc>>,
     ) -> Result<(), Error> {
         let points = floor_points(amount, rate, source)?;
         if points == 0 {
             return Ok(());
         }
-        let expires_at = match expiry_months {
-            Some(m) => Some(at.checked_add_months(Months::new(m)).ok_or(
-                LoyaltyError::DateOutOfRange {
-                    what: "points expiry",
-                    at,
-                },
-            )?),
-            None => None,
-        };
         self.by_purchase.insert(purchase, self.lots.len());
         self.lots.push((
             purchase,

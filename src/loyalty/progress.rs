@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 
 use super::ledger::Resolved;
 use super::programme::{DowngradeRule, LoyaltyProgramme, Window};
-use super::qualifying::{Values, sub, sub_span};
-use super::reviews::{Walk, add_span, out_of_range};
+use super::qualifying::{Values, sub};
+use super::reviews::Walk;
 use crate::{Error, TierId};
 
 /// What is missing to reach the next tier.
@@ -121,10 +121,12 @@ impl Progress {
         self.missing
     }
 
-    /// The instant before which `missing` must be added for it to suffice:
-    /// the end of the window (calendar and anniversary years), the instant
-    /// the oldest counted event leaves a rolling window (`None` if the
-    /// rolling window is empty), `None` for a lifetime window.
+    /// The instant before which `missing` must be added for it to suffice,
+    /// always after `as_of`: the end of the window (calendar and
+    /// anniversary years), the instant the oldest counted event leaves a
+    /// rolling window, which is the first instant whose window start
+    /// reaches it (`None` if the rolling window is empty), `None` for a
+    /// lifetime window.
     ///
     /// ```
     /// # use carekit::{Currency, Money, TierId};
@@ -238,7 +240,9 @@ impl Keep {
         self.needed
     }
 
-    /// The review (or grace end) that decides.
+    /// The review that decides; while a downgrade is pending, the end of
+    /// its grace period, or the instant the oldest counted event leaves a
+    /// rolling window if that is earlier. Always after `as_of`.
     ///
     /// ```
     /// # use carekit::{Currency, Money, TierId};
@@ -266,29 +270,23 @@ impl Keep {
 
 impl LoyaltyProgramme {
     /// Progress to the tier above the one held at the end of `walk`, with
-    /// `value` the qualifying value at `as_of`.
+    /// `value` the qualifying value at `as_of` and `first_exit` the instant
+    /// the oldest counted event leaves a rolling window.
     pub(super) fn progress(
         &self,
         walk: &Walk<'_>,
-        values: &Values,
         value: Decimal,
-        as_of: DateTime<Utc>,
+        first_exit: Option<DateTime<Utc>>,
     ) -> Result<Option<Progress>, Error> {
         let Some(tier) = self.tiers().get(walk.current.saturating_add(1)) else {
             return Ok(None);
         };
+        // Both come from window starts: a year window closes where the next
+        // one starts (the next review); a rolling window holds its events
+        // until its start reaches the oldest.
         let by = match self.window() {
             Window::CalendarYear | Window::AnniversaryYear => walk.next_review,
-            Window::Rolling(span) => {
-                let start =
-                    sub_span(as_of, span).ok_or_else(|| out_of_range("window start", as_of))?;
-                let lo = values.idx_le(start);
-                if lo < values.idx_le(as_of) {
-                    values.at.get(lo).and_then(|&a| add_span(a, span, 1))
-                } else {
-                    None
-                }
-            }
+            Window::Rolling(_) => first_exit,
             Window::Lifetime => None,
         };
         Ok(Some(Progress {
@@ -308,6 +306,7 @@ impl LoyaltyProgramme {
         resolved: &Resolved<'_>,
         values: &Values,
         value: Decimal,
+        first_exit: Option<DateTime<Utc>>,
         as_of: DateTime<Utc>,
     ) -> Result<Option<Keep>, Error> {
         let current = walk.current;
@@ -317,10 +316,13 @@ impl LoyaltyProgramme {
         let threshold = self.tier_at(current).threshold();
         let tier = self.tier_at(current).id().clone();
         if let Some(p) = &walk.pending {
+            // Re-qualifying cancels the downgrade: the window value must
+            // reach the threshold before the grace ends, and before the
+            // oldest counted event leaves the window.
             return Ok(Some(Keep {
                 tier,
                 needed: self.present(sub(threshold, value, self.currency())?.max(Decimal::ZERO)),
-                by: p.at,
+                by: first_exit.map_or(p.at, |x| x.min(p.at)),
             }));
         }
         let Some(review) = walk.next_review else {

@@ -1,13 +1,13 @@
 //! The qualifying value: what each event contributes in the programme's
 //! measure, and the value summed over the window at an instant.
 
-use chrono::{DateTime, Datelike, Months, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use rust_decimal::Decimal;
 
 use super::programme::{LoyaltyProgramme, Measure, PointsRule, Window};
-use super::reviews::{Reviews, new_year, out_of_range};
+use super::reviews::{Reviews, out_of_range};
 use super::{EventId, LoyaltyError};
-use crate::calendar::Span;
+use crate::calendar::{self, Period};
 use crate::{Error, Money};
 
 /// One change of the qualifying value, at the instant it counts.
@@ -61,23 +61,107 @@ impl Values {
         sub(b, a, self.currency)
     }
 
-    /// The qualifying value in the window at `t`.
-    pub(super) fn window_value(
+    /// Position of the first contribution the window from `start` counts.
+    fn first_counted(&self, start: Start) -> usize {
+        match start {
+            Start::After(s) => self.idx_le(s),
+            Start::From(s) => self.idx_lt(s),
+            Start::Everything => 0,
+        }
+    }
+
+    /// The qualifying value in the window starting at `start`, up to and
+    /// including `t`.
+    pub(super) fn window_value(&self, start: Start, t: DateTime<Utc>) -> Result<Decimal, Error> {
+        let lo = self.first_counted(start);
+        self.between(lo, self.idx_le(t).max(lo))
+    }
+
+    /// The same, without the contributions at `t` itself.
+    pub(super) fn window_value_before(
         &self,
-        window: Window,
-        reviews: &Reviews,
+        start: Start,
         t: DateTime<Utc>,
     ) -> Result<Decimal, Error> {
-        let hi = self.idx_le(t);
-        let lo = match window {
-            Window::Rolling(span) => {
-                self.idx_le(sub_span(t, span).ok_or_else(|| out_of_range("window start", t))?)
-            }
-            Window::CalendarYear => self.idx_lt(new_year(t.year(), t)?),
-            Window::AnniversaryYear => self.idx_lt(reviews.last_at_or_before(t)?),
-            Window::Lifetime => 0,
-        };
-        self.between(lo, hi.max(lo))
+        let lo = self.first_counted(start);
+        self.between(lo, self.idx_lt(t).max(lo))
+    }
+
+    /// The instant of the oldest contribution in the window starting at
+    /// `start` up to `t`, if any.
+    pub(super) fn oldest_counted(&self, start: Start, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let lo = self.first_counted(start);
+        (lo < self.idx_le(t))
+            .then(|| self.at.get(lo).copied())
+            .flatten()
+    }
+}
+
+/// Where the window at an instant starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Start {
+    /// Contributions after this instant count (rolling windows).
+    After(DateTime<Utc>),
+    /// Contributions at or after this instant count (calendar and
+    /// anniversary years).
+    From(DateTime<Utc>),
+    /// Every contribution counts (a lifetime window, or a window reaching
+    /// back before the first instant chrono represents, where no event can
+    /// be).
+    Everything,
+}
+
+/// The start of the window at `t`, in the programme's zone. A rolling
+/// window starts with [`calendar::Window::start`] (so it never moves
+/// backwards) and holds what came after its start: `(start, t]`. A
+/// calendar year starts at local midnight on 1 January, an anniversary
+/// year at the last review.
+pub(super) fn window_start(reviews: &Reviews, t: DateTime<Utc>) -> Result<Start, Error> {
+    // A start chrono cannot represent lies before its first instant (the
+    // window then holds everything), unless `t` itself is at the end of the
+    // range, where its local reading may not exist.
+    let before_time = |err: Error| {
+        if t.checked_add_signed(TimeDelta::days(2)).is_some() {
+            Ok(Start::Everything)
+        } else {
+            Err(err)
+        }
+    };
+    match reviews.window() {
+        Window::Lifetime => Ok(Start::Everything),
+        Window::AnniversaryYear => Ok(Start::From(reviews.last_at_or_before(t))),
+        Window::CalendarYear => calendar::Window::Calendar(Period::Year)
+            .start(t, &reviews.tz())
+            .map(Start::From)
+            .or_else(before_time),
+        Window::Rolling(span) => calendar::Window::Rolling(span)
+            .start(t, &reviews.tz())
+            .map(Start::After)
+            .or_else(before_time),
+    }
+}
+
+/// When a contribution at `at` leaves a rolling window (`None` for other
+/// windows, and when it stays beyond chrono's range): the first instant
+/// whose window start is at or after `at`, so that `(start, t]` no longer
+/// holds it. That is [`calendar::Window::exit`] of the instant just
+/// before; at chrono's first instant, which nothing precedes, the exit of
+/// `at` itself (at most a nanosecond late).
+pub(super) fn leaves_at(
+    reviews: &Reviews,
+    at: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, Error> {
+    let Window::Rolling(span) = reviews.window() else {
+        return Ok(None);
+    };
+    let just_before = at
+        .checked_sub_signed(TimeDelta::nanoseconds(1))
+        .unwrap_or(at);
+    match calendar::Window::Rolling(span).exit(just_before, &reviews.tz()) {
+        Ok(exit) => Ok(Some(exit)),
+        // Past the end of the range: it never leaves.
+        Err(_) if at.year() > 0 => Ok(None),
+        Err(_) => Err(out_of_range("window exit", at)),
     }
 }
 
@@ -91,13 +175,6 @@ pub(super) fn sub(a: Decimal, b: Decimal, currency: crate::Currency) -> Result<D
     Ok(Money::new(a, currency)
         .checked_sub(&Money::new(b, currency))?
         .amount())
-}
-
-pub(super) fn sub_span(t: DateTime<Utc>, span: Span) -> Option<DateTime<Utc>> {
-    match span {
-        Span::Days(n) => t.checked_sub_signed(TimeDelta::try_days(i64::from(n))?),
-        Span::Months(n) => t.checked_sub_months(Months::new(n)),
-    }
 }
 
 impl LoyaltyProgramme {

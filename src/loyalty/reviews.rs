@@ -2,7 +2,7 @@
 //! timeline that applies upgrades, reviews, grace periods, manual floors
 //! and reversals, recording each change with its reason.
 
-use chrono::{DateTime, Datelike, Months, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 
 use super::LoyaltyError;
@@ -10,119 +10,179 @@ use super::event::LoyaltyEventKind;
 use super::ledger::{Resolved, Step};
 use super::points::Ledger;
 use super::programme::{DowngradeRule, LoyaltyProgramme, Window};
-use super::qualifying::Values;
+use super::qualifying::{Values, window_start};
 use super::report::{ChangeReason, TierChange};
 use crate::Error;
-use crate::calendar::Span;
+use crate::calendar::{Span, Zone, first_instant_at, local_of};
 
-/// Review instants of a window: the k-th review (k ≥ 1) after joining.
-/// Review instants of a window: the k-th review (k ≥ 1) after joining.
+/// Review instants of a window in the programme's zone: the k-th review
+/// (k ≥ 1) after joining.
+///
+/// | window | k-th review |
+/// |---|---|
+/// | rolling `n` days | `since + k·n × 24 h` |
+/// | rolling `n` months | the local date and time of joining `k·n` months later (a missing day: the month's last) |
+/// | anniversary year | the same, `12·k` months later |
+/// | calendar year | local midnight on 1 January of the `k`-th year after joining's |
+/// | lifetime | none |
 pub(super) struct Reviews {
-    pub(super) window: Window,
-    pub(super) since: DateTime<Utc>,
+    window: Window,
+    tz: Zone,
+    since: DateTime<Utc>,
+    /// The wall-clock reading of joining, for the windows that count
+    /// local months or years.
+    since_local: Option<NaiveDateTime>,
 }
 
 pub(super) fn out_of_range(what: &'static str, at: DateTime<Utc>) -> Error {
     LoyaltyError::DateOutOfRange { what, at }.into()
 }
 
-pub(super) fn new_year(year: i32, from: DateTime<Utc>) -> Result<DateTime<Utc>, Error> {
-    Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0)
-        .single()
-        .ok_or_else(|| out_of_range("1 january", from))
+/// `months` calendar months after `t` on the wall clock of `tz` (a day the
+/// month lacks becomes its last day), resolved by the crate's one rule for
+/// local readings; `None` beyond chrono's range.
+pub(super) fn months_later(tz: Zone, t: DateTime<Utc>, months: u32) -> Option<DateTime<Utc>> {
+    first_instant_at(
+        &tz,
+        local_of(&tz, t)?.checked_add_months(Months::new(months))?,
+    )
 }
 
-pub(super) fn add_span(t: DateTime<Utc>, span: Span, times: u32) -> Option<DateTime<Utc>> {
+/// `span` after `t`: elapsed days, or local calendar months.
+pub(super) fn span_later(tz: Zone, t: DateTime<Utc>, span: Span) -> Option<DateTime<Utc>> {
     match span {
-        Span::Days(n) => {
-            let days = i64::from(n).checked_mul(i64::from(times))?;
-            t.checked_add_signed(TimeDelta::try_days(days)?)
-        }
-        Span::Months(n) => t.checked_add_months(Months::new(n.checked_mul(times)?)),
+        Span::Days(n) => t.checked_add_signed(TimeDelta::try_days(i64::from(n))?),
+        Span::Months(n) => months_later(tz, t, n),
     }
 }
 
 impl Reviews {
-    /// The review step: `None` for a lifetime window.
-    fn step(&self) -> Option<Span> {
-        match self.window {
-            Window::Rolling(span) => Some(span),
-            Window::AnniversaryYear => Some(Span::Months(12)),
-            Window::CalendarYear | Window::Lifetime => None,
+    /// The schedule of a window in `tz` for a member since `since`.
+    ///
+    /// # Errors
+    ///
+    /// [`LoyaltyError::DateOutOfRange`] when the window counts local
+    /// months or years and joining has no local reading (within a day of
+    /// the ends of chrono's range).
+    pub(super) fn new(window: Window, tz: Zone, since: DateTime<Utc>) -> Result<Self, Error> {
+        let since_local = local_of(&tz, since);
+        let local_needed = matches!(
+            window,
+            Window::Rolling(Span::Months(_)) | Window::AnniversaryYear | Window::CalendarYear
+        );
+        if local_needed && since_local.is_none() {
+            return Err(out_of_range("the local time of member_since", since));
         }
+        Ok(Self {
+            window,
+            tz,
+            since,
+            since_local,
+        })
     }
 
-    /// The k-th review (k ≥ 1), `None` for a lifetime window.
-    fn nth(&self, k: u32) -> Result<Option<DateTime<Utc>>, Error> {
+    pub(super) fn window(&self) -> Window {
+        self.window
+    }
+
+    pub(super) fn tz(&self) -> Zone {
+        self.tz
+    }
+
+    pub(super) fn since(&self) -> DateTime<Utc> {
+        self.since
+    }
+
+    /// The k-th review (k ≥ 1); `None` for a lifetime window and beyond
+    /// chrono's range.
+    pub(super) fn nth(&self, k: u32) -> Option<DateTime<Utc>> {
+        let months_after = |months: u32| {
+            first_instant_at(
+                &self.tz,
+                self.since_local?.checked_add_months(Months::new(months))?,
+            )
+        };
         match self.window {
-            Window::Lifetime => Ok(None),
-            Window::CalendarYear => {
-                let year = i32::try_from(k)
-                    .ok()
-                    .and_then(|k| self.since.year().checked_add(k))
-                    .ok_or_else(|| out_of_range("next review", self.since))?;
-                new_year(year, self.since).map(Some)
+            Window::Lifetime => None,
+            Window::Rolling(Span::Days(n)) => {
+                let days = i64::from(n).checked_mul(i64::from(k))?;
+                self.since.checked_add_signed(TimeDelta::try_days(days)?)
             }
-            Window::Rolling(_) | Window::AnniversaryYear => match self.step() {
-                Some(step) => add_span(self.since, step, k)
-                    .map(Some)
-                    .ok_or_else(|| out_of_range("next review", self.since)),
-                None => Ok(None),
-            },
+            Window::Rolling(Span::Months(n)) => months_after(n.checked_mul(k)?),
+            Window::AnniversaryYear => months_after(k.checked_mul(12)?),
+            Window::CalendarYear => {
+                let year = self
+                    .since_local?
+                    .year()
+                    .checked_add(i32::try_from(k).ok()?)?;
+                first_instant_at(
+                    &self.tz,
+                    NaiveDate::from_ymd_opt(year, 1, 1)?.and_time(NaiveTime::MIN),
+                )
+            }
         }
     }
 
     /// Number of reviews at instants in `(since, t]`.
-    pub(super) fn count_up_to(&self, t: DateTime<Utc>) -> Result<u32, Error> {
+    pub(super) fn count_up_to(&self, t: DateTime<Utc>) -> u32 {
         if t <= self.since {
-            return Ok(0);
+            return 0;
         }
+        let local_t = local_of(&self.tz, t).unwrap_or_else(|| t.naive_utc());
+        let months = || {
+            self.since_local
+                .map_or(0, |since| months_between(since, local_t))
+        };
         let estimate: i64 = match self.window {
-            Window::Lifetime => return Ok(0),
-            Window::CalendarYear => {
-                return Ok(u32::try_from(t.year().saturating_sub(self.since.year())).unwrap_or(0));
-            }
+            Window::Lifetime => return 0,
+            Window::CalendarYear => i64::from(local_t.year())
+                .saturating_sub(self.since_local.map_or(0, |s| i64::from(s.year()))),
             Window::Rolling(Span::Days(n)) => {
                 let secs = t.signed_duration_since(self.since).num_seconds();
                 secs.checked_div(i64::from(n).saturating_mul(86_400))
                     .unwrap_or(0)
             }
-            Window::Rolling(Span::Months(n)) => months_between(self.since, t)
-                .checked_div(i64::from(n))
-                .unwrap_or(0),
-            Window::AnniversaryYear => months_between(self.since, t).checked_div(12).unwrap_or(0),
+            Window::Rolling(Span::Months(n)) => months().checked_div(i64::from(n)).unwrap_or(0),
+            Window::AnniversaryYear => months().checked_div(12).unwrap_or(0),
         };
         let mut k = u32::try_from(estimate.max(0)).unwrap_or(u32::MAX);
         // The estimate is within one step; settle it exactly.
-        while k > 0 && self.nth(k)?.is_some_and(|r| r > t) {
+        while k > 0 && self.nth(k).is_none_or(|r| r > t) {
             k = k.saturating_sub(1);
         }
-        while let Some(next) = self.nth(k.saturating_add(1))? {
-            if next <= t && k < u32::MAX {
-                k = k.saturating_add(1);
-            } else {
-                break;
-            }
+        while k < u32::MAX && self.nth(k.saturating_add(1)).is_some_and(|r| r <= t) {
+            k = k.saturating_add(1);
         }
-        Ok(k)
+        k
     }
 
-    /// The first review strictly after `t`.
+    /// The first review strictly after `t` (`None` for a lifetime window).
+    ///
+    /// # Errors
+    ///
+    /// [`LoyaltyError::DateOutOfRange`] when it lies beyond chrono's range.
     pub(super) fn next_after(&self, t: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
-        let k = self.count_up_to(t)?;
-        self.nth(k.saturating_add(1))
+        if self.window == Window::Lifetime {
+            return Ok(None);
+        }
+        self.count_up_to(t)
+            .checked_add(1)
+            .and_then(|k| self.nth(k))
+            .map(Some)
+            .ok_or_else(|| out_of_range("next review", t))
     }
 
     /// The last review at or before `t`, or joining.
-    pub(super) fn last_at_or_before(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>, Error> {
-        match self.count_up_to(t)? {
-            0 => Ok(self.since),
-            k => Ok(self.nth(k)?.unwrap_or(self.since)),
+    pub(super) fn last_at_or_before(&self, t: DateTime<Utc>) -> DateTime<Utc> {
+        match self.count_up_to(t) {
+            0 => self.since,
+            k => self.nth(k).unwrap_or(self.since),
         }
     }
 }
 
-fn months_between(a: DateTime<Utc>, b: DateTime<Utc>) -> i64 {
+/// Calendar months from `a`'s month to `b`'s, ignoring the days.
+fn months_between(a: NaiveDateTime, b: NaiveDateTime) -> i64 {
     let years = i64::from(b.year()).saturating_sub(i64::from(a.year()));
     let months = i64::from(b.month()).saturating_sub(i64::from(a.month()));
     years.saturating_mul(12).saturating_add(months)
@@ -164,7 +224,7 @@ impl<'a> Walk<'a> {
         reviews: &'a Reviews,
         as_of: DateTime<Utc>,
     ) -> Result<Self, Error> {
-        let since = reviews.since;
+        let since = reviews.since();
         let mut walk = Walk {
             programme,
             ledger_in,
@@ -194,7 +254,7 @@ impl<'a> Walk<'a> {
             let Some(t) = candidates.into_iter().flatten().min() else {
                 break;
             };
-            walk.grace_end(t);
+            walk.grace_end(t)?;
             if walk.next_review == Some(t) {
                 walk.review(t)?;
             }
@@ -239,17 +299,29 @@ impl<'a> Walk<'a> {
         self.current = to;
     }
 
+    /// The tier the qualifying value meets at `t`, before the events at
+    /// `t` itself: no downgrade at `t` goes below it (the customer would
+    /// qualify again at once).
+    fn met_before(&self, t: DateTime<Utc>) -> Result<usize, Error> {
+        let value = self
+            .values
+            .window_value_before(window_start(self.reviews, t)?, t)?;
+        Ok(self.programme.met_index(value))
+    }
+
     /// A grace period that ends at `t` (or is overtaken by the review at
-    /// `t`) applies its downgrade, no lower than a floor in force.
-    fn grace_end(&mut self, t: DateTime<Utc>) {
+    /// `t`) applies its downgrade, no lower than a floor in force or the
+    /// tier the qualifying value meets.
+    fn grace_end(&mut self, t: DateTime<Utc>) -> Result<(), Error> {
         let Some(p) = self
             .pending
             .as_ref()
             .filter(|p| p.at == t || self.next_review == Some(t))
         else {
-            return;
+            return Ok(());
         };
-        let target = p.to.max(self.ledger_in.floor_at(t));
+        let floor = self.ledger_in.floor_at(t);
+        let target = p.to.max(floor).max(self.met_before(t)?);
         let reason = ChangeReason::GraceEnded {
             review_at: p.review_at,
             value: self.programme.present(p.value),
@@ -259,6 +331,7 @@ impl<'a> Walk<'a> {
         }
         self.secured = self.current;
         self.pending = None;
+        Ok(())
     }
 
     /// The review at `t` applies the downgrade rule to the period that
@@ -271,11 +344,14 @@ impl<'a> Walk<'a> {
         let floor = self.ledger_in.floor_at(t);
         let rule = self.programme.downgrade().rule();
         let current = self.current;
-        let decided = match rule {
+        let mut decided = match rule {
             DowngradeRule::Never => current.max(met),
             DowngradeRule::SoftLanding => met.max(current.saturating_sub(1)).max(floor),
             DowngradeRule::Requalify => met.max(floor),
         };
+        if decided < current {
+            decided = decided.max(self.met_before(t)?);
+        }
         let reason = ChangeReason::Review {
             value: self.programme.present(value),
             rule,
@@ -287,7 +363,8 @@ impl<'a> Walk<'a> {
                 Some(grace) => {
                     self.pending = Some(Pending {
                         to: decided,
-                        at: add_span(t, grace, 1).ok_or_else(|| out_of_range("grace end", t))?,
+                        at: span_later(self.reviews.tz(), t, grace)
+                            .ok_or_else(|| out_of_range("grace end", t))?,
                         review_at: t,
                         value,
                     });
@@ -337,14 +414,15 @@ impl<'a> Walk<'a> {
                             factor: programme.tier_at(self.current).points_multiplier().get(),
                             event: Some(p.event.id().clone()),
                         })?;
-                    self.points.earn(
-                        purchase,
-                        p.event.id(),
-                        t,
-                        p.matured,
-                        rate,
-                        rule.expiry_months(),
-                    )?;
+                    let expires_at = match rule.expiry_months() {
+                        Some(m) => Some(
+                            months_later(self.reviews.tz(), t, m)
+                                .ok_or_else(|| out_of_range("points expiry", t))?,
+                        ),
+                        None => None,
+                    };
+                    self.points
+                        .earn(purchase, p.event.id(), t, p.matured, rate, expires_at)?;
                 }
             }
             Step::ClawBack { ret } => {
@@ -370,7 +448,7 @@ impl<'a> Walk<'a> {
     fn qualify(&mut self, t: DateTime<Utc>, reversed: Option<usize>) -> Result<(), Error> {
         let value = self
             .values
-            .window_value(self.programme.window(), self.reviews, t)?;
+            .window_value(window_start(self.reviews, t)?, t)?;
         let met = self.programme.met_index(value);
         if met > self.current {
             let reason = ChangeReason::Qualified {
@@ -410,24 +488,24 @@ impl<'a> Walk<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loyalty::qualifying::sub_span;
+    use chrono::TimeZone;
 
     fn t(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
     }
 
     fn reviews(window: Window, since: DateTime<Utc>) -> Reviews {
-        Reviews { window, since }
+        Reviews::new(window, Zone::UTC, since).unwrap()
     }
 
     #[test]
     fn calendar_year_reviews_every_first_of_january() {
         let r = reviews(Window::CalendarYear, t(2023, 7, 1));
-        assert_eq!(r.nth(1).unwrap(), Some(t(2024, 1, 1)));
-        assert_eq!(r.count_up_to(t(2023, 12, 31)).unwrap(), 0);
-        assert_eq!(r.count_up_to(t(2024, 1, 1)).unwrap(), 1);
+        assert_eq!(r.nth(1), Some(t(2024, 1, 1)));
+        assert_eq!(r.count_up_to(t(2023, 12, 31)), 0);
+        assert_eq!(r.count_up_to(t(2024, 1, 1)), 1);
         assert_eq!(r.next_after(t(2024, 1, 1)).unwrap(), Some(t(2025, 1, 1)));
-        assert_eq!(r.last_at_or_before(t(2023, 8, 1)).unwrap(), t(2023, 7, 1));
+        assert_eq!(r.last_at_or_before(t(2023, 8, 1)), t(2023, 7, 1));
         // Joining exactly on 1 January: the first review is a year later.
         let r = reviews(Window::CalendarYear, t(2024, 1, 1));
         assert_eq!(r.next_after(t(2024, 1, 1)).unwrap(), Some(t(2025, 1, 1)));
@@ -436,11 +514,11 @@ mod tests {
     #[test]
     fn anniversaries_of_29_february_fall_on_28_february_without_drift() {
         let r = reviews(Window::AnniversaryYear, t(2024, 2, 29));
-        assert_eq!(r.nth(1).unwrap(), Some(t(2025, 2, 28)));
-        assert_eq!(r.nth(4).unwrap(), Some(t(2028, 2, 29)));
-        assert_eq!(r.count_up_to(t(2025, 2, 27)).unwrap(), 0);
-        assert_eq!(r.count_up_to(t(2025, 2, 28)).unwrap(), 1);
-        assert_eq!(r.last_at_or_before(t(2028, 3, 1)).unwrap(), t(2028, 2, 29));
+        assert_eq!(r.nth(1), Some(t(2025, 2, 28)));
+        assert_eq!(r.nth(4), Some(t(2028, 2, 29)));
+        assert_eq!(r.count_up_to(t(2025, 2, 27)), 0);
+        assert_eq!(r.count_up_to(t(2025, 2, 28)), 1);
+        assert_eq!(r.last_at_or_before(t(2028, 3, 1)), t(2028, 2, 29));
     }
 
     #[test]
@@ -449,20 +527,58 @@ mod tests {
         let r = reviews(Window::Rolling(Span::Days(90)), t(2024, 1, 1));
         assert_eq!(r.next_after(t(2024, 1, 1)).unwrap(), Some(t(2024, 3, 31)));
         assert_eq!(r.next_after(t(2024, 3, 31)).unwrap(), Some(t(2024, 6, 29)));
-        assert_eq!(r.count_up_to(t(2024, 6, 28)).unwrap(), 1);
+        assert_eq!(r.count_up_to(t(2024, 6, 28)), 1);
         // Months from 31 January: 29 February (clamped), 31 March.
         let r = reviews(Window::Rolling(Span::Months(1)), t(2024, 1, 31));
-        assert_eq!(r.nth(1).unwrap(), Some(t(2024, 2, 29)));
-        assert_eq!(r.nth(2).unwrap(), Some(t(2024, 3, 31)));
-        assert_eq!(r.count_up_to(t(2024, 3, 30)).unwrap(), 1);
+        assert_eq!(r.nth(1), Some(t(2024, 2, 29)));
+        assert_eq!(r.nth(2), Some(t(2024, 3, 31)));
+        assert_eq!(r.count_up_to(t(2024, 3, 30)), 1);
         let r = reviews(Window::Lifetime, t(2024, 1, 31));
         assert_eq!(r.next_after(t(2030, 1, 1)).unwrap(), None);
+    }
+
+    #[cfg(feature = "tz")]
+    #[test]
+    fn reviews_follow_the_local_calendar() {
+        let berlin: Zone = "Europe/Berlin".parse().unwrap();
+        let at = |y, m, d, h| Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap();
+        // Joined 2023-06-15T22:00Z, 00:00 CEST on 16 June: the calendar
+        // year turns at local midnight, 2023-12-31T23:00Z (CET, +1).
+        let r = Reviews::new(Window::CalendarYear, berlin, at(2023, 6, 15, 22)).unwrap();
+        assert_eq!(r.nth(1), Some(at(2023, 12, 31, 23)));
+        // Anniversaries on 16 June 00:00 local, in summer time: 22:00Z.
+        let r = Reviews::new(Window::AnniversaryYear, berlin, at(2023, 6, 15, 22)).unwrap();
+        assert_eq!(r.nth(1), Some(at(2024, 6, 15, 22)));
+        // Monthly from 15 October 00:00 CEST (14 October 22:00Z): the
+        // next one is 15 November 00:00 CET, 14 November 23:00Z.
+        let r = Reviews::new(
+            Window::Rolling(Span::Months(1)),
+            berlin,
+            at(2024, 10, 14, 22),
+        )
+        .unwrap();
+        assert_eq!(
+            r.next_after(at(2024, 10, 20, 0)).unwrap(),
+            Some(at(2024, 11, 14, 23))
+        );
     }
 
     #[test]
     fn absurd_dates_are_errors_not_panics() {
         let r = reviews(Window::Rolling(Span::Months(u32::MAX)), t(2024, 1, 1));
         assert!(r.next_after(t(2024, 1, 2)).is_err());
-        assert!(sub_span(t(2024, 1, 1), Span::Days(u32::MAX)).is_none());
+        let r = reviews(Window::CalendarYear, DateTime::<Utc>::MAX_UTC);
+        assert!(r.next_after(DateTime::<Utc>::MAX_UTC).is_err());
+        // Joining has no local reading a day before chrono's first instant.
+        let west = Zone::fixed(chrono::FixedOffset::west_opt(3600).unwrap());
+        assert!(Reviews::new(Window::CalendarYear, west, DateTime::<Utc>::MIN_UTC).is_err());
+        assert!(
+            Reviews::new(
+                Window::Rolling(Span::Days(1)),
+                west,
+                DateTime::<Utc>::MIN_UTC
+            )
+            .is_ok()
+        );
     }
 }

@@ -1399,3 +1399,392 @@ fn loyalty_errors_carry_typed_values() {
         Err(Error::Loyalty(LoyaltyError::InvalidEarnRate { value, .. })) if value == dec("-0.5")
     ));
 }
+
+fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, mi, 0).unwrap()
+}
+
+#[test]
+fn a_purchase_leaves_a_rolling_month_when_the_window_start_passes_it() {
+    // The case: rolling 1 month, joined 2024-01-01, 300.00 bought
+    // 2024-01-31T12:00, evaluated 2024-02-29T12:00.
+    let p = spend_programme(Window::Rolling(Span::Months(1)), DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [buy("p-1", at(2024, 1, 31, 12, 0), 30_000)];
+    // The window at 02-29T12:00 starts 29 January 12:00 (one month back on
+    // the calendar): the purchase counts. Later on 29 February the start is
+    // still on 29 January; at 1 March 00:00 it is 1 February 00:00 (30 and
+    // 31 February do not exist), after the purchase: it leaves then.
+    let e = p
+        .evaluate(&member, &events, at(2024, 2, 29, 12, 0))
+        .unwrap();
+    assert_eq!(e.qualifying_value(), dec("300.00"));
+    let next = e.next().unwrap();
+    assert_eq!(
+        (next.tier().as_str(), next.missing(), next.by()),
+        ("silver", dec("200.00"), Some(t(2024, 3, 1)))
+    );
+    let last = at(2024, 3, 1, 0, 0) - chrono::TimeDelta::nanoseconds(1);
+    let e = p.evaluate(&member, &events, last).unwrap();
+    assert_eq!(e.qualifying_value(), dec("300.00"));
+    let e = p.evaluate(&member, &events, t(2024, 3, 1)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("0.00"));
+}
+
+#[test]
+fn a_purchase_that_left_a_rolling_month_does_not_come_back() {
+    // 2023 is not a leap year. Joined 2023-01-28T18:00: reviews on the
+    // 28th at 18:00 of each month. 600.00 on 2023-02-28T12:00 → silver.
+    let p = spend_programme(Window::Rolling(Span::Months(1)), DowngradePolicy::default());
+    let member = Membership::new(at(2023, 1, 28, 18, 0));
+    let events = [buy("p-1", at(2023, 2, 28, 12, 0), 60_000)];
+    // On 2023-03-28T18:00 the window starts 02-28T18:00: the purchase has
+    // left (since 03-28T12:00), and the review finds [02-28T18:00,
+    // 03-28T18:00) empty → blue.
+    let e = p
+        .evaluate(&member, &events, at(2023, 3, 28, 18, 0))
+        .unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value()),
+        ("blue", dec("0.00"))
+    );
+    // At 03-29T00:00 the start is 29 February 2023, which does not exist:
+    // 1 March 00:00. It does not go back to 28 February (where the
+    // purchase would count again and meet silver while blue is held).
+    let e = p.evaluate(&member, &events, at(2023, 3, 29, 0, 0)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("0.00"));
+    assert_eq!((e.tier().as_str(), e.met_tier().as_str()), ("blue", "blue"));
+    assert_eq!(e.next().unwrap().missing(), dec("500.00"));
+}
+
+#[test]
+fn a_leap_day_purchase_stays_in_a_rolling_year_until_the_first_of_march() {
+    let p = spend_programme(
+        Window::Rolling(Span::Months(12)),
+        DowngradePolicy::default(),
+    );
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [buy("p-1", at(2024, 2, 29, 12, 0), 80_000)];
+    // On 2025-02-28T23:00 the window starts 2024-02-28T23:00: 800.00
+    // counts (silver). 2025 has no 29 February: from 2025-03-01T00:00 the
+    // window starts 2024-03-01T00:00, so gold (1000) needs the missing
+    // 200.00 before then — not 2025-02-28T12:00, which is already past.
+    let e = p
+        .evaluate(&member, &events, at(2025, 2, 28, 23, 0))
+        .unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value()),
+        ("silver", dec("800.00"))
+    );
+    let next = e.next().unwrap();
+    assert_eq!(
+        (next.missing(), next.by()),
+        (dec("200.00"), Some(t(2025, 3, 1)))
+    );
+    // 29 February 2024 − 12 months: 29 February 2023 does not exist, the
+    // window starts 1 March 2023: a purchase of 2023-02-28 is out.
+    let member = Membership::new(t(2023, 2, 1));
+    let events = [buy("p-0", at(2023, 2, 28, 12, 0), 70_000)];
+    let e = p.evaluate(&member, &events, t(2024, 2, 29)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("0.00"));
+}
+
+#[test]
+fn a_negative_adjustment_leaving_the_window_qualifies_at_once() {
+    // Rolling 30 days. −600.00 on 01-10 and +600.00 on 01-20: 0 in the
+    // window until the adjustment leaves it at 01-10 + 30 days = 02-09;
+    // then 600 ≥ 500 → silver at 02-09, with no event then.
+    let p = spend_programme(Window::Rolling(Span::Days(30)), DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        LoyaltyEvent::adjustment(id("a-1"), t(2024, 1, 10), dec("-600")).unwrap(),
+        buy("p-1", t(2024, 1, 20), 60_000),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 2, 15)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("600.00"));
+    assert_eq!((e.tier().as_str(), e.since()), ("silver", t(2024, 2, 9)));
+    assert!(matches!(
+        e.history().last().unwrap().reason(),
+        ChangeReason::Qualified { .. }
+    ));
+}
+
+#[test]
+fn no_review_drops_below_the_tier_the_window_meets() {
+    // Rolling 1 month from joining on 2024-03-31: reviews on 04-30 and
+    // 05-31 (the 31st, or the month's last day). The window at 05-31
+    // starts 1 May 00:00 (31 April does not exist).
+    // 600.00 on 04-29: the review on 04-30 keeps silver ([03-31, 04-30)
+    // holds 600); on 05-31 the period [04-30, 05-31) and the window
+    // (05-01, 05-31) are both empty: blue.
+    let p = spend_programme(Window::Rolling(Span::Months(1)), DowngradePolicy::default());
+    let member = Membership::new(t(2024, 3, 31));
+    let events = [buy("p-1", t(2024, 4, 29), 60_000)];
+    let e = p.evaluate(&member, &events, t(2024, 5, 31)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("blue", t(2024, 5, 31)));
+    // A purchase on 04-30 at 12:00, after the first review, is in the
+    // period [04-30, 05-31) and keeps silver at 05-31.
+    let events = [buy("p-2", at(2024, 4, 30, 12, 0), 60_000)];
+    let e = p.evaluate(&member, &events, t(2024, 5, 31)).unwrap();
+    assert_eq!(e.tier().as_str(), "silver");
+    // With a −600 adjustment at the review instant 04-30 itself (in the
+    // period [04-30, 05-31) but not in the window (04-30, ...]) and 600.00
+    // on 05-15: the period sums to 0, so re-qualification would drop to
+    // blue, but the window before 05-31, (05-01, 05-31), holds 600: the
+    // customer meets silver and keeps it.
+    let events = [
+        buy("p-0", t(2024, 4, 10), 60_000),
+        LoyaltyEvent::adjustment(id("a-1"), t(2024, 4, 30), dec("-600")).unwrap(),
+        buy("p-3", t(2024, 5, 15), 60_000),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 5, 31)).unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.met_tier().as_str()),
+        ("silver", "silver")
+    );
+}
+
+/// Instants from 2023 to mid-2025; a third of them in the last days of a
+/// month, some on 1 March (after 28 or 29 February), at any hour.
+fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    let month_end = (
+        2023..=2025_i32,
+        1..=12_u32,
+        26..=31_u32,
+        0..24_u32,
+        0..60_u32,
+    )
+        .prop_map(|(y, m, d, h, mi)| {
+            // The last valid day at or before `d`.
+            let day = (26..=d)
+                .rev()
+                .find(|&d| Utc.with_ymd_and_hms(y, m, d, h, mi, 0).single().is_some())
+                .unwrap();
+            at(y, m, day, h, mi)
+        });
+    prop_oneof![
+        3 => (0..(900 * 24 * 60_i64)).prop_map(|m| t(2023, 1, 1) + chrono::TimeDelta::minutes(m)),
+        2 => month_end,
+        1 => (2023..=2025_i32, 0..24_u32, 0..60_u32).prop_map(|(y, h, mi)| at(y, 3, 1, h, mi)),
+    ]
+}
+
+fn zone() -> impl Strategy<Value = carekit::calendar::Zone> {
+    prop_oneof![
+        Just("UTC"),
+        Just("Europe/Berlin"),
+        Just("America/New_York"),
+        Just("+05:30"),
+        Just("-09:30"),
+    ]
+    .prop_map(|z| z.parse().unwrap())
+}
+
+fn any_window() -> impl Strategy<Value = Window> {
+    prop_oneof![
+        (1..=13_u32).prop_map(|m| Window::Rolling(Span::Months(m))),
+        (1..120_u32).prop_map(|d| Window::Rolling(Span::Days(d))),
+        Just(Window::CalendarYear),
+        Just(Window::AnniversaryYear),
+        Just(Window::Lifetime),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Purchases of 1, 2, 4, … cents: the qualifying value in cents is the
+    /// set of purchases in the window, one bit each. As `as_of` increases,
+    /// each bit goes 0 → 1 (at the purchase) → 0 (when it leaves) at most
+    /// once: nothing that left comes back.
+    #[test]
+    fn an_event_enters_the_window_once_and_leaves_it_once(
+        window in any_window(),
+        zone in zone(),
+        buys in proptest::collection::vec(instant(), 1..16),
+        checks in proptest::collection::vec(instant(), 1..40),
+    ) {
+        let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, window)
+            .tier(Tier::new(tier("blue"), Decimal::ZERO))
+            .time_zone(zone)
+            .build()
+            .unwrap();
+        let member = Membership::new(t(2023, 1, 1));
+        let events: Vec<LoyaltyEvent> = buys
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| buy(&format!("p-{i}"), b, 1 << i))
+            .collect();
+        let mut as_ofs: Vec<DateTime<Utc>> = checks.iter().chain(&buys).copied().collect();
+        // Around the instants the window's length after each purchase,
+        // where it leaves (and where a start clamped to a month's end
+        // would bring it back).
+        let span_months = match window {
+            Window::Rolling(Span::Months(n)) => n,
+            _ => 12,
+        };
+        for b in &buys {
+            let later = b.checked_add_months(chrono::Months::new(span_months)).unwrap();
+            for hours in [-18, -6, 0, 6, 12, 18, 24, 30, 48, 72, 96] {
+                as_ofs.push(later + chrono::TimeDelta::hours(hours));
+            }
+        }
+        as_ofs.sort();
+        as_ofs.dedup();
+        // 0: not yet in, 1: in, 2: left.
+        let mut state = vec![0_u8; buys.len()];
+        for &as_of in &as_ofs {
+            let e = p.evaluate(&member, &events, as_of).unwrap();
+            let cents: u64 = (e.qualifying_value() * Decimal::from(100)).normalize().to_string().parse().unwrap();
+            for (i, s) in state.iter_mut().enumerate() {
+                let inside = cents >> i & 1 == 1;
+                prop_assert!(!inside || buys[i] <= as_of, "p-{i} counts before it happens");
+                *s = match (*s, inside) {
+                    (0 | 1, true) => 1,
+                    (0, false) => 0,
+                    (1 | 2, false) => 2,
+                    (2, true) => {
+                        return Err(TestCaseError::fail(format!(
+                            "p-{i} at {} came back into the {window} window at {as_of} in {zone}",
+                            buys[i]
+                        )));
+                    }
+                    _ => unreachable!(),
+                };
+            }
+        }
+    }
+
+    /// With returns, adjustments of either sign, pending purchases, every
+    /// downgrade rule and grace periods: at every instant the tier held is
+    /// at least the tier the qualifying value meets, and no "by" instant
+    /// is already past.
+    #[test]
+    fn the_held_tier_covers_the_met_tier_and_no_deadline_is_past(
+        window in any_window(),
+        zone in zone(),
+        rule in prop_oneof![
+            Just(DowngradeRule::Never),
+            Just(DowngradeRule::Requalify),
+            Just(DowngradeRule::SoftLanding),
+        ],
+        grace in proptest::option::of(1..28_u32),
+        ops in proptest::collection::vec(
+            (instant(), -80_000..120_000_i64, 0..4_u8, 0..20_u32), 1..14),
+        checks in proptest::collection::vec(instant(), 1..30),
+    ) {
+        let mut policy = DowngradePolicy::new(rule);
+        if let Some(g) = grace {
+            policy = policy.with_grace(Span::Days(g));
+        }
+        let Ok(p) = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, window)
+            .tier(Tier::new(tier("blue"), Decimal::ZERO))
+            .tier(Tier::new(tier("silver"), Decimal::from(500)))
+            .tier(Tier::new(tier("gold"), Decimal::from(1000)))
+            .downgrade(policy)
+            .time_zone(zone)
+            .build()
+        else {
+            return Ok(()); // a grace period not shorter than the cadence
+        };
+        let member = Membership::new(t(2023, 1, 1));
+        let mut events = Vec::new();
+        let mut bought: Vec<(String, DateTime<Utc>, i64)> = Vec::new();
+        for (i, &(when, cents, kind, days)) in ops.iter().enumerate() {
+            let later = when + chrono::TimeDelta::days(i64::from(days));
+            match kind {
+                // A purchase, pending for `days` when odd.
+                0 | 1 if cents > 0 => {
+                    let name = format!("p-{i}");
+                    events.push(if kind == 1 {
+                        LoyaltyEvent::pending_purchase(id(&name), when, eur(cents), later).unwrap()
+                    } else {
+                        buy(&name, when, cents)
+                    });
+                    bought.push((name, when, cents));
+                }
+                // A full return of an earlier purchase, `days` after it.
+                2 if !bought.is_empty() => {
+                    let (name, bought_at, _) = bought.remove(i % bought.len());
+                    let r = LoyaltyEvent::return_of(
+                        id(&format!("r-{i}")),
+                        bought_at + chrono::TimeDelta::days(i64::from(days)),
+                        id(&name),
+                        None,
+                    );
+                    events.push(r.unwrap());
+                }
+                _ => {
+                    let value = Decimal::new(cents, 2);
+                    events.push(LoyaltyEvent::adjustment(id(&format!("a-{i}")), when, value).unwrap());
+                }
+            }
+        }
+        let mut as_ofs = checks.clone();
+        as_ofs.extend(events.iter().map(LoyaltyEvent::at));
+        as_ofs.sort();
+        for as_of in as_ofs {
+            let e = p.evaluate(&member, &events, as_of).unwrap();
+            let met = p.tiers().iter().position(|t| t.id() == e.met_tier()).unwrap();
+            prop_assert!(
+                tier_index(&p, &e) >= met,
+                "{window} in {zone} at {as_of}: holds {} but meets {}; {:?}",
+                e.tier(), e.met_tier(), e.history()
+            );
+            if let Some(by) = e.next().and_then(Progress::by) {
+                prop_assert!(by > as_of, "{window} in {zone}: missing by {by}, as of {as_of}");
+            }
+            if let Some(k) = e.keep() {
+                prop_assert!(k.by() > as_of, "{window} in {zone}: keep by {}, as of {as_of}", k.by());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_grace_period_ends_no_lower_than_the_tier_the_window_meets() {
+    // Calendar year, re-qualify with 60 days' grace. 1200.00 in June 2023:
+    // gold, kept at the 2024 review. The 2025 review finds 2024 empty:
+    // blue decided, in effect 2025-01-01 + 60 days = 2025-03-02. 600.00 on
+    // 2025-02-01 meets silver (not gold, so the downgrade stands): at the
+    // grace end the customer lands on silver, the tier 2025 already meets.
+    let p = spend_programme(
+        Window::CalendarYear,
+        DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Days(60)),
+    );
+    let member = Membership::new(t(2023, 1, 1));
+    let events = [
+        buy("p-1", t(2023, 6, 1), 120_000),
+        buy("p-2", t(2025, 2, 1), 60_000),
+    ];
+    let e = p.evaluate(&member, &events, t(2025, 4, 1)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("silver", t(2025, 3, 2)));
+    assert!(matches!(
+        e.history().last().unwrap().reason(),
+        ChangeReason::GraceEnded { .. }
+    ));
+}
+
+#[test]
+fn keeping_a_tier_in_grace_is_due_before_the_oldest_counted_event_leaves() {
+    // Rolling 90 days, re-qualify with 30 days' grace, joined 2024-01-01:
+    // reviews 03-31 and 06-29. 1200.00 on 01-11 → gold, kept at 03-31
+    // ([01-01, 03-31) holds 1200). 300.00 on 04-15. The 06-29 review finds
+    // 300 in [03-31, 06-29): blue, in effect 06-29 + 30 days = 07-29.
+    let p = spend_programme(
+        Window::Rolling(Span::Days(90)),
+        DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Days(30)),
+    );
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 1, 11), 120_000),
+        buy("p-2", t(2024, 4, 15), 30_000),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 7, 1)).unwrap();
+    assert_eq!(e.tier().as_str(), "gold");
+    assert_eq!(e.pending_downgrade().unwrap().at(), t(2024, 7, 29));
+    // Re-qualifying needs 1000 − 300 = 700 in the window while p-2 still
+    // counts: it leaves at 04-15 + 90 days = 07-14 (15 + 31 + 30 + 14).
+    let keep = e.keep().unwrap();
+    assert_eq!((keep.needed(), keep.by()), (dec("700.00"), t(2024, 7, 14)));
+}

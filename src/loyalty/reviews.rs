@@ -188,6 +188,15 @@ fn months_between(a: NaiveDateTime, b: NaiveDateTime) -> i64 {
     years.saturating_mul(12).saturating_add(months)
 }
 
+/// Whether the walk passes runs of idle reviews in one step (always, but
+/// for the test that checks it changes nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Idle {
+    Passed,
+    #[cfg(test)]
+    Walked,
+}
+
 /// A downgrade decided at a review, waiting for its grace period.
 pub(super) struct Pending {
     pub(super) to: usize,
@@ -213,6 +222,9 @@ pub(super) struct Walk<'a> {
     pub(super) previous_review: DateTime<Utc>,
     pub(super) next_review: Option<DateTime<Utc>>,
     pub(super) points: Ledger,
+    /// Instants visited, for the tests that bound the work.
+    #[cfg(test)]
+    visited: usize,
 }
 
 impl<'a> Walk<'a> {
@@ -223,6 +235,17 @@ impl<'a> Walk<'a> {
         values: &'a Values,
         reviews: &'a Reviews,
         as_of: DateTime<Utc>,
+    ) -> Result<Self, Error> {
+        Self::run_with(programme, ledger_in, values, reviews, as_of, Idle::Passed)
+    }
+
+    fn run_with(
+        programme: &'a LoyaltyProgramme,
+        ledger_in: &'a Resolved<'a>,
+        values: &'a Values,
+        reviews: &'a Reviews,
+        as_of: DateTime<Utc>,
+        idle: Idle,
     ) -> Result<Self, Error> {
         let since = reviews.since();
         let mut walk = Walk {
@@ -242,10 +265,15 @@ impl<'a> Walk<'a> {
             previous_review: since,
             next_review: reviews.next_after(since)?,
             points: Ledger::default(),
+            #[cfg(test)]
+            visited: 0,
         };
         let steps = &ledger_in.steps;
         let mut cursor = 0_usize;
         loop {
+            if idle == Idle::Passed {
+                walk.skip_idle_reviews(steps.get(cursor).map(|s| s.0), as_of)?;
+            }
             let candidates = [
                 steps.get(cursor).map(|s| s.0),
                 walk.next_review.filter(|&r| r <= as_of),
@@ -254,6 +282,10 @@ impl<'a> Walk<'a> {
             let Some(t) = candidates.into_iter().flatten().min() else {
                 break;
             };
+            #[cfg(test)]
+            {
+                walk.visited = walk.visited.saturating_add(1);
+            }
             walk.grace_end(t)?;
             if walk.next_review == Some(t) {
                 walk.review(t)?;
@@ -334,21 +366,76 @@ impl<'a> Walk<'a> {
         Ok(())
     }
 
+    /// The tier the downgrade rule decides at a review whose period meets
+    /// tier `met`, with `floor` the highest floor in force.
+    fn decide(&self, met: usize, floor: usize) -> usize {
+        let current = self.current;
+        match self.programme.downgrade().rule() {
+            DowngradeRule::Never => current.max(met),
+            DowngradeRule::SoftLanding => met.max(current.saturating_sub(1)).max(floor),
+            DowngradeRule::Requalify => met.max(floor),
+        }
+    }
+
+    /// Passes, in one step, the run of reviews from the next one that
+    /// cannot change anything: no grace period running, the tier already
+    /// confirmed, no event in their periods, a tier the rule keeps for an
+    /// empty period, and the same floors in force. The run ends before the
+    /// next step (`next_step`) and the next floor end, and at `as_of`.
+    /// Without it, a member since chrono's first year with a daily window
+    /// would take a step per day.
+    fn skip_idle_reviews(
+        &mut self,
+        next_step: Option<DateTime<Utc>>,
+        as_of: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        let Some(review) = self.next_review else {
+            return Ok(());
+        };
+        let idle = self.pending.is_none()
+            && self.secured == self.current
+            && review <= as_of
+            && next_step.is_none_or(|s| review <= s)
+            && self.values.idx_lt(self.previous_review) == self.values.idx_lt(review)
+            && self.decide(0, self.ledger_in.floor_at(review)) == self.current;
+        if !idle {
+            return Ok(());
+        }
+        // Every contribution has a step at its instant, so none lies in
+        // [review, next step); floors change only at steps and floor ends.
+        let floor_end = self
+            .ledger_in
+            .floors
+            .iter()
+            .filter_map(|(_, f)| f.until())
+            .filter(|&u| u > review)
+            .min()
+            .and_then(|u| u.checked_sub_signed(TimeDelta::nanoseconds(1)));
+        // A review at the instant of the next step is not idle if a floor
+        // starts there: stop just before it.
+        let before_step = next_step.and_then(|s| s.checked_sub_signed(TimeDelta::nanoseconds(1)));
+        let limit = [Some(as_of), before_step, floor_end]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(as_of);
+        let last = self.reviews.nth(self.reviews.count_up_to(limit));
+        if let Some(last) = last.filter(|&r| r > review) {
+            self.previous_review = last;
+            self.next_review = self.reviews.next_after(last)?;
+        }
+        Ok(())
+    }
+
     /// The review at `t` applies the downgrade rule to the period that
     /// closes there, `[previous review, t)`.
     fn review(&mut self, t: DateTime<Utc>) -> Result<(), Error> {
         let lo = self.values.idx_lt(self.previous_review);
         let hi = self.values.idx_lt(t);
         let value = self.values.between(lo, hi.max(lo))?;
-        let met = self.programme.met_index(value);
-        let floor = self.ledger_in.floor_at(t);
         let rule = self.programme.downgrade().rule();
         let current = self.current;
-        let mut decided = match rule {
-            DowngradeRule::Never => current.max(met),
-            DowngradeRule::SoftLanding => met.max(current.saturating_sub(1)).max(floor),
-            DowngradeRule::Requalify => met.max(floor),
-        };
+        let mut decided = self.decide(self.programme.met_index(value), self.ledger_in.floor_at(t));
         if decided < current {
             decided = decided.max(self.met_before(t)?);
         }
@@ -486,6 +573,10 @@ impl<'a> Walk<'a> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "tests: instants and day counts well inside the range"
+)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
@@ -561,6 +652,125 @@ mod tests {
             r.next_after(at(2024, 10, 20, 0)).unwrap(),
             Some(at(2024, 11, 14, 23))
         );
+    }
+
+    #[test]
+    fn idle_reviews_are_passed_in_one_step() {
+        use crate::loyalty::{LoyaltyEvent, Membership, Tier};
+        use crate::{Currency, Money, TierId};
+        let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+        let p = LoyaltyProgramme::builder(
+            Currency::EUR,
+            crate::loyalty::Measure::Spend,
+            Window::Rolling(Span::Days(1)),
+        )
+        .tier(tier("blue", 0))
+        .tier(tier("silver", 500))
+        .build()
+        .unwrap();
+        // A member since chrono's first day with a daily window: about
+        // 96 million reviews up to 2024, all idle but those around the
+        // one purchase (the review that confirms silver, the next that
+        // drops it).
+        let since = DateTime::<Utc>::MIN_UTC;
+        let buy = LoyaltyEvent::purchase(
+            crate::loyalty::EventId::new("p-1").unwrap(),
+            t(2024, 5, 31),
+            Money::from_minor_units(60_000, Currency::EUR),
+        )
+        .unwrap();
+        let events = [buy];
+        let membership = Membership::new(since);
+        let as_of = t(2024, 6, 10);
+        let reviews = Reviews::new(p.window(), p.time_zone(), since).unwrap();
+        let resolved = p.resolve(&membership, &events, as_of, &reviews).unwrap();
+        let values = Values::new(resolved.contributions.clone(), p.currency()).unwrap();
+        let walk = Walk::run(&p, &resolved, &values, &reviews, as_of).unwrap();
+        // The steps at 05-31 (earn, qualify), the reviews of 06-01 (keeps
+        // silver) and 06-02 (drops it), then the idle reviews up to as_of
+        // in one step, and the last one: a handful of instants.
+        assert!(walk.visited <= 8, "{} instants visited", walk.visited);
+        assert_eq!(walk.current, 0);
+        assert_eq!(walk.previous_review, t(2024, 6, 10));
+        assert_eq!(walk.next_review, Some(t(2024, 6, 11)));
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Passing idle reviews in one step gives the walk every review
+        /// would: the same history, tier, pending downgrade and reviews.
+        #[test]
+        fn passing_idle_reviews_changes_nothing(
+            window in prop_oneof![
+                (1..12_u32).prop_map(|d| Window::Rolling(Span::Days(d))),
+                (1..3_u32).prop_map(|m| Window::Rolling(Span::Months(m))),
+                Just(Window::CalendarYear),
+                Just(Window::AnniversaryYear),
+            ],
+            rule in 0..3_u8,
+            grace in proptest::option::of(1..5_u32),
+            ops in proptest::collection::vec((0..900_i64, -70_000..150_000_i64), 0..8),
+            floor in proptest::option::of((0..900_i64, 1..300_i64, 1..3_usize)),
+            as_of_day in 0..1000_i64,
+        ) {
+            use crate::loyalty::{DowngradePolicy, EventId, LoyaltyEvent, ManualFloor, Membership, Tier};
+            use crate::{Currency, Money, TierId};
+            let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+            let rule = [DowngradeRule::Never, DowngradeRule::Requalify, DowngradeRule::SoftLanding][usize::from(rule)];
+            let mut policy = DowngradePolicy::new(rule);
+            if let Some(g) = grace {
+                policy = policy.with_grace(Span::Days(g));
+            }
+            let Ok(p) = LoyaltyProgramme::builder(Currency::EUR, crate::loyalty::Measure::Spend, window)
+                .tier(tier("blue", 0))
+                .tier(tier("silver", 500))
+                .tier(tier("gold", 1000))
+                .downgrade(policy)
+                .build()
+            else {
+                return Ok(());
+            };
+            let since = t(2023, 1, 1);
+            let day = |d: i64| since + TimeDelta::days(d);
+            let events: Vec<LoyaltyEvent> = ops
+                .iter()
+                .enumerate()
+                .map(|(i, &(d, cents))| {
+                    let id = EventId::new(&format!("e-{i}")).unwrap();
+                    if cents > 0 {
+                        LoyaltyEvent::purchase(id, day(d), Money::from_minor_units(cents, Currency::EUR))
+                    } else {
+                        LoyaltyEvent::adjustment(id, day(d), Decimal::new(cents, 2))
+                    }
+                    .unwrap()
+                })
+                .collect();
+            let mut membership = Membership::new(since);
+            if let Some((from, days, level)) = floor {
+                let id = TierId::new(["blue", "silver", "gold"][level]).unwrap();
+                let f = ManualFloor::new(id, day(from), Some(day(from + days))).unwrap();
+                membership = membership.with_floor(f);
+            }
+            let as_of = day(as_of_day);
+            let reviews = Reviews::new(p.window(), p.time_zone(), since).unwrap();
+            let resolved = p.resolve(&membership, &events, as_of, &reviews).unwrap();
+            let values = Values::new(resolved.contributions.clone(), p.currency()).unwrap();
+            let passed = Walk::run_with(&p, &resolved, &values, &reviews, as_of, Idle::Passed).unwrap();
+            let walked = Walk::run_with(&p, &resolved, &values, &reviews, as_of, Idle::Walked).unwrap();
+            prop_assert_eq!(&passed.history, &walked.history);
+            prop_assert_eq!(passed.current, walked.current);
+            prop_assert_eq!(passed.secured, walked.secured);
+            prop_assert_eq!(passed.previous_review, walked.previous_review);
+            prop_assert_eq!(passed.next_review, walked.next_review);
+            prop_assert_eq!(
+                passed.pending.as_ref().map(|p| (p.to, p.at)),
+                walked.pending.as_ref().map(|p| (p.to, p.at))
+            );
+            prop_assert!(passed.visited <= walked.visited);
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use chrono::{DateTime, Utc};
 
 use super::event::{LoyaltyEvent, Membership};
+use super::points::floor_points;
 use super::programme::{LoyaltyProgramme, rfc3339};
 use super::qualifying::{Values, leaves_at, window_start};
 use super::report::{Evaluation, PendingDowngrade, TierChange};
@@ -118,7 +119,22 @@ impl LoyaltyProgramme {
             }),
             next_review: walk.next_review,
             history: walk.history,
-            points: self.points().map(|_| walk.points.statement(as_of)),
+            points: match self.points() {
+                Some(rule) => {
+                    // Pending purchases earn when they mature; until then,
+                    // what they would earn at the tier held now.
+                    let mut pending = 0_u64;
+                    for &(i, left) in &resolved.pending {
+                        if let Some(p) = resolved.purchases.get(i) {
+                            let id = p.event.id();
+                            let rate = self.earn_rate_at(rule, walk.current, Some(id))?;
+                            pending = pending.saturating_add(floor_points(left, rate, id)?);
+                        }
+                    }
+                    Some(walk.points.statement(as_of, pending))
+                }
+                None => None,
+            },
         })
     }
 }

@@ -54,6 +54,9 @@ pub(super) struct Resolved<'a> {
     pub(super) contributions: Vec<Contribution>,
     /// Qualifying value of purchases made but not matured at `as_of`.
     pub(super) pending_value: Decimal,
+    /// Purchases made but not matured at `as_of` (position among the
+    /// purchases), with the amount left after the returns so far.
+    pub(super) pending: Vec<(usize, Decimal)>,
     /// The steps up to `as_of` in canonical order.
     pub(super) steps: Vec<(DateTime<Utc>, Step)>,
 }
@@ -255,6 +258,7 @@ impl LoyaltyProgramme {
         // The timeline of steps up to `as_of`.
         let mut steps: Vec<(DateTime<Utc>, Step)> = Vec::new();
         let mut pending_value = Decimal::ZERO;
+        let mut pending = Vec::new();
         for (i, p) in purchases.iter().enumerate() {
             if p.event.at() > as_of {
                 continue;
@@ -267,6 +271,7 @@ impl LoyaltyProgramme {
                     self.purchase_value(left, p.event.id())?,
                     currency,
                 )?;
+                pending.push((i, left));
                 continue;
             }
             if p.matured <= Decimal::ZERO {
@@ -326,6 +331,7 @@ impl LoyaltyProgramme {
             late_returns,
             contributions,
             pending_value,
+            pending,
             steps,
         };
         resolved.sort_steps();

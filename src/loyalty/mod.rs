@@ -180,6 +180,14 @@
 //! them (points already redeemed or expired are not taken back). At any
 //! instant: earned = balance + redeemed + expired + clawed back.
 //!
+//! A [`PointsStatement`] reports the balance available to redeem, the
+//! points still *pending* (what purchases in their return window earn when
+//! they mature, less returns so far, at the current tier's multiplier),
+//! and, for a horizon the caller chooses, the points of the balance that
+//! expire soon: [`PointsStatement::balance_within`] (`TimeDelta::days(30)`)
+//! or [`PointsStatement::balance_until`] (an instant), both a
+//! [`PointsBalance`].
+//!
 //! # Validation and conventions
 //!
 //! - [`LoyaltyProgramme::evaluate`] validates every event (unique ids,
@@ -226,15 +234,17 @@
 //!
 //! Input: `programme` (as above), `events` (list), `as_of` (RFC 3339),
 //! optional `member_since` (default: the earliest event's `at`, or `as_of`
-//! without events), optional `floor` (one manual floor) and/or `floors`.
+//! without events), optional `floor` (one manual floor) and/or `floors`,
+//! optional `points_soon_until` (RFC 3339).
 //! Output: `tier`, `since`, `qualifying_value` (decimal string in the
 //! measure's unit), `met_tier`, `next_tier` and `missing` (`null` at the
 //! top), `missing_by`, `keep_needed` and `keep_by` (`null` when there is
 //! nothing to keep), `pending_value`, `pending_downgrade_to`/`_at`,
 //! `next_review`, `history` (`[{"at", "tier", "reason"}]`, reasons
 //! `joined`, `qualified`, `review`, `grace_ended`, `return_reversed`,
-//! `manual_floor`) and, with points, `points_balance`, `points_expired`,
-//! `next_expiry_points`, `next_expiry_at`.
+//! `manual_floor`) and, with points, `points_balance`, `points_pending`,
+//! `points_expired`, `next_expiry_points`, `next_expiry_at` and (with
+//! `points_soon_until`) `points_expiring_soon`.
 //!
 //! [`Benefits`] is the small type through which the SLA book and the
 //! compensation engine read what a tier is entitled to
@@ -256,7 +266,7 @@ mod reviews;
 pub use benefits::{Benefits, CustomPerk, Multiplier, Perk};
 pub use error::LoyaltyError;
 pub use event::{EventId, LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
-pub use points::{Expiry, PointsLot, PointsStatement};
+pub use points::{Expiry, PointsBalance, PointsLot, PointsStatement};
 pub use programme::{
     DowngradePolicy, DowngradeRule, LoyaltyProgramme, LoyaltyProgrammeBuilder, Measure, PointsRule,
     Tier, Window,

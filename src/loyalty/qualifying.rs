@@ -220,3 +220,25 @@ impl LoyaltyProgramme {
         }
     }
 }
+
+impl LoyaltyProgramme {
+    /// Points per unit of currency at tier `tier`: the earn rate times the
+    /// tier's points multiplier.
+    pub(super) fn earn_rate_at(
+        &self,
+        rule: &PointsRule,
+        tier: usize,
+        event: Option<&EventId>,
+    ) -> Result<Decimal, Error> {
+        let multiplier = self.tier_at(tier).points_multiplier().get();
+        rule.earn_rate().checked_mul(multiplier).ok_or_else(|| {
+            LoyaltyError::Overflow {
+                what: "points earn rate",
+                value: rule.earn_rate(),
+                factor: multiplier,
+                event: event.cloned(),
+            }
+            .into()
+        })
+    }
+}

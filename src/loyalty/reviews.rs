@@ -492,15 +492,7 @@ impl<'a> Walk<'a> {
                 if let (Some(rule), Some(p)) =
                     (programme.points(), ledger_in.purchases.get(purchase))
                 {
-                    let rate = rule
-                        .earn_rate()
-                        .checked_mul(programme.tier_at(self.current).points_multiplier().get())
-                        .ok_or_else(|| LoyaltyError::Overflow {
-                            what: "points earn rate",
-                            value: rule.earn_rate(),
-                            factor: programme.tier_at(self.current).points_multiplier().get(),
-                            event: Some(p.event.id().clone()),
-                        })?;
+                    let rate = programme.earn_rate_at(rule, self.current, Some(p.event.id()))?;
                     let expires_at = match rule.expiry_months() {
                         Some(m) => Some(
                             months_later(self.reviews.tz(), t, m)

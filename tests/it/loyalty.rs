@@ -1838,3 +1838,105 @@ fn a_member_since_chronos_first_day_evaluates_at_once() {
         );
     }
 }
+
+#[test]
+fn a_points_balance_shows_available_pending_and_expiring_soon() {
+    // 1 point per EUR, expiry 12 months; gold (×1.5) from 1000 EUR spend.
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        // 100 points on 2024-01-15, expiring 2025-01-15.
+        buy("p-1", t(2024, 1, 15), 10_000),
+        // 250.75 on 2024-12-20, returnable until 2025-01-19; 50.00 of it
+        // returned on 12-22: floor(200.75) = 200 points when it matures.
+        LoyaltyEvent::pending_purchase(id("p-2"), t(2024, 12, 20), eur(25_075), t(2025, 1, 19))
+            .unwrap(),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 12, 22), id("p-2"), Some(eur(5_000))).unwrap(),
+    ];
+    let pts = p
+        .evaluate(&member, &events, t(2025, 1, 1))
+        .unwrap()
+        .points()
+        .cloned()
+        .unwrap();
+    assert_eq!((pts.balance(), pts.pending()), (100, 200));
+    // "Soon" as a horizon: 30 days from 2025-01-01 is 01-31, after p-1's
+    // expiry on 01-15; 14 days (01-15) includes that instant; 7 do not.
+    let b = pts.balance_within(chrono::TimeDelta::days(30));
+    assert_eq!(
+        (b.available(), b.pending(), b.expiring_soon()),
+        (100, 200, 100)
+    );
+    assert_eq!(b.soon_until(), t(2025, 1, 31));
+    assert_eq!(
+        pts.balance_within(chrono::TimeDelta::days(14))
+            .expiring_soon(),
+        100
+    );
+    assert_eq!(
+        pts.balance_within(chrono::TimeDelta::days(7))
+            .expiring_soon(),
+        0
+    );
+    // ... or as an instant; one before as_of expires nothing.
+    assert_eq!(pts.balance_until(t(2025, 1, 15)).expiring_soon(), 100);
+    assert_eq!(pts.balance_until(t(2024, 6, 1)).expiring_soon(), 0);
+    assert_eq!(
+        pts.balance_within(chrono::TimeDelta::MAX).soon_until(),
+        DateTime::<Utc>::MAX_UTC
+    );
+    // Once p-2 matures its points move from pending to the balance; p-1's
+    // have expired: balance 200, nothing pending.
+    let later = p
+        .evaluate(&member, &events, t(2025, 2, 1))
+        .unwrap()
+        .points()
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (later.balance(), later.pending(), later.expired()),
+        (200, 0, 100)
+    );
+}
+
+#[test]
+fn pending_points_count_at_the_tier_held_now() {
+    // Gold earns ×1.5. 1200.00 on 2024-02-01 reaches gold (earning 1200 at
+    // blue's ×1). 100.00 bought 2024-03-01, returnable until 03-31: as of
+    // 03-10 it would earn floor(100 × 1 × 1.5) = 150 at gold.
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 2, 1), 120_000),
+        LoyaltyEvent::pending_purchase(id("p-2"), t(2024, 3, 1), eur(10_000), t(2024, 3, 31))
+            .unwrap(),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 3, 10)).unwrap();
+    assert_eq!(e.tier().as_str(), "gold");
+    let pts = e.points().unwrap();
+    assert_eq!((pts.balance(), pts.pending()), (1200, 150));
+}
+
+#[test]
+fn points_balances_are_send_sync_and_statements_without_pending_still_read() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<PointsBalance>();
+    let p = points_programme(12);
+    let events =
+        [
+            LoyaltyEvent::pending_purchase(id("p-1"), t(2024, 3, 1), eur(10_000), t(2024, 3, 31))
+                .unwrap(),
+        ];
+    let e = p
+        .evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 3, 10))
+        .unwrap();
+    let mut json = serde_json::to_value(e.points().unwrap()).unwrap();
+    assert_eq!(json["pending"], 100); // floor(100.00 × 1)
+    // A statement written before pending points existed reads as 0 pending.
+    json.as_object_mut().unwrap().remove("pending");
+    let old: PointsStatement = serde_json::from_value(json).unwrap();
+    assert_eq!((old.balance(), old.pending()), (0, 0));
+    let b = e.points().unwrap().balance_until(t(2024, 12, 31));
+    let back: PointsBalance = serde_json::from_str(&serde_json::to_string(&b).unwrap()).unwrap();
+    assert_eq!(back, b);
+}

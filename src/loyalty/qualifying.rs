@@ -1,7 +1,7 @@
 //! The qualifying value: what each event contributes in the programme's
 //! measure, and the value summed over the window at an instant.
 
-use chrono::{DateTime, Datelike, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 
 use super::programme::{LoyaltyProgramme, Measure, PointsRule, Window};
@@ -159,8 +159,10 @@ pub(super) fn leaves_at(
         .unwrap_or(at);
     match calendar::Window::Rolling(span).exit(just_before, &reviews.tz()) {
         Ok(exit) => Ok(Some(exit)),
-        // Past the end of the range: it never leaves.
-        Err(_) if at.year() > 0 => Ok(None),
+        // Unless `at` has no local reading (within a day of chrono's first
+        // instant), the exit lies past the end of the range: it never
+        // leaves.
+        Err(_) if at.checked_sub_signed(TimeDelta::days(2)).is_some() => Ok(None),
         Err(_) => Err(out_of_range("window exit", at)),
     }
 }
@@ -240,5 +242,47 @@ impl LoyaltyProgramme {
             }
             .into()
         })
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "tests: offsets from the ends of the range, by hand"
+)]
+mod tests {
+    use super::*;
+    use crate::calendar::{Span, Zone};
+    use chrono::TimeZone;
+
+    #[test]
+    fn windows_at_the_ends_of_time() {
+        let (min, max) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
+        let h = TimeDelta::hours;
+        let daily = Reviews::new(Window::Rolling(Span::Days(1)), Zone::UTC, min).unwrap();
+        // 12 h after the first instant a day's window reaches before it.
+        assert_eq!(
+            window_start(&daily, min + h(12)).unwrap(),
+            Start::Everything
+        );
+        assert_eq!(
+            window_start(&daily, min + h(36)).unwrap(),
+            Start::After(min + h(12))
+        );
+        // In UTC the first year starts at the first instant.
+        let yearly = Reviews::new(Window::CalendarYear, Zone::UTC, min).unwrap();
+        assert_eq!(window_start(&yearly, min + h(1)).unwrap(), Start::From(min));
+        // A purchase a day before the end never leaves a rolling year.
+        let since = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+        let year = Reviews::new(Window::Rolling(Span::Months(12)), Zone::UTC, since).unwrap();
+        assert_eq!(leaves_at(&year, max - h(24)).unwrap(), None);
+        // 29 February 2024 at noon leaves a rolling year on 1 March 2025.
+        let leap = Utc.with_ymd_and_hms(2024, 2, 29, 12, 0, 0).unwrap();
+        assert_eq!(
+            leaves_at(&year, leap).unwrap(),
+            Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).single()
+        );
+        // Only rolling windows have events leaving.
+        assert_eq!(leaves_at(&yearly, leap).unwrap(), None);
     }
 }

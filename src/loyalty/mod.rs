@@ -72,19 +72,20 @@
 //! | lifetime | everything up to `t` | never |
 //!
 //! The start of a rolling window is
-//! [`calendar::Window::start`](crate::calendar::Window::start): it never moves backwards as `t`
-//! advances. 31 March − 1 month starts the window on 1 March 00:00, and
-//! 29 February 2024 − 12 months on 1 March 2023 00:00, so an event enters
-//! the window at its instant and leaves it once, at the first instant
-//! whose window start reaches it (a purchase of 31 January 12:00 in a
-//! rolling month counts through 29 February and leaves on 1 March 00:00).
+//! [`calendar::Window::start`](crate::calendar::Window::start): it never
+//! moves backwards as `t` advances. 31 March − 1 month starts the window
+//! on 1 March 00:00, and 29 February 2024 − 12 months on 1 March 2023
+//! 00:00, so an event enters the window at its instant and leaves it once,
+//! at the first instant whose window start reaches it (a purchase of
+//! 31 January 2024 at 12:00 in a rolling month counts through 29 February
+//! and leaves on 1 March 00:00).
 //!
 //! A rolling window is reviewed once per window length, counted from
 //! joining on the local calendar (a rolling 12-month window is reviewed on
 //! membership anniversaries). Review dates never drift: the k-th is counted
 //! from joining, and a day the month lacks is its last day (an anniversary
 //! of 29 February falls on 28 February in other years; monthly reviews from
-//! 31 January fall on 29 February, 31 March, 30 April).
+//! 31 January 2024 fall on 29 February, 31 March, 30 April).
 //!
 //! A review at `R` looks at the period that closes there, `[previous review
 //! (or joining), R)`: events exactly at `R` belong to the next period.

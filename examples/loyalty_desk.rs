@@ -1,6 +1,6 @@
 //! What an agent's screen shows about a customer's loyalty standing: the
 //! tier and why, how far the next tier is, what keeps the current one, and
-//! the points that are about to expire.
+//! the points available, pending and about to expire.
 //!
 //! ```text
 //! cargo run --example loyalty_desk
@@ -10,7 +10,7 @@
 //! receive them.
 
 use carekit::loyalty::{Evaluation, LoyaltyEvent, LoyaltyProgramme, Membership};
-use chrono::{DateTime, Months, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 const PROGRAMME: &str = r#"{
     "currency": "EUR", "measure": "spend", "window": "calendar_year",
@@ -82,14 +82,12 @@ fn show(programme: &LoyaltyProgramme, e: &Evaluation) {
         );
     }
     if let Some(points) = e.points() {
-        let month_end = e
-            .as_of()
-            .checked_add_months(Months::new(1))
-            .unwrap_or(e.as_of());
+        let balance = points.balance_within(TimeDelta::days(30));
         println!(
-            "  points {} (expiring within a month: {})",
-            points.balance(),
-            points.expiring_by(month_end)
+            "  points: {} available, {} pending (not yet matured), {} expiring within 30 days",
+            balance.available(),
+            balance.pending(),
+            balance.expiring_soon()
         );
     }
 }

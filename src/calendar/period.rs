@@ -457,6 +457,25 @@ impl Span {
     }
 }
 
+/// The smallest local reading whose `n`-month window start is after
+/// `local`: the same day and time `n` months later, one nanosecond on; if
+/// that month has no such day, the first instant of the month after it.
+/// Every earlier reading starts the window at or before `local`.
+fn months_after_local(n: u32, local: NaiveDateTime) -> Option<NaiveDateTime> {
+    let date = local.date();
+    let target = date.with_day(1)?.checked_add_months(Months::new(n))?;
+    match target.with_day(date.day()) {
+        Some(same_day) => same_day
+            .and_time(local.time())
+            .checked_add_signed(TimeDelta::nanoseconds(1)),
+        None => Some(
+            target
+                .checked_add_months(Months::new(1))?
+                .and_time(chrono::NaiveTime::MIN),
+        ),
+    }
+}
+
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.count(), self.unit())
@@ -587,6 +606,85 @@ impl Window {
     ) -> Result<bool, Error> {
         Ok(self.start(at, tz)? <= event && event <= at)
     }
+
+    /// The instant `event` leaves the window: the first instant of
+    /// evaluation whose window start is after `event`. From then on
+    /// [`contains`](Self::contains) is false for it, and since the start
+    /// never moves backwards it stays false: an event enters the window at
+    /// its instant and leaves it once, here.
+    ///
+    /// | window | exit of `event` |
+    /// |---|---|
+    /// | `Rolling(Days(n))` | `event + n × 24 h`, one nanosecond on |
+    /// | `Rolling(Months(n))` | the wall-clock reading of `event` `n` months later, one nanosecond on; if that month has no such day, the first instant of the month after it |
+    /// | `Calendar(period)` | the first instant of the next period |
+    ///
+    /// Local readings resolve as for [`start`](Self::start); in a fall-back
+    /// hour `event` reads as the largest reading the clock has shown by
+    /// then.
+    ///
+    /// ```
+    /// use carekit::calendar::{Period, Span, Window, Zone};
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    /// let t = |y, m, d, h| Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap();
+    /// let month = Window::Rolling(Span::Months(1));
+    /// // Bought 31 January 2024 at noon: February has no 31st, and on
+    /// // 29 February the window starts 29 January; on 1 March 00:00 it
+    /// // starts 1 February, after the purchase.
+    /// let exit = month.exit(t(2024, 1, 31, 12), &Zone::UTC)?;
+    /// assert_eq!(exit, t(2024, 3, 1, 0));
+    /// assert!(month.contains(t(2024, 1, 31, 12), exit - TimeDelta::nanoseconds(1), &Zone::UTC)?);
+    /// assert!(!month.contains(t(2024, 1, 31, 12), exit, &Zone::UTC)?);
+    /// // Bought 15 January at noon: it leaves a nanosecond after 15 February noon.
+    /// assert_eq!(month.exit(t(2024, 1, 15, 12), &Zone::UTC)?, t(2024, 2, 15, 12) + TimeDelta::nanoseconds(1));
+    /// let year = Window::Calendar(Period::Year);
+    /// assert_eq!(year.exit(t(2024, 7, 1, 0), &Zone::UTC)?, t(2025, 1, 1, 0));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::PeriodOutOfRange`] when the exit (or the local
+    /// reading of `event`) lies outside the instants chrono represents.
+    pub fn exit<Tz: TimeZone>(
+        &self,
+        event: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<DateTime<Utc>, Error> {
+        let out = |period| {
+            Error::from(CalendarError::PeriodOutOfRange {
+                instant: event,
+                period,
+            })
+        };
+        match *self {
+            Window::Calendar(period) => PeriodKey::of(event, period, tz)?.end_instant(tz),
+            Window::Rolling(Span::Days(n)) => TimeDelta::try_days(i64::from(n))
+                .and_then(|d| d.checked_add(&TimeDelta::nanoseconds(1)))
+                .and_then(|d| event.checked_add_signed(d))
+                .ok_or_else(|| out(Period::Day)),
+            Window::Rolling(Span::Months(n)) => {
+                // The window starts after `event` once its local start reads
+                // after the largest reading shown by `event`. That is the
+                // monotone reading, except in a fall-back repeat, where the
+                // monotone reading is the instant of the change under the
+                // old offset and the clock showed up to a nanosecond less:
+                // try that first, and keep it if the start agrees.
+                let shown = monotone_local_of(tz, event).ok_or_else(|| out(Period::Day))?;
+                let exit_after = |reading: NaiveDateTime| {
+                    months_after_local(n, reading).and_then(|l| first_instant_at(tz, l))
+                };
+                let late = exit_after(shown).ok_or_else(|| out(Period::Day))?;
+                match shown
+                    .checked_sub_signed(TimeDelta::nanoseconds(1))
+                    .and_then(exit_after)
+                {
+                    Some(early) if early < late && self.start(early, tz)? > event => Ok(early),
+                    _ => Ok(late),
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -697,6 +795,131 @@ mod tests {
             y.start(t(2024, 2, 29, 12, 0), &utc).unwrap(),
             t(2023, 3, 1, 0, 0)
         );
+    }
+
+    /// The first instant whose window start is after `event`, by bisection
+    /// on `start` alone (which is non-decreasing): an oracle for `exit`.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        clippy::trivially_copy_pass_by_ref,
+        reason = "tests: instants well inside the range"
+    )]
+    fn exit_by_bisection(w: Window, event: DateTime<Utc>, tz: &Zone) -> DateTime<Utc> {
+        let (mut lo, mut hi) = (event, event + TimeDelta::days(400));
+        assert!(w.start(lo, tz).unwrap() <= event);
+        assert!(w.start(hi, tz).unwrap() > event);
+        while hi - lo > TimeDelta::nanoseconds(1) {
+            let mid = lo + (hi - lo) / 2;
+            if w.start(mid, tz).unwrap() > event {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        hi
+    }
+
+    #[allow(
+        clippy::arithmetic_side_effects,
+        clippy::trivially_copy_pass_by_ref,
+        reason = "tests: instants well inside the range"
+    )]
+    fn exits_agree_with_bisection(tz: &Zone) {
+        let windows = [
+            Window::Rolling(Span::Months(1)),
+            Window::Rolling(Span::Months(12)),
+            Window::Rolling(Span::Months(3)),
+            Window::Rolling(Span::Days(90)),
+            Window::Calendar(Period::Month),
+            Window::Calendar(Period::Year),
+        ];
+        // Every 13 hours (and a few seconds) through 2023 and 2024, plus
+        // the last instants of each month and midnight of its last days.
+        let mut events: Vec<DateTime<Utc>> = (0..1350)
+            .map(|k| t(2023, 1, 1, 0, 0) + TimeDelta::seconds(k * (13 * 3600 + 7)))
+            .collect();
+        // Two hours either side of the 2023 and 2024 DST changes of Berlin
+        // and New York, every 7 minutes (and some seconds).
+        for change in [
+            t(2023, 3, 26, 1, 0),
+            t(2023, 10, 29, 1, 0),
+            t(2024, 3, 31, 1, 0),
+            t(2024, 10, 27, 1, 0),
+            t(2023, 3, 12, 7, 0),
+            t(2023, 11, 5, 6, 0),
+            t(2024, 3, 10, 7, 0),
+            t(2024, 11, 3, 6, 0),
+        ] {
+            events.extend((-17..=17).map(|k| change + TimeDelta::seconds(k * (7 * 60 + 3))));
+            events.push(change - TimeDelta::nanoseconds(1));
+            events.push(change);
+        }
+        for y in [2023, 2024] {
+            for m in 1..=12 {
+                let next = if m == 12 {
+                    t(y + 1, 1, 1, 0, 0)
+                } else {
+                    t(y, m + 1, 1, 0, 0)
+                };
+                events.push(next - TimeDelta::nanoseconds(1));
+                for back in 1..=3 {
+                    events.push(next - TimeDelta::days(back));
+                }
+            }
+        }
+        for w in windows {
+            for &e in &events {
+                let exit = w.exit(e, tz).unwrap();
+                assert_eq!(exit, exit_by_bisection(w, e, tz), "{w} exit of {e} in {tz}");
+                assert!(w.contains(e, exit - TimeDelta::nanoseconds(1), tz).unwrap());
+                assert!(!w.contains(e, exit, tz).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "tests: instants well inside the range"
+    )]
+    fn exits_are_the_first_instant_whose_start_is_after_the_event() {
+        exits_agree_with_bisection(&Zone::UTC);
+        exits_agree_with_bisection(&"-03:30".parse().unwrap());
+        // The issue's case: bought 2024-01-31T12:00, a rolling month: still
+        // counted on 29 February at noon (start 29 January noon), gone on
+        // 1 March 00:00 (start 1 February 00:00).
+        let w = Window::Rolling(Span::Months(1));
+        assert_eq!(
+            w.exit(t(2024, 1, 31, 12, 0), &Zone::UTC).unwrap(),
+            t(2024, 3, 1, 0, 0)
+        );
+        // 29 February 2024 in a rolling year: 2025 has no 29 February, so
+        // it leaves on 1 March 2025 00:00.
+        let y = Window::Rolling(Span::Months(12));
+        assert_eq!(
+            y.exit(t(2024, 2, 29, 12, 0), &Zone::UTC).unwrap(),
+            t(2025, 3, 1, 0, 0)
+        );
+        // 90 days: 2024-01-11 + 90 days = 2024-04-10 (20 + 29 + 31 + 10),
+        // one nanosecond on.
+        assert_eq!(
+            Window::Rolling(Span::Days(90))
+                .exit(t(2024, 1, 11, 0, 0), &Zone::UTC)
+                .unwrap(),
+            t(2024, 4, 10, 0, 0) + TimeDelta::nanoseconds(1)
+        );
+        // At the end of chrono's range there is no exit to name.
+        assert!(matches!(
+            y.exit(DateTime::<Utc>::MAX_UTC, &Zone::UTC),
+            Err(Error::Calendar(CalendarError::PeriodOutOfRange { .. }))
+        ));
+    }
+
+    #[cfg(feature = "tz")]
+    #[test]
+    fn exits_agree_with_bisection_across_dst() {
+        exits_agree_with_bisection(&"Europe/Berlin".parse().unwrap());
+        exits_agree_with_bisection(&"America/New_York".parse().unwrap());
     }
 
     #[cfg(feature = "tz")]

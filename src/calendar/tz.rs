@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use chrono::{
     DateTime, FixedOffset, MappedLocalTime, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone,
-    Utc,
+    Timelike, Utc,
 };
 
 use super::CalendarError;
@@ -364,7 +364,10 @@ fn gap_end<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> Option<DateTime<Utc>>
             lo = mid;
         }
     }
-    Some(hi)
+    // The bisection kept the fraction of a second `local` has; the gap ends
+    // on the whole second at or before `hi`.
+    let whole = hi.with_nanosecond(0)?;
+    Some(if reads_at_or_after(whole) { whole } else { hi })
 }
 
 /// The largest wall-clock reading `tz` showed at any instant up to `at`
@@ -470,6 +473,15 @@ mod tests {
         assert_eq!(
             first_instant_at(&berlin, local(2024, 4, 1, 0, 0)),
             Some(utc(2024, 3, 31, 22, 0))
+        );
+        // A reading with a fraction of a second inside the gap is reached
+        // when the gap ends too, on the whole second (regression: the
+        // fraction was kept, 01:00:00.5Z, so window starts in the gap could
+        // move back by part of a second).
+        let half = local(2024, 3, 31, 2, 30) + TimeDelta::milliseconds(500);
+        assert_eq!(
+            first_instant_at(&berlin, half),
+            Some(utc(2024, 3, 31, 1, 0))
         );
     }
 

@@ -60,11 +60,7 @@ impl Multiplier {
         if value > Decimal::ZERO {
             Ok(Self(value))
         } else {
-            Err(LoyaltyError::InvalidMultiplier {
-                field,
-                value: value.to_string(),
-            }
-            .into())
+            Err(LoyaltyError::InvalidMultiplier { field, value }.into())
         }
     }
 

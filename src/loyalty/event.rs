@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::LoyaltyError;
-use super::programme::rfc3339;
 use crate::{Error, Money, TierId};
 
 /// Identifies a loyalty event (an order number, a ledger key): non-empty,
@@ -322,8 +321,8 @@ impl LoyaltyEvent {
                 Ok(())
             } else {
                 Err(LoyaltyError::NonPositiveAmount {
-                    event: id.to_string(),
-                    amount: amount.to_string(),
+                    event: id.clone(),
+                    amount: *amount,
                 }
                 .into())
             }
@@ -334,9 +333,9 @@ impl LoyaltyEvent {
                 if let Some(m) = matures_at {
                     if *m < at {
                         return Err(LoyaltyError::MaturityBeforePurchase {
-                            event: id.to_string(),
-                            matures_at: rfc3339(*m),
-                            at: rfc3339(at),
+                            event: id.clone(),
+                            matures_at: *m,
+                            at,
                         }
                         .into());
                     }
@@ -350,10 +349,7 @@ impl LoyaltyEvent {
             LoyaltyEventKind::Adjustment { .. } => {}
             LoyaltyEventKind::Redemption { points } => {
                 if *points == 0 {
-                    return Err(LoyaltyError::ZeroRedemption {
-                        event: id.to_string(),
-                    }
-                    .into());
+                    return Err(LoyaltyError::ZeroRedemption { event: id.clone() }.into());
                 }
             }
         }
@@ -632,11 +628,7 @@ impl ManualFloor {
     ) -> Result<Self, Error> {
         if let Some(u) = until {
             if u <= from {
-                return Err(LoyaltyError::FloorEndsBeforeStart {
-                    from: rfc3339(from),
-                    until: rfc3339(u),
-                }
-                .into());
+                return Err(LoyaltyError::FloorEndsBeforeStart { from, until: u }.into());
             }
         }
         Ok(Self { tier, from, until })

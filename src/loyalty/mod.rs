@@ -57,30 +57,55 @@
 //!
 //! The window decides which events count at an instant `t`, and when
 //! reviews happen (the only instants at which a tier can be lost through
-//! the downgrade policy). All calendar arithmetic is in UTC; months are
-//! added with chrono's `checked_add_months`, which clamps to the end of a
-//! shorter month.
+//! the downgrade policy). Calendar arithmetic follows the wall clock of the
+//! programme's time zone ([`LoyaltyProgrammeBuilder::time_zone`], UTC by
+//! default); local readings resolve by the crate's one rule (a time in a
+//! DST gap is reached when the gap ends, a repeated time at its first
+//! instant).
 //!
 //! | window | value at `t` sums events in | reviews at |
 //! |---|---|---|
-//! | rolling `N` days/months | `(t − N, t]` | `member_since + k·N`, k = 1, 2, … |
-//! | calendar year | `[1 January of t's year, t]` | every 1 January 00:00 UTC |
+//! | rolling `N` days | `(t − N × 24 h, t]` | `member_since + k·N × 24 h`, k = 1, 2, … |
+//! | rolling `N` months | `(start, t]`, `start` the same local date and time `N` months before `t`, or the first instant of the next month if that month lacks the day | `member_since + k·N` months |
+//! | calendar year | `[local midnight on 1 January of t's year, t]` | every local 1 January 00:00 |
 //! | anniversary year | `[last anniversary ≤ t, t]` | `member_since + 12·k months` |
 //! | lifetime | everything up to `t` | never |
 //!
+//! The start of a rolling window is
+//! [`calendar::Window::start`](crate::calendar::Window::start): it never
+//! moves backwards as `t` advances. 31 March − 1 month starts the window
+//! on 1 March 00:00, and 29 February 2024 − 12 months on 1 March 2023
+//! 00:00, so an event enters the window at its instant and leaves it once,
+//! at the first instant whose window start reaches it (a purchase of
+//! 31 January 2024 at 12:00 in a rolling month counts through 29 February
+//! and leaves on 1 March 00:00).
+//!
 //! A rolling window is reviewed once per window length, counted from
-//! joining (a rolling 12-month window is reviewed on membership
-//! anniversaries). An anniversary of 29 February falls on 28 February in
-//! other years (`member_since + 12·k months`, clamped; never cumulative).
+//! joining on the local calendar (a rolling 12-month window is reviewed on
+//! membership anniversaries). Review dates never drift: the k-th is counted
+//! from joining, and a day the month lacks is its last day (an anniversary
+//! of 29 February falls on 28 February in other years; monthly reviews from
+//! 31 January 2024 fall on 29 February, 31 March, 30 April).
 //!
 //! A review at `R` looks at the period that closes there, `[previous review
 //! (or joining), R)`: events exactly at `R` belong to the next period.
+//!
+//! Evaluation time grows with the number of events and floors, not with
+//! the length of the membership: a run of reviews that cannot change
+//! anything (an empty period at a tier the rule keeps, no grace period
+//! running) is passed in one step, so a member since chrono's first year
+//! with a daily window evaluates as fast as a new one.
 //!
 //! # Upgrades, reviews and downgrade policies
 //!
 //! - **Upgrades are immediate**: at the instant an event takes the
 //!   qualifying value to a higher tier's threshold, the customer holds that
-//!   tier (several tiers may be skipped at once).
+//!   tier (several tiers may be skipped at once). That includes the
+//!   instant a negative event (a return after maturity, a negative
+//!   adjustment) leaves a rolling window and the value rises. The tier held
+//!   is therefore never below the tier the value meets: no review or grace
+//!   end drops below the tier the window meets at that instant (before the
+//!   instant's own events).
 //! - **Reviews** apply the [`DowngradeRule`] to the period's value `v`:
 //!   - `Never`: the tier is never lost at a review.
 //!   - `Requalify` (default): the customer drops to the tier `v` meets.
@@ -113,17 +138,21 @@
 //! # Progress and keeping a tier
 //!
 //! - [`Progress`] (next tier up): `missing = threshold − value at as_of`,
-//!   to be added before [`Progress::by`]: the end of the window for
-//!   calendar and anniversary years; for a rolling window the instant the
-//!   oldest counted event leaves it (after which more is missing), `None`
-//!   if the rolling window is empty; `None` for a lifetime window.
+//!   to be added before [`Progress::by`], which is derived from window
+//!   starts and is always after `as_of`: the end of the window for
+//!   calendar and anniversary years (the next review, where the next
+//!   window starts); for a rolling window the instant the oldest counted
+//!   event leaves it (the first instant whose window start reaches it),
+//!   `None` if the rolling window is empty; `None` for a lifetime window.
 //! - [`Keep`] (current tier, not the base tier): at the next review the
 //!   period `[previous review, review)` must reach the tier's threshold, so
 //!   `needed = threshold − value of that period so far`, floored at 0, by
 //!   the review. `needed` is 0 under [`DowngradeRule::Never`] or when a
 //!   manual floor at least as high is active at the review. While a
 //!   downgrade is pending, `needed = threshold − window value` by the end
-//!   of the grace period. A lifetime window has no reviews: no `Keep`.
+//!   of the grace period, or, in a rolling window, by the instant the
+//!   oldest counted event leaves it if that is earlier. A lifetime window
+//!   has no reviews: no `Keep`.
 //!
 //! # Pending purchases and returns
 //!
@@ -142,14 +171,23 @@
 //! [`Tier::points_multiplier`] of the tier held *just before* the purchase
 //! counts (the purchase that reaches gold earns at the silver rate).
 //! Fractions are always floored, per purchase. Points expire
-//! `expiry_months` calendar months after they were earned (at that
-//! instant). A redemption consumes the oldest live points first (first in,
+//! `expiry_months` calendar months after they were earned, on the local
+//! calendar of the programme's zone (at that instant; a day the month
+//! lacks is its last). A redemption consumes the oldest live points first (first in,
 //! first out); redeeming more than the balance at that instant is an error
 //! ([`LoyaltyError::InsufficientPoints`]), so the balance never goes
 //! negative. A return after maturity takes back `floor(before × rate) −
 //! floor(after × rate)` from its purchase's points, at most what is left of
 //! them (points already redeemed or expired are not taken back). At any
 //! instant: earned = balance + redeemed + expired + clawed back.
+//!
+//! A [`PointsStatement`] reports the balance available to redeem, the
+//! points still *pending* (what purchases in their return window earn when
+//! they mature, less returns so far, at the current tier's multiplier),
+//! and, for a horizon the caller chooses, the points of the balance that
+//! expire soon: [`PointsStatement::balance_within`] (`TimeDelta::days(30)`)
+//! or [`PointsStatement::balance_until`] (an instant), both a
+//! [`PointsBalance`].
 //!
 //! # Validation and conventions
 //!
@@ -174,7 +212,7 @@
 //!
 //! ```json
 //! {"currency": "EUR", "measure": "spend",
-//!  "window": {"rolling": {"months": 12}},
+//!  "window": {"rolling": {"months": 12}}, "time_zone": "Europe/Berlin",
 //!  "downgrade": {"rule": "soft_landing", "grace": {"days": 30}},
 //!  "tiers": [
 //!    {"id": "blue", "threshold": "0"},
@@ -185,9 +223,11 @@
 //!
 //! `measure` is `"spend"`, `"points"` or `"purchases"`; `window` is
 //! `{"rolling": {"days": N}}`, `{"rolling": {"months": N}}`,
-//! `"calendar_year"`, `"anniversary_year"` or `"lifetime"`; `downgrade`
-//! (default `{"rule": "requalify"}`), `benefits`, `points_multiplier`
-//! (default 1) and `points` are optional. Events are flat objects with a
+//! `"calendar_year"`, `"anniversary_year"` or `"lifetime"`; `time_zone`
+//! (a [`Zone`](crate::calendar::Zone): `"UTC"`, `"+02:00"` or an IANA
+//! name with the `tz` feature; default UTC), `downgrade` (default
+//! `{"rule": "requalify"}`), `benefits`, `points_multiplier` (default 1)
+//! and `points` are optional. Events are flat objects with a
 //! `type` (see [`LoyaltyEvent`]); a membership is
 //! `{"since": "...", "floors": [{"tier": "gold", "from": "...", "until": "..."}]}`.
 //!
@@ -195,15 +235,17 @@
 //!
 //! Input: `programme` (as above), `events` (list), `as_of` (RFC 3339),
 //! optional `member_since` (default: the earliest event's `at`, or `as_of`
-//! without events), optional `floor` (one manual floor) and/or `floors`.
+//! without events), optional `floor` (one manual floor) and/or `floors`,
+//! optional `points_soon_until` (RFC 3339).
 //! Output: `tier`, `since`, `qualifying_value` (decimal string in the
 //! measure's unit), `met_tier`, `next_tier` and `missing` (`null` at the
 //! top), `missing_by`, `keep_needed` and `keep_by` (`null` when there is
 //! nothing to keep), `pending_value`, `pending_downgrade_to`/`_at`,
 //! `next_review`, `history` (`[{"at", "tier", "reason"}]`, reasons
 //! `joined`, `qualified`, `review`, `grace_ended`, `return_reversed`,
-//! `manual_floor`) and, with points, `points_balance`, `points_expired`,
-//! `next_expiry_points`, `next_expiry_at`.
+//! `manual_floor`) and, with points, `points_balance`, `points_pending`,
+//! `points_expired`, `next_expiry_points`, `next_expiry_at` and (with
+//! `points_soon_until`) `points_expiring_soon`.
 //!
 //! [`Benefits`] is the small type through which the SLA book and the
 //! compensation engine read what a tier is entitled to
@@ -214,15 +256,21 @@ mod benefits;
 mod error;
 mod evaluate;
 mod event;
+mod ledger;
 mod points;
 mod programme;
+mod progress;
+mod qualifying;
+mod report;
+mod reviews;
 
 pub use benefits::{Benefits, CustomPerk, Multiplier, Perk};
 pub use error::LoyaltyError;
-pub use evaluate::{ChangeReason, Evaluation, Keep, PendingDowngrade, Progress, TierChange};
 pub use event::{EventId, LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
-pub use points::{Expiry, PointsLot, PointsStatement};
+pub use points::{Expiry, PointsBalance, PointsLot, PointsStatement};
 pub use programme::{
     DowngradePolicy, DowngradeRule, LoyaltyProgramme, LoyaltyProgrammeBuilder, Measure, PointsRule,
     Tier, Window,
 };
+pub use progress::{Keep, Progress};
+pub use report::{ChangeReason, Evaluation, PendingDowngrade, TierChange};

@@ -1,6 +1,8 @@
 //! Points: lots earned by purchases, consumed oldest first, expiring.
 
-use chrono::{DateTime, Months, Utc};
+use std::fmt;
+
+use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 
 use super::programme::rfc3339;
@@ -353,6 +355,8 @@ impl Expiry {
 pub struct PointsStatement {
     as_of: DateTime<Utc>,
     balance: u64,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pending: u64,
     earned: u64,
     redeemed: u64,
     expired: u64,
@@ -655,6 +659,270 @@ impl PointsStatement {
             .filter(|l| l.expires_at.is_some_and(|e| e <= until))
             .fold(0_u64, |acc, l| acc.saturating_add(l.remaining))
     }
+
+    /// Points not yet earned: what purchases made by `as_of` but still in
+    /// their return window (`matures_at` after `as_of`) earn when they
+    /// mature, less what has been returned of them so far. Counted at the
+    /// points multiplier of the tier held at `as_of`; the points credited
+    /// at maturity use the tier held then. Not part of the
+    /// [`balance`](Self::balance): they cannot be redeemed yet.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(Tier::new(carekit::TierId::new("blue")?, Decimal::ZERO))
+    /// #     .points(PointsRule::new(Decimal::ONE)?)
+    /// #     .build()?;
+    /// // 1 point per EUR. 80.50 EUR bought on 20 June, returnable until 20 July;
+    /// // 20.00 EUR of it returned on 25 June.
+    /// let events = [
+    ///     LoyaltyEvent::pending_purchase(EventId::new("p-1")?, t(6, 20), eur(8050), t(7, 20))?,
+    ///     LoyaltyEvent::return_of(EventId::new("r-1")?, t(6, 25), EventId::new("p-1")?, Some(eur(2000)))?,
+    /// ];
+    /// let m = Membership::new(t(1, 1));
+    /// let july = p.evaluate(&m, &events, t(7, 1))?.points().cloned().unwrap();
+    /// assert_eq!((july.balance(), july.pending()), (0, 60)); // floor(80.50 − 20.00)
+    /// let august = p.evaluate(&m, &events, t(8, 1))?.points().cloned().unwrap();
+    /// assert_eq!((august.balance(), august.pending()), (60, 0)); // earned on 20 July
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn pending(&self) -> u64 {
+        self.pending
+    }
+
+    /// The balance at `as_of` as a customer sees it: points available,
+    /// points pending, and points of the balance expiring after `as_of`
+    /// and at or before `until` (unless redeemed first). An `until` before
+    /// `as_of` expires nothing.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(Tier::new(carekit::TierId::new("blue")?, Decimal::ZERO))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(6)?)
+    /// #     .build()?;
+    /// // 1 point per EUR, expiring after 6 months. 100.00 EUR on 10 January
+    /// // (100 points, expiring 10 July); 80.50 EUR on 20 June, returnable
+    /// // until 20 July (80 points when it matures).
+    /// let events = [
+    ///     LoyaltyEvent::purchase(EventId::new("p-1")?, t(1, 10), eur(10000))?,
+    ///     LoyaltyEvent::pending_purchase(EventId::new("p-2")?, t(6, 20), eur(8050), t(7, 20))?,
+    /// ];
+    /// let pts = p.evaluate(&Membership::new(t(1, 1)), &events, t(7, 1))?.points().cloned().unwrap();
+    /// let b = pts.balance_until(t(7, 31));
+    /// assert_eq!((b.available(), b.pending(), b.expiring_soon()), (100, 80, 100));
+    /// assert_eq!(pts.balance_until(t(7, 9)).expiring_soon(), 0); // 10 July is later
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn balance_until(&self, until: DateTime<Utc>) -> PointsBalance {
+        PointsBalance {
+            as_of: self.as_of,
+            available: self.balance,
+            pending: self.pending,
+            expiring_soon: self.expiring_by(until),
+            soon_until: until,
+        }
+    }
+
+    /// [`balance_until`](Self::balance_until) `as_of + horizon`: "expiring
+    /// within 30 days" is `balance_within(TimeDelta::days(30))`. A horizon
+    /// reaching past the last instant chrono represents counts every
+    /// expiry; a negative one expires nothing.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(Tier::new(carekit::TierId::new("blue")?, Decimal::ZERO))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(6)?)
+    /// #     .build()?;
+    /// // 100 points earned on 10 January expire on 10 July.
+    /// let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(1, 10), Money::from_minor_units(10000, Currency::EUR))?];
+    /// let pts = p.evaluate(&Membership::new(t(1, 1)), &events, t(7, 1))?.points().cloned().unwrap();
+    /// let soon = pts.balance_within(TimeDelta::days(30)); // until 31 July
+    /// assert_eq!((soon.expiring_soon(), soon.soon_until()), (100, t(7, 31)));
+    /// assert_eq!(pts.balance_within(TimeDelta::days(7)).expiring_soon(), 0); // until 8 July
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn balance_within(&self, horizon: TimeDelta) -> PointsBalance {
+        let until =
+            self.as_of
+                .checked_add_signed(horizon)
+                .unwrap_or(if horizon < TimeDelta::zero() {
+                    DateTime::<Utc>::MIN_UTC
+                } else {
+                    DateTime::<Utc>::MAX_UTC
+                });
+        self.balance_until(until)
+    }
+}
+
+/// A points balance at an instant, as a customer sees it: points
+/// available to redeem, points pending (purchases still in their return
+/// window), and points of the balance that expire soon, with "soon" given
+/// by the caller ([`PointsStatement::balance_until`],
+/// [`PointsStatement::balance_within`]).
+///
+/// ```
+/// # use carekit::{Currency, Money};
+/// # use carekit::loyalty::*;
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use rust_decimal::Decimal;
+/// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
+/// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+/// #     .tier(Tier::new(carekit::TierId::new("blue")?, Decimal::ZERO))
+/// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(6)?)
+/// #     .build()?;
+/// // 1 point per EUR, expiring after 6 months: 100 points from 10 January
+/// // (expiring 10 July), 80 pending from a purchase returnable until 20 July.
+/// let events = [
+///     LoyaltyEvent::purchase(EventId::new("p-1")?, t(1, 10), eur(10000))?,
+///     LoyaltyEvent::pending_purchase(EventId::new("p-2")?, t(6, 20), eur(8050), t(7, 20))?,
+/// ];
+/// let pts = p.evaluate(&Membership::new(t(1, 1)), &events, t(7, 1))?.points().cloned().unwrap();
+/// let b = pts.balance_within(TimeDelta::days(30));
+/// assert_eq!(b.to_string(), "100 points available, 80 pending, 100 expiring by 2024-07-31T00:00:00Z");
+/// # Ok::<(), carekit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct PointsBalance {
+    as_of: DateTime<Utc>,
+    available: u64,
+    pending: u64,
+    expiring_soon: u64,
+    soon_until: DateTime<Utc>,
+}
+
+impl PointsBalance {
+    /// The instant of the balance.
+    ///
+    /// ```
+    /// # use carekit::{Currency, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO)).points(PointsRule::new(Decimal::ONE)?).build()?;
+    /// let pts = p.evaluate(&Membership::new(t(1, 1)), &[], t(7, 1))?.points().cloned().unwrap();
+    /// assert_eq!(pts.balance_within(TimeDelta::days(30)).as_of(), t(7, 1));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn as_of(&self) -> DateTime<Utc> {
+        self.as_of
+    }
+
+    /// Points that can be redeemed at `as_of` ([`PointsStatement::balance`]).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO)).points(PointsRule::new(Decimal::ONE)?).build()?;
+    /// // 12.99 EUR earns floor(12.99) = 12 points.
+    /// let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(2, 1), Money::from_minor_units(1299, Currency::EUR))?];
+    /// let pts = p.evaluate(&Membership::new(t(1, 1)), &events, t(7, 1))?.points().cloned().unwrap();
+    /// assert_eq!(pts.balance_within(TimeDelta::days(30)).available(), 12);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn available(&self) -> u64 {
+        self.available
+    }
+
+    /// Points of purchases still in their return window
+    /// ([`PointsStatement::pending`]).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO)).points(PointsRule::new(Decimal::ONE)?).build()?;
+    /// // 45.00 EUR on 25 June, returnable until 25 July: 45 points then.
+    /// let events = [LoyaltyEvent::pending_purchase(EventId::new("p-1")?, t(6, 25), Money::from_minor_units(4500, Currency::EUR), t(7, 25))?];
+    /// let pts = p.evaluate(&Membership::new(t(1, 1)), &events, t(7, 1))?.points().cloned().unwrap();
+    /// assert_eq!(pts.balance_within(TimeDelta::days(30)).pending(), 45);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn pending(&self) -> u64 {
+        self.pending
+    }
+
+    /// Points of the balance expiring after `as_of` and at or before
+    /// [`soon_until`](Self::soon_until).
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO))
+    /// #     .points(PointsRule::new(Decimal::ONE)?.with_expiry_months(6)?).build()?;
+    /// // 30 points earned on 15 January expire on 15 July.
+    /// let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, t(1, 15), Money::from_minor_units(3000, Currency::EUR))?];
+    /// let pts = p.evaluate(&Membership::new(t(1, 1)), &events, t(7, 1))?.points().cloned().unwrap();
+    /// assert_eq!(pts.balance_within(TimeDelta::days(14)).expiring_soon(), 30); // until 15 July 00:00, included
+    /// assert_eq!(pts.balance_within(TimeDelta::days(13)).expiring_soon(), 0);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn expiring_soon(&self) -> u64 {
+        self.expiring_soon
+    }
+
+    /// The end of "soon": expiries after `as_of` and at or before it count.
+    ///
+    /// ```
+    /// # use carekit::{Currency, TierId};
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let t = |m, d| Utc.with_ymd_and_hms(2024, m, d, 0, 0, 0).unwrap();
+    /// # let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    /// #     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO)).points(PointsRule::new(Decimal::ONE)?).build()?;
+    /// let pts = p.evaluate(&Membership::new(t(1, 1)), &[], t(7, 1))?.points().cloned().unwrap();
+    /// assert_eq!(pts.balance_within(TimeDelta::days(31)).soon_until(), t(8, 1));
+    /// assert_eq!(pts.balance_until(t(12, 31)).soon_until(), t(12, 31));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn soon_until(&self) -> DateTime<Utc> {
+        self.soon_until
+    }
+}
+
+impl fmt::Display for PointsBalance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} points available, {} pending, {} expiring by {}",
+            self.available,
+            self.pending,
+            self.expiring_soon,
+            rfc3339(self.soon_until)
+        )
+    }
 }
 
 /// The running ledger used by the evaluation.
@@ -670,10 +938,12 @@ pub(crate) struct Ledger {
     clawed_back: u64,
 }
 
-fn floor_points(amount: Decimal, rate: Decimal, source: &EventId) -> Result<u64, Error> {
+pub(super) fn floor_points(amount: Decimal, rate: Decimal, source: &EventId) -> Result<u64, Error> {
     let overflow = || LoyaltyError::Overflow {
         what: "points earned",
-        detail: format!("{amount} × {rate} for {source:?}"),
+        value: amount,
+        factor: rate,
+        event: Some(source.clone()),
     };
     let product = amount.checked_mul(rate).ok_or_else(overflow)?;
     u64::try_from(product.floor()).map_err(|_| overflow().into())
@@ -688,21 +958,12 @@ impl Ledger {
         at: DateTime<Utc>,
         amount: Decimal,
         rate: Decimal,
-        expiry_months: Option<u32>,
+        expires_at: Option<DateTime<Utc>>,
     ) -> Result<(), Error> {
         let points = floor_points(amount, rate, source)?;
         if points == 0 {
             return Ok(());
         }
-        let expires_at = match expiry_months {
-            Some(m) => Some(at.checked_add_months(Months::new(m)).ok_or_else(|| {
-                LoyaltyError::DateOutOfRange {
-                    what: "points expiry",
-                    at: rfc3339(at),
-                }
-            })?),
-            None => None,
-        };
         self.by_purchase.insert(purchase, self.lots.len());
         self.lots.push((
             purchase,
@@ -776,10 +1037,10 @@ impl Ledger {
         let balance = self.balance_at(at);
         if points > balance {
             return Err(LoyaltyError::InsufficientPoints {
-                event: event.to_string(),
+                event: event.clone(),
                 requested: points,
                 balance,
-                at: rfc3339(at),
+                at,
             }
             .into());
         }
@@ -797,7 +1058,9 @@ impl Ledger {
         Ok(())
     }
 
-    pub(crate) fn statement(self, as_of: DateTime<Utc>) -> PointsStatement {
+    /// The statement at `as_of`, with `pending` the points of purchases
+    /// not yet matured.
+    pub(crate) fn statement(self, as_of: DateTime<Utc>, pending: u64) -> PointsStatement {
         let mut earned = 0_u64;
         let mut expired = 0_u64;
         let mut lots = Vec::new();
@@ -824,6 +1087,7 @@ impl Ledger {
         PointsStatement {
             as_of,
             balance,
+            pending,
             earned,
             redeemed: self.redeemed,
             expired,

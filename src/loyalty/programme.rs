@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::{Benefits, LoyaltyError, Multiplier};
-use crate::calendar::Span;
+use crate::calendar::{Span, Zone};
 use crate::{Currency, Error, TierId};
 
 /// What qualifies a customer for a tier.
@@ -51,28 +51,28 @@ impl fmt::Display for Measure {
 /// A span must not be zero.
 pub(crate) fn validate_span(span: Span, field: &'static str) -> Result<(), Error> {
     if span.count() == 0 {
-        Err(LoyaltyError::ZeroSpan {
-            field,
-            unit: match span {
-                Span::Days(_) => "days",
-                Span::Months(_) => "months",
-            },
-        }
-        .into())
+        Err(LoyaltyError::ZeroSpan { field, span }.into())
     } else {
         Ok(())
     }
 }
 
 /// The window over which the qualifying value is summed, and with it the
-/// review cadence (when downgrades may happen).
+/// review cadence (when downgrades may happen). Read on the wall clock of
+/// the programme's [time zone](LoyaltyProgramme::time_zone).
 ///
 /// | window | value at `t` sums events in | reviews at |
 /// |---|---|---|
-/// | `Rolling(span)` | `(t − span, t]` | `member_since + k·span`, k = 1, 2, … |
-/// | `CalendarYear` | `[1 January of t's year, t]` (UTC) | every 1 January 00:00 UTC |
+/// | `Rolling(Days(n))` | `(t − n × 24 h, t]` | `member_since + k·n × 24 h`, k = 1, 2, … |
+/// | `Rolling(Months(n))` | `(start, t]`: `start` is the local date and time `n` months before `t`, or the first instant of the following month if that month lacks the day | `member_since + k·n` months (a missing day: the month's last) |
+/// | `CalendarYear` | `[local midnight on 1 January of t's year, t]` | every local 1 January 00:00 |
 /// | `AnniversaryYear` | `[last anniversary ≤ t, t]` | `member_since + 12·k months` |
 /// | `Lifetime` | everything up to `t` | never |
+///
+/// A rolling window's start never moves backwards as `t` advances (it is
+/// [`calendar::Window::start`](crate::calendar::Window::start)): an event
+/// counts from its instant until the first instant whose window start
+/// reaches it, and never again.
 ///
 /// With the `serde` feature: `{"rolling": {"months": 12}}`,
 /// `"calendar_year"`, `"anniversary_year"` or `"lifetime"`.
@@ -90,7 +90,7 @@ pub(crate) fn validate_span(span: Span, field: &'static str) -> Result<(), Error
 pub enum Window {
     /// The last `span` up to the instant of evaluation.
     Rolling(Span),
-    /// The calendar year (UTC) so far.
+    /// The calendar year so far, from local midnight on 1 January.
     CalendarYear,
     /// The membership year so far (from the last anniversary of joining).
     AnniversaryYear,
@@ -313,10 +313,7 @@ impl PointsRule {
                 expiry_months: None,
             })
         } else {
-            Err(LoyaltyError::InvalidEarnRate {
-                value: earn_rate.to_string(),
-            }
-            .into())
+            Err(LoyaltyError::InvalidEarnRate { value: earn_rate }.into())
         }
     }
 
@@ -565,6 +562,7 @@ pub struct LoyaltyProgramme {
     currency: Currency,
     measure: Measure,
     window: Window,
+    time_zone: Zone,
     downgrade: DowngradePolicy,
     tiers: Vec<Tier>,
     /// A copy of `tiers[0]`, so `base_tier` is total.
@@ -579,6 +577,8 @@ struct RawProgramme {
     currency: Currency,
     measure: Measure,
     window: Window,
+    #[serde(default, skip_serializing_if = "is_utc")]
+    time_zone: Zone,
     #[serde(default)]
     downgrade: DowngradePolicy,
     tiers: Vec<Tier>,
@@ -594,6 +594,7 @@ impl TryFrom<RawProgramme> for LoyaltyProgramme {
             currency: r.currency,
             measure: r.measure,
             window: r.window,
+            time_zone: r.time_zone,
             downgrade: r.downgrade,
             tiers: r.tiers,
             points: r.points,
@@ -609,11 +610,21 @@ impl From<LoyaltyProgramme> for RawProgramme {
             currency: p.currency,
             measure: p.measure,
             window: p.window,
+            time_zone: p.time_zone,
             downgrade: p.downgrade,
             tiers: p.tiers,
             points: p.points,
         }
     }
+}
+
+#[cfg(feature = "serde")]
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_utc(zone: &Zone) -> bool {
+    *zone == Zone::UTC
 }
 
 impl LoyaltyProgramme {
@@ -646,6 +657,7 @@ impl LoyaltyProgramme {
             currency,
             measure,
             window,
+            time_zone: Zone::UTC,
             downgrade: DowngradePolicy::default(),
             tiers: Vec::new(),
             points: None,
@@ -725,6 +737,24 @@ impl LoyaltyProgramme {
     /// ```
     pub fn window(&self) -> Window {
         self.window
+    }
+
+    /// The time zone of the window and the reviews (UTC unless set).
+    ///
+    /// ```
+    /// # use carekit::{Currency, TierId};
+    /// # use carekit::calendar::Zone;
+    /// # use carekit::loyalty::*;
+    /// # use rust_decimal::Decimal;
+    /// let b = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    ///     .tier(Tier::new(TierId::new("blue")?, Decimal::ZERO));
+    /// assert_eq!(b.clone().build()?.time_zone(), Zone::UTC);
+    /// let tokyo = b.time_zone("+09:00".parse()?).build()?;
+    /// assert_eq!(tokyo.time_zone().to_string(), "+09:00");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn time_zone(&self) -> Zone {
+        self.time_zone
     }
 
     /// The downgrade policy.
@@ -907,6 +937,7 @@ pub struct LoyaltyProgrammeBuilder {
     currency: Currency,
     measure: Measure,
     window: Window,
+    time_zone: Zone,
     downgrade: DowngradePolicy,
     tiers: Vec<Tier>,
     points: Option<PointsRule>,
@@ -932,6 +963,40 @@ impl LoyaltyProgrammeBuilder {
     #[must_use]
     pub fn tier(mut self, tier: Tier) -> Self {
         self.tiers.push(tier);
+        self
+    }
+
+    /// The time zone whose wall clock the window and the reviews follow
+    /// (default UTC): calendar years start at local midnight on 1 January,
+    /// months are counted on local dates, and anniversaries fall on the
+    /// local date and time of joining. Rolling windows of days count
+    /// elapsed 24-hour days in any zone.
+    ///
+    /// ```
+    /// # use carekit::{Currency, Money, TierId};
+    /// # use carekit::calendar::Zone;
+    /// # use carekit::loyalty::*;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use rust_decimal::Decimal;
+    /// # let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
+    /// let berlin: Zone = "Europe/Berlin".parse()?;
+    /// let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+    ///     .tier(tier("blue", 0)).tier(tier("silver", 500))
+    ///     .time_zone(berlin)
+    ///     .build()?;
+    /// // 600 EUR at 23:30 UTC on 31 December 2023: 00:30 on 1 January in Berlin.
+    /// let at = Utc.with_ymd_and_hms(2023, 12, 31, 23, 30, 0).unwrap();
+    /// let events = [LoyaltyEvent::purchase(EventId::new("p-1")?, at, Money::from_minor_units(60000, Currency::EUR))?];
+    /// let since = Utc.with_ymd_and_hms(2023, 6, 1, 0, 0, 0).unwrap();
+    /// let e = p.evaluate(&Membership::new(since), &events, Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap())?;
+    /// // It counts in Berlin's 2024, which started at 2023-12-31T23:00Z.
+    /// assert_eq!((e.tier().as_str(), e.qualifying_value()), ("silver", Decimal::from(600)));
+    /// assert_eq!(e.next_review(), Some(Utc.with_ymd_and_hms(2024, 12, 31, 23, 0, 0).unwrap()));
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    #[must_use]
+    pub fn time_zone(mut self, zone: Zone) -> Self {
+        self.time_zone = zone;
         self
     }
 
@@ -1022,8 +1087,8 @@ impl LoyaltyProgrammeBuilder {
         let base = p.tiers.first().ok_or(LoyaltyError::NoTiers)?.clone();
         if !base.threshold.is_zero() {
             return Err(LoyaltyError::BaseThresholdNotZero {
-                tier: base.id.to_string(),
-                threshold: base.threshold.to_string(),
+                tier: base.id.clone(),
+                threshold: base.threshold,
             }
             .into());
         }
@@ -1031,7 +1096,7 @@ impl LoyaltyProgrammeBuilder {
             if let Some(first) = p.tiers.iter().position(|t| t.id == tier.id) {
                 if first < i {
                     return Err(LoyaltyError::DuplicateTier {
-                        tier: tier.id.to_string(),
+                        tier: tier.id.clone(),
                         first,
                         second: i,
                     }
@@ -1041,9 +1106,9 @@ impl LoyaltyProgrammeBuilder {
             if p.measure != Measure::Spend && !tier.threshold.is_integer() {
                 return Err(LoyaltyError::FractionalThreshold {
                     index: i,
-                    tier: tier.id.to_string(),
-                    threshold: tier.threshold.to_string(),
-                    measure: p.measure.name(),
+                    tier: tier.id.clone(),
+                    threshold: tier.threshold,
+                    measure: p.measure,
                 }
                 .into());
             }
@@ -1052,11 +1117,11 @@ impl LoyaltyProgrammeBuilder {
                     if tier.threshold <= prev.threshold {
                         return Err(LoyaltyError::ThresholdsNotIncreasing {
                             index: i,
-                            tier: tier.id.to_string(),
-                            threshold: tier.threshold.to_string(),
+                            tier: tier.id.clone(),
+                            threshold: tier.threshold,
                             previous_index: prev_index,
-                            previous_tier: prev.id.to_string(),
-                            previous: prev.threshold.to_string(),
+                            previous_tier: prev.id.clone(),
+                            previous: prev.threshold,
                         }
                         .into());
                     }
@@ -1068,16 +1133,16 @@ impl LoyaltyProgrammeBuilder {
         }
         if let Some(grace) = p.downgrade.grace {
             validate_span(grace, "grace period")?;
-            let cadence = match p.window {
-                Window::Rolling(span) => Some((span.min_days(), span.to_string())),
-                Window::CalendarYear | Window::AnniversaryYear => Some((365, "1 year".to_owned())),
+            let cadence_days = match p.window {
+                Window::Rolling(span) => Some(span.min_days()),
+                Window::CalendarYear | Window::AnniversaryYear => Some(365),
                 Window::Lifetime => None,
             };
-            if let Some((min_days, text)) = cadence {
+            if let Some(min_days) = cadence_days {
                 if grace.max_days() >= min_days {
                     return Err(LoyaltyError::GraceTooLong {
-                        grace: grace.to_string(),
-                        cadence: text,
+                        grace,
+                        window: p.window,
                     }
                     .into());
                 }
@@ -1090,6 +1155,7 @@ impl LoyaltyProgrammeBuilder {
             currency: p.currency,
             measure: p.measure,
             window: p.window,
+            time_zone: p.time_zone,
             downgrade: p.downgrade,
             tiers: p.tiers,
             base,

@@ -1262,3 +1262,681 @@ fn thresholds_may_have_cents_for_spend_only() {
     assert!(err.contains("499.5"), "{err}");
     assert!(with(Measure::Purchases, "2.5").is_err());
 }
+
+/// Each file of `src/loyalty` keeps to one concern of the evaluation's data
+/// flow (ledger, qualifying value, reviews, progress, report): none grows
+/// back into a single file of a thousand lines of code. Counted: lines that
+/// are neither blank nor comments, outside unit-test modules.
+#[test]
+#[allow(clippy::disallowed_methods, reason = "the test reads the sources")]
+fn loyalty_sources_stay_split_along_the_data_flow() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/loyalty");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("\n#[cfg(test)]\n").next().unwrap_or("");
+        let lines = code
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim().starts_with("//"))
+            .count();
+        assert!(lines <= 500, "{}: {lines} lines of code", path.display());
+        names.push(path.file_name().unwrap().to_string_lossy().into_owned());
+    }
+    for concern in [
+        "ledger.rs",
+        "qualifying.rs",
+        "reviews.rs",
+        "progress.rs",
+        "report.rs",
+    ] {
+        assert!(names.iter().any(|n| n == concern), "no {concern}");
+    }
+}
+
+/// Errors keep the values themselves (ids, amounts, instants, spans), so a
+/// caller can act on them without parsing the message, and the messages
+/// read as before.
+#[test]
+fn loyalty_errors_carry_typed_values() {
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    // p-1 earns floor(10.00 × 1) = 10 points; redeeming 11 on 2 February
+    // exceeds them.
+    let events = [
+        buy("p-1", t(2024, 2, 1), 1_000),
+        LoyaltyEvent::redemption(id("x-1"), t(2024, 2, 2), 11).unwrap(),
+    ];
+    let err = p.evaluate(&member, &events, t(2024, 3, 1)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "redemption \"x-1\" of 11 points at 2024-02-02T00:00:00Z exceeds the balance of 10 points"
+    );
+    let Error::Loyalty(LoyaltyError::InsufficientPoints {
+        event,
+        requested,
+        balance,
+        at,
+        ..
+    }) = err
+    else {
+        panic!("{err}");
+    };
+    assert_eq!(
+        (event, requested, balance, at),
+        (id("x-1"), 11, 10, t(2024, 2, 2))
+    );
+
+    // 60.00 + 60.00 returned of a 100.00 purchase: both totals as money.
+    let over = [
+        buy("p-1", t(2024, 2, 1), 10_000),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 2, 2), id("p-1"), Some(eur(6_000))).unwrap(),
+        LoyaltyEvent::return_of(id("r-2"), t(2024, 2, 3), id("p-1"), Some(eur(6_000))).unwrap(),
+    ];
+    let err = p.evaluate(&member, &over, t(2024, 3, 1)).unwrap_err();
+    let Error::Loyalty(LoyaltyError::ReturnExceedsPurchase {
+        event,
+        purchase,
+        returned,
+        amount,
+        ..
+    }) = err
+    else {
+        panic!("{err}");
+    };
+    assert_eq!((event, purchase), (id("r-2"), id("p-1")));
+    assert_eq!((returned, amount), (eur(12_000), eur(10_000)));
+
+    let early = [buy("p-0", t(2023, 12, 31), 100)];
+    let Err(Error::Loyalty(LoyaltyError::EventBeforeMembership { at, since, .. })) =
+        p.evaluate(&member, &early, t(2024, 3, 1))
+    else {
+        panic!("an event before joining");
+    };
+    assert_eq!((at, since), (t(2023, 12, 31), t(2024, 1, 1)));
+
+    let err = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+        .tier(Tier::new(tier("blue"), Decimal::ZERO))
+        .tier(Tier::new(tier("gold"), Decimal::from(1000)))
+        .tier(Tier::new(tier("silver"), dec("999.99")))
+        .build()
+        .unwrap_err();
+    let Error::Loyalty(LoyaltyError::ThresholdsNotIncreasing {
+        tier: offending,
+        threshold,
+        previous_tier,
+        previous,
+        ..
+    }) = err
+    else {
+        panic!("{err}");
+    };
+    assert_eq!((offending, threshold), (tier("silver"), dec("999.99")));
+    assert_eq!(
+        (previous_tier, previous),
+        (tier("gold"), Decimal::from(1000))
+    );
+
+    let err = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, Window::CalendarYear)
+        .tier(Tier::new(tier("blue"), Decimal::ZERO))
+        .downgrade(DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Months(12)))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "grace period of 12 months is invalid: it must be shorter than the review cadence of 1 year"
+    );
+    assert!(matches!(
+        err,
+        Error::Loyalty(LoyaltyError::GraceTooLong {
+            grace: Span::Months(12),
+            window: Window::CalendarYear,
+            ..
+        })
+    ));
+    assert!(matches!(
+        PointsRule::new(dec("-0.5")),
+        Err(Error::Loyalty(LoyaltyError::InvalidEarnRate { value, .. })) if value == dec("-0.5")
+    ));
+}
+
+fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, mi, 0).unwrap()
+}
+
+#[test]
+fn a_purchase_leaves_a_rolling_month_when_the_window_start_passes_it() {
+    // The case: rolling 1 month, joined 2024-01-01, 300.00 bought
+    // 2024-01-31T12:00, evaluated 2024-02-29T12:00.
+    let p = spend_programme(Window::Rolling(Span::Months(1)), DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [buy("p-1", at(2024, 1, 31, 12, 0), 30_000)];
+    // The window at 02-29T12:00 starts 29 January 12:00 (one month back on
+    // the calendar): the purchase counts. Later on 29 February the start is
+    // still on 29 January; at 1 March 00:00 it is 1 February 00:00 (30 and
+    // 31 February do not exist), after the purchase: it leaves then.
+    let e = p
+        .evaluate(&member, &events, at(2024, 2, 29, 12, 0))
+        .unwrap();
+    assert_eq!(e.qualifying_value(), dec("300.00"));
+    let next = e.next().unwrap();
+    assert_eq!(
+        (next.tier().as_str(), next.missing(), next.by()),
+        ("silver", dec("200.00"), Some(t(2024, 3, 1)))
+    );
+    let last = at(2024, 3, 1, 0, 0) - chrono::TimeDelta::nanoseconds(1);
+    let e = p.evaluate(&member, &events, last).unwrap();
+    assert_eq!(e.qualifying_value(), dec("300.00"));
+    let e = p.evaluate(&member, &events, t(2024, 3, 1)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("0.00"));
+}
+
+#[test]
+fn a_purchase_that_left_a_rolling_month_does_not_come_back() {
+    // 2023 is not a leap year. Joined 2023-01-28T18:00: reviews on the
+    // 28th at 18:00 of each month. 600.00 on 2023-02-28T12:00 → silver.
+    let p = spend_programme(Window::Rolling(Span::Months(1)), DowngradePolicy::default());
+    let member = Membership::new(at(2023, 1, 28, 18, 0));
+    let events = [buy("p-1", at(2023, 2, 28, 12, 0), 60_000)];
+    // On 2023-03-28T18:00 the window starts 02-28T18:00: the purchase has
+    // left (since 03-28T12:00), and the review finds [02-28T18:00,
+    // 03-28T18:00) empty → blue.
+    let e = p
+        .evaluate(&member, &events, at(2023, 3, 28, 18, 0))
+        .unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value()),
+        ("blue", dec("0.00"))
+    );
+    // At 03-29T00:00 the start is 29 February 2023, which does not exist:
+    // 1 March 00:00. It does not go back to 28 February (where the
+    // purchase would count again and meet silver while blue is held).
+    let e = p.evaluate(&member, &events, at(2023, 3, 29, 0, 0)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("0.00"));
+    assert_eq!((e.tier().as_str(), e.met_tier().as_str()), ("blue", "blue"));
+    assert_eq!(e.next().unwrap().missing(), dec("500.00"));
+}
+
+#[test]
+fn a_leap_day_purchase_stays_in_a_rolling_year_until_the_first_of_march() {
+    let p = spend_programme(
+        Window::Rolling(Span::Months(12)),
+        DowngradePolicy::default(),
+    );
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [buy("p-1", at(2024, 2, 29, 12, 0), 80_000)];
+    // On 2025-02-28T23:00 the window starts 2024-02-28T23:00: 800.00
+    // counts (silver). 2025 has no 29 February: from 2025-03-01T00:00 the
+    // window starts 2024-03-01T00:00, so gold (1000) needs the missing
+    // 200.00 before then — not 2025-02-28T12:00, which is already past.
+    let e = p
+        .evaluate(&member, &events, at(2025, 2, 28, 23, 0))
+        .unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.qualifying_value()),
+        ("silver", dec("800.00"))
+    );
+    let next = e.next().unwrap();
+    assert_eq!(
+        (next.missing(), next.by()),
+        (dec("200.00"), Some(t(2025, 3, 1)))
+    );
+    // 29 February 2024 − 12 months: 29 February 2023 does not exist, the
+    // window starts 1 March 2023: a purchase of 2023-02-28 is out.
+    let member = Membership::new(t(2023, 2, 1));
+    let events = [buy("p-0", at(2023, 2, 28, 12, 0), 70_000)];
+    let e = p.evaluate(&member, &events, t(2024, 2, 29)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("0.00"));
+}
+
+#[test]
+fn a_negative_adjustment_leaving_the_window_qualifies_at_once() {
+    // Rolling 30 days. −600.00 on 01-10 and +600.00 on 01-20: 0 in the
+    // window until the adjustment leaves it at 01-10 + 30 days = 02-09;
+    // then 600 ≥ 500 → silver at 02-09, with no event then.
+    let p = spend_programme(Window::Rolling(Span::Days(30)), DowngradePolicy::default());
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        LoyaltyEvent::adjustment(id("a-1"), t(2024, 1, 10), dec("-600")).unwrap(),
+        buy("p-1", t(2024, 1, 20), 60_000),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 2, 15)).unwrap();
+    assert_eq!(e.qualifying_value(), dec("600.00"));
+    assert_eq!((e.tier().as_str(), e.since()), ("silver", t(2024, 2, 9)));
+    assert!(matches!(
+        e.history().last().unwrap().reason(),
+        ChangeReason::Qualified { .. }
+    ));
+}
+
+#[test]
+fn no_review_drops_below_the_tier_the_window_meets() {
+    // Rolling 1 month from joining on 2024-03-31: reviews on 04-30 and
+    // 05-31 (the 31st, or the month's last day). The window at 05-31
+    // starts 1 May 00:00 (31 April does not exist).
+    // 600.00 on 04-29: the review on 04-30 keeps silver ([03-31, 04-30)
+    // holds 600); on 05-31 the period [04-30, 05-31) and the window
+    // (05-01, 05-31) are both empty: blue.
+    let p = spend_programme(Window::Rolling(Span::Months(1)), DowngradePolicy::default());
+    let member = Membership::new(t(2024, 3, 31));
+    let events = [buy("p-1", t(2024, 4, 29), 60_000)];
+    let e = p.evaluate(&member, &events, t(2024, 5, 31)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("blue", t(2024, 5, 31)));
+    // A purchase on 04-30 at 12:00, after the first review, is in the
+    // period [04-30, 05-31) and keeps silver at 05-31.
+    let events = [buy("p-2", at(2024, 4, 30, 12, 0), 60_000)];
+    let e = p.evaluate(&member, &events, t(2024, 5, 31)).unwrap();
+    assert_eq!(e.tier().as_str(), "silver");
+    // With a −600 adjustment at the review instant 04-30 itself (in the
+    // period [04-30, 05-31) but not in the window (04-30, ...]) and 600.00
+    // on 05-15: the period sums to 0, so re-qualification would drop to
+    // blue, but the window before 05-31, (05-01, 05-31), holds 600: the
+    // customer meets silver and keeps it.
+    let events = [
+        buy("p-0", t(2024, 4, 10), 60_000),
+        LoyaltyEvent::adjustment(id("a-1"), t(2024, 4, 30), dec("-600")).unwrap(),
+        buy("p-3", t(2024, 5, 15), 60_000),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 5, 31)).unwrap();
+    assert_eq!(
+        (e.tier().as_str(), e.met_tier().as_str()),
+        ("silver", "silver")
+    );
+}
+
+/// Instants from 2023 to mid-2025; a third of them in the last days of a
+/// month, some on 1 March (after 28 or 29 February), at any hour.
+fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    let month_end = (
+        2023..=2025_i32,
+        1..=12_u32,
+        26..=31_u32,
+        0..24_u32,
+        0..60_u32,
+    )
+        .prop_map(|(y, m, d, h, mi)| {
+            // The last valid day at or before `d`.
+            let day = (26..=d)
+                .rev()
+                .find(|&d| Utc.with_ymd_and_hms(y, m, d, h, mi, 0).single().is_some())
+                .unwrap();
+            at(y, m, day, h, mi)
+        });
+    prop_oneof![
+        3 => (0..(900 * 24 * 60_i64)).prop_map(|m| t(2023, 1, 1) + chrono::TimeDelta::minutes(m)),
+        2 => month_end,
+        1 => (2023..=2025_i32, 0..24_u32, 0..60_u32).prop_map(|(y, h, mi)| at(y, 3, 1, h, mi)),
+    ]
+}
+
+fn zone() -> impl Strategy<Value = carekit::calendar::Zone> {
+    prop_oneof![
+        Just("UTC"),
+        Just("Europe/Berlin"),
+        Just("America/New_York"),
+        Just("+05:30"),
+        Just("-09:30"),
+    ]
+    .prop_map(|z| z.parse().unwrap())
+}
+
+fn any_window() -> impl Strategy<Value = Window> {
+    prop_oneof![
+        (1..=13_u32).prop_map(|m| Window::Rolling(Span::Months(m))),
+        (1..120_u32).prop_map(|d| Window::Rolling(Span::Days(d))),
+        Just(Window::CalendarYear),
+        Just(Window::AnniversaryYear),
+        Just(Window::Lifetime),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Purchases of 1, 2, 4, … cents: the qualifying value in cents is the
+    /// set of purchases in the window, one bit each. As `as_of` increases,
+    /// each bit goes 0 → 1 (at the purchase) → 0 (when it leaves) at most
+    /// once: nothing that left comes back.
+    #[test]
+    fn an_event_enters_the_window_once_and_leaves_it_once(
+        window in any_window(),
+        zone in zone(),
+        buys in proptest::collection::vec(instant(), 1..16),
+        checks in proptest::collection::vec(instant(), 1..40),
+    ) {
+        let p = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, window)
+            .tier(Tier::new(tier("blue"), Decimal::ZERO))
+            .time_zone(zone)
+            .build()
+            .unwrap();
+        let member = Membership::new(t(2023, 1, 1));
+        let events: Vec<LoyaltyEvent> = buys
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| buy(&format!("p-{i}"), b, 1 << i))
+            .collect();
+        let mut as_ofs: Vec<DateTime<Utc>> = checks.iter().chain(&buys).copied().collect();
+        // Around the instants the window's length after each purchase,
+        // where it leaves (and where a start clamped to a month's end
+        // would bring it back).
+        let span_months = match window {
+            Window::Rolling(Span::Months(n)) => n,
+            _ => 12,
+        };
+        for b in &buys {
+            let later = b.checked_add_months(chrono::Months::new(span_months)).unwrap();
+            for hours in [-18, -6, 0, 6, 12, 18, 24, 30, 48, 72, 96] {
+                as_ofs.push(later + chrono::TimeDelta::hours(hours));
+            }
+        }
+        as_ofs.sort();
+        as_ofs.dedup();
+        // 0: not yet in, 1: in, 2: left.
+        let mut state = vec![0_u8; buys.len()];
+        for &as_of in &as_ofs {
+            let e = p.evaluate(&member, &events, as_of).unwrap();
+            let cents: u64 = (e.qualifying_value() * Decimal::from(100)).normalize().to_string().parse().unwrap();
+            for (i, s) in state.iter_mut().enumerate() {
+                let inside = cents >> i & 1 == 1;
+                prop_assert!(!inside || buys[i] <= as_of, "p-{i} counts before it happens");
+                *s = match (*s, inside) {
+                    (0 | 1, true) => 1,
+                    (0, false) => 0,
+                    (1 | 2, false) => 2,
+                    (2, true) => {
+                        return Err(TestCaseError::fail(format!(
+                            "p-{i} at {} came back into the {window} window at {as_of} in {zone}",
+                            buys[i]
+                        )));
+                    }
+                    _ => unreachable!(),
+                };
+            }
+        }
+    }
+
+    /// With returns, adjustments of either sign, pending purchases, every
+    /// downgrade rule and grace periods: at every instant the tier held is
+    /// at least the tier the qualifying value meets, and no "by" instant
+    /// is already past.
+    #[test]
+    fn the_held_tier_covers_the_met_tier_and_no_deadline_is_past(
+        window in any_window(),
+        zone in zone(),
+        rule in prop_oneof![
+            Just(DowngradeRule::Never),
+            Just(DowngradeRule::Requalify),
+            Just(DowngradeRule::SoftLanding),
+        ],
+        grace in proptest::option::of(1..28_u32),
+        ops in proptest::collection::vec(
+            (instant(), -80_000..120_000_i64, 0..4_u8, 0..20_u32), 1..14),
+        checks in proptest::collection::vec(instant(), 1..30),
+    ) {
+        let mut policy = DowngradePolicy::new(rule);
+        if let Some(g) = grace {
+            policy = policy.with_grace(Span::Days(g));
+        }
+        let Ok(p) = LoyaltyProgramme::builder(Currency::EUR, Measure::Spend, window)
+            .tier(Tier::new(tier("blue"), Decimal::ZERO))
+            .tier(Tier::new(tier("silver"), Decimal::from(500)))
+            .tier(Tier::new(tier("gold"), Decimal::from(1000)))
+            .downgrade(policy)
+            .time_zone(zone)
+            .build()
+        else {
+            return Ok(()); // a grace period not shorter than the cadence
+        };
+        let member = Membership::new(t(2023, 1, 1));
+        let mut events = Vec::new();
+        let mut bought: Vec<(String, DateTime<Utc>, i64)> = Vec::new();
+        for (i, &(when, cents, kind, days)) in ops.iter().enumerate() {
+            let later = when + chrono::TimeDelta::days(i64::from(days));
+            match kind {
+                // A purchase, pending for `days` when odd.
+                0 | 1 if cents > 0 => {
+                    let name = format!("p-{i}");
+                    events.push(if kind == 1 {
+                        LoyaltyEvent::pending_purchase(id(&name), when, eur(cents), later).unwrap()
+                    } else {
+                        buy(&name, when, cents)
+                    });
+                    bought.push((name, when, cents));
+                }
+                // A full return of an earlier purchase, `days` after it.
+                2 if !bought.is_empty() => {
+                    let (name, bought_at, _) = bought.remove(i % bought.len());
+                    let r = LoyaltyEvent::return_of(
+                        id(&format!("r-{i}")),
+                        bought_at + chrono::TimeDelta::days(i64::from(days)),
+                        id(&name),
+                        None,
+                    );
+                    events.push(r.unwrap());
+                }
+                _ => {
+                    let value = Decimal::new(cents, 2);
+                    events.push(LoyaltyEvent::adjustment(id(&format!("a-{i}")), when, value).unwrap());
+                }
+            }
+        }
+        let mut as_ofs = checks.clone();
+        as_ofs.extend(events.iter().map(LoyaltyEvent::at));
+        as_ofs.sort();
+        for as_of in as_ofs {
+            let e = p.evaluate(&member, &events, as_of).unwrap();
+            let met = p.tiers().iter().position(|t| t.id() == e.met_tier()).unwrap();
+            prop_assert!(
+                tier_index(&p, &e) >= met,
+                "{window} in {zone} at {as_of}: holds {} but meets {}; {:?}",
+                e.tier(), e.met_tier(), e.history()
+            );
+            if let Some(by) = e.next().and_then(Progress::by) {
+                prop_assert!(by > as_of, "{window} in {zone}: missing by {by}, as of {as_of}");
+            }
+            if let Some(k) = e.keep() {
+                prop_assert!(k.by() > as_of, "{window} in {zone}: keep by {}, as of {as_of}", k.by());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_grace_period_ends_no_lower_than_the_tier_the_window_meets() {
+    // Calendar year, re-qualify with 60 days' grace. 1200.00 in June 2023:
+    // gold, kept at the 2024 review. The 2025 review finds 2024 empty:
+    // blue decided, in effect 2025-01-01 + 60 days = 2025-03-02. 600.00 on
+    // 2025-02-01 meets silver (not gold, so the downgrade stands): at the
+    // grace end the customer lands on silver, the tier 2025 already meets.
+    let p = spend_programme(
+        Window::CalendarYear,
+        DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Days(60)),
+    );
+    let member = Membership::new(t(2023, 1, 1));
+    let events = [
+        buy("p-1", t(2023, 6, 1), 120_000),
+        buy("p-2", t(2025, 2, 1), 60_000),
+    ];
+    let e = p.evaluate(&member, &events, t(2025, 4, 1)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("silver", t(2025, 3, 2)));
+    assert!(matches!(
+        e.history().last().unwrap().reason(),
+        ChangeReason::GraceEnded { .. }
+    ));
+}
+
+#[test]
+fn keeping_a_tier_in_grace_is_due_before_the_oldest_counted_event_leaves() {
+    // Rolling 90 days, re-qualify with 30 days' grace, joined 2024-01-01:
+    // reviews 03-31 and 06-29. 1200.00 on 01-11 → gold, kept at 03-31
+    // ([01-01, 03-31) holds 1200). 300.00 on 04-15. The 06-29 review finds
+    // 300 in [03-31, 06-29): blue, in effect 06-29 + 30 days = 07-29.
+    let p = spend_programme(
+        Window::Rolling(Span::Days(90)),
+        DowngradePolicy::new(DowngradeRule::Requalify).with_grace(Span::Days(30)),
+    );
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 1, 11), 120_000),
+        buy("p-2", t(2024, 4, 15), 30_000),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 7, 1)).unwrap();
+    assert_eq!(e.tier().as_str(), "gold");
+    assert_eq!(e.pending_downgrade().unwrap().at(), t(2024, 7, 29));
+    // Re-qualifying needs 1000 − 300 = 700 in the window while p-2 still
+    // counts: it leaves at 04-15 + 90 days = 07-14 (15 + 31 + 30 + 14).
+    let keep = e.keep().unwrap();
+    assert_eq!((keep.needed(), keep.by()), (dec("700.00"), t(2024, 7, 14)));
+}
+
+#[test]
+fn a_member_since_chronos_first_day_evaluates_at_once() {
+    // Joined at chrono's first instant, -262143-01-01T00:00:00Z, with a
+    // daily window: reviews every day at 00:00 UTC, about 96 million of
+    // them up to 2024 (it took 13.5 s in release when every review was
+    // walked). Idle reviews (nothing in the period, nothing to lose) pass
+    // in one step.
+    let since = DateTime::<Utc>::MIN_UTC;
+    assert_eq!(since.to_rfc3339(), "-262143-01-01T00:00:00+00:00");
+    let member = Membership::new(since);
+    let p = spend_programme(Window::Rolling(Span::Days(1)), DowngradePolicy::default());
+    let events = [buy("p-1", at(2024, 5, 31, 12, 0), 60_000)];
+    // As of 2024-06-01T00:00: the window (05-31T00:00, 06-01T00:00] holds
+    // 600 → silver since the purchase; the review at 06-01T00:00 looks at
+    // [05-31, 06-01), 600 → kept. Keeping it needs 500 by 06-02.
+    let e = p.evaluate(&member, &events, t(2024, 6, 1)).unwrap();
+    assert_eq!(
+        tiers_in_history(&e),
+        [(since, "blue"), (at(2024, 5, 31, 12, 0), "silver")]
+    );
+    assert_eq!(e.next_review(), Some(t(2024, 6, 2)));
+    let keep = e.keep().unwrap();
+    assert_eq!((keep.needed(), keep.by()), (dec("500.00"), t(2024, 6, 2)));
+    // Without events, as of the last full day chrono represents: blue,
+    // with the next review a day later.
+    let end = Utc.with_ymd_and_hms(262_142, 12, 30, 0, 0, 0).unwrap();
+    let e = p.evaluate(&member, &[], end).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("blue", since));
+    assert_eq!(
+        e.next_review(),
+        Some(Utc.with_ymd_and_hms(262_142, 12, 31, 0, 0, 0).unwrap())
+    );
+    // The same member with the purchase, decades later: silver was dropped
+    // by the review of 2024-06-02 ([06-01, 06-02) empty).
+    let e = p.evaluate(&member, &events, t(2090, 1, 1)).unwrap();
+    assert_eq!((e.tier().as_str(), e.since()), ("blue", t(2024, 6, 2)));
+    // Calendar years and anniversaries from the first year: 264,167 reviews.
+    for window in [Window::CalendarYear, Window::AnniversaryYear] {
+        let p = spend_programme(window, DowngradePolicy::new(DowngradeRule::SoftLanding));
+        let e = p.evaluate(&member, &events, t(2025, 6, 1)).unwrap();
+        // Silver from 2024-05-31; the review of 1 January 2025 finds 600 in
+        // 2024 (both windows review on 1 January: the anniversary of
+        // -262143-01-01 is every 1 January).
+        assert_eq!(
+            (e.tier().as_str(), e.next_review()),
+            ("silver", Some(t(2026, 1, 1)))
+        );
+    }
+}
+
+#[test]
+fn a_points_balance_shows_available_pending_and_expiring_soon() {
+    // 1 point per EUR, expiry 12 months; gold (×1.5) from 1000 EUR spend.
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        // 100 points on 2024-01-15, expiring 2025-01-15.
+        buy("p-1", t(2024, 1, 15), 10_000),
+        // 250.75 on 2024-12-20, returnable until 2025-01-19; 50.00 of it
+        // returned on 12-22: floor(200.75) = 200 points when it matures.
+        LoyaltyEvent::pending_purchase(id("p-2"), t(2024, 12, 20), eur(25_075), t(2025, 1, 19))
+            .unwrap(),
+        LoyaltyEvent::return_of(id("r-1"), t(2024, 12, 22), id("p-2"), Some(eur(5_000))).unwrap(),
+    ];
+    let pts = p
+        .evaluate(&member, &events, t(2025, 1, 1))
+        .unwrap()
+        .points()
+        .cloned()
+        .unwrap();
+    assert_eq!((pts.balance(), pts.pending()), (100, 200));
+    // "Soon" as a horizon: 30 days from 2025-01-01 is 01-31, after p-1's
+    // expiry on 01-15; 14 days (01-15) includes that instant; 7 do not.
+    let b = pts.balance_within(chrono::TimeDelta::days(30));
+    assert_eq!(
+        (b.available(), b.pending(), b.expiring_soon()),
+        (100, 200, 100)
+    );
+    assert_eq!(b.soon_until(), t(2025, 1, 31));
+    assert_eq!(
+        pts.balance_within(chrono::TimeDelta::days(14))
+            .expiring_soon(),
+        100
+    );
+    assert_eq!(
+        pts.balance_within(chrono::TimeDelta::days(7))
+            .expiring_soon(),
+        0
+    );
+    // ... or as an instant; one before as_of expires nothing.
+    assert_eq!(pts.balance_until(t(2025, 1, 15)).expiring_soon(), 100);
+    assert_eq!(pts.balance_until(t(2024, 6, 1)).expiring_soon(), 0);
+    assert_eq!(
+        pts.balance_within(chrono::TimeDelta::MAX).soon_until(),
+        DateTime::<Utc>::MAX_UTC
+    );
+    // Once p-2 matures its points move from pending to the balance; p-1's
+    // have expired: balance 200, nothing pending.
+    let later = p
+        .evaluate(&member, &events, t(2025, 2, 1))
+        .unwrap()
+        .points()
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (later.balance(), later.pending(), later.expired()),
+        (200, 0, 100)
+    );
+}
+
+#[test]
+fn pending_points_count_at_the_tier_held_now() {
+    // Gold earns ×1.5. 1200.00 on 2024-02-01 reaches gold (earning 1200 at
+    // blue's ×1). 100.00 bought 2024-03-01, returnable until 03-31: as of
+    // 03-10 it would earn floor(100 × 1 × 1.5) = 150 at gold.
+    let p = points_programme(12);
+    let member = Membership::new(t(2024, 1, 1));
+    let events = [
+        buy("p-1", t(2024, 2, 1), 120_000),
+        LoyaltyEvent::pending_purchase(id("p-2"), t(2024, 3, 1), eur(10_000), t(2024, 3, 31))
+            .unwrap(),
+    ];
+    let e = p.evaluate(&member, &events, t(2024, 3, 10)).unwrap();
+    assert_eq!(e.tier().as_str(), "gold");
+    let pts = e.points().unwrap();
+    assert_eq!((pts.balance(), pts.pending()), (1200, 150));
+}
+
+#[test]
+fn points_balances_are_send_sync_and_statements_without_pending_still_read() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<PointsBalance>();
+    let p = points_programme(12);
+    let events =
+        [
+            LoyaltyEvent::pending_purchase(id("p-1"), t(2024, 3, 1), eur(10_000), t(2024, 3, 31))
+                .unwrap(),
+        ];
+    let e = p
+        .evaluate(&Membership::new(t(2024, 1, 1)), &events, t(2024, 3, 10))
+        .unwrap();
+    let mut json = serde_json::to_value(e.points().unwrap()).unwrap();
+    assert_eq!(json["pending"], 100); // floor(100.00 × 1)
+    // A statement written before pending points existed reads as 0 pending.
+    json.as_object_mut().unwrap().remove("pending");
+    let old: PointsStatement = serde_json::from_value(json).unwrap();
+    assert_eq!((old.balance(), old.pending()), (0, 0));
+    let b = e.points().unwrap().balance_until(t(2024, 12, 31));
+    let back: PointsBalance = serde_json::from_str(&serde_json::to_string(&b).unwrap()).unwrap();
+    assert_eq!(back, b);
+}

@@ -6,7 +6,9 @@
 //! - `as_of`: RFC 3339 instant;
 //! - `member_since` (optional): RFC 3339; default the earliest event's `at`,
 //!   or `as_of` without events;
-//! - `floor` (optional, one `ManualFloor`) and/or `floors` (a list).
+//! - `floor` (optional, one `ManualFloor`) and/or `floors` (a list);
+//! - `points_soon_until` (optional, RFC 3339): the end of "soon" for
+//!   `points_expiring_soon`.
 //!
 //! Output: `tier`, `since`, `qualifying_value` (decimal string in the
 //! measure's unit: `"1250.00"` for spend with the currency's minor units,
@@ -17,7 +19,10 @@
 //! `next_review`, `history` (`[{"at", "tier", "reason"}]` with reasons
 //! `joined`, `qualified`, `review`, `grace_ended`, `return_reversed`,
 //! `manual_floor`) and, for programmes with points, `points_balance`,
-//! `points_expired`, `next_expiry_points` and `next_expiry_at`.
+//! `points_pending` (points of purchases not matured yet),
+//! `points_expired`, `next_expiry_points`, `next_expiry_at` and, with
+//! `points_soon_until`, `points_expiring_soon` (points of the balance
+//! expiring after `as_of` and at or before it).
 
 use carekit::loyalty::{
     ChangeReason, LoyaltyEvent, LoyaltyProgramme, ManualFloor, Membership, Progress,
@@ -92,8 +97,19 @@ pub(crate) fn run(kind: &str, input: &Value) -> CaseResult {
         "next_review": e.next_review().map(text),
         "history": history,
     });
+    let soon = match input.get("points_soon_until") {
+        Some(_) => Some(instant(input, "points_soon_until")?),
+        None => None,
+    };
     if let (Some(points), Some(obj)) = (e.points(), out.as_object_mut()) {
         obj.insert("points_balance".into(), json!(points.balance()));
+        obj.insert("points_pending".into(), json!(points.pending()));
+        if let Some(until) = soon {
+            obj.insert(
+                "points_expiring_soon".into(),
+                json!(points.balance_until(until).expiring_soon()),
+            );
+        }
         obj.insert("points_expired".into(), json!(points.expired()));
         obj.insert(
             "next_expiry_points".into(),

@@ -54,14 +54,10 @@ pub use currency::Currency;
 /// let eur = Money::new(Decimal::ONE, Currency::EUR);
 /// let usd = Money::new(Decimal::ONE, Currency::USD);
 /// let err = eur.checked_add(&usd).unwrap_err();
-/// assert_eq!(
-///     err,
-///     carekit::Error::Money(MoneyError::CurrencyMismatch {
-///         expected: Currency::EUR,
-///         found: Currency::USD,
-///     })
-/// );
+/// assert_eq!(err, MoneyError::CurrencyMismatch { expected: Currency::EUR, found: Currency::USD });
 /// assert_eq!(err.to_string(), "currency mismatch: expected EUR, found USD");
+/// // With `?` it becomes the crate's error.
+/// assert_eq!(carekit::Error::from(err.clone()), carekit::Error::Money(err));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -1,11 +1,12 @@
 //! [`BusinessCalendar`]: a [`CalendarSpec`] placed in a time zone.
 
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
 use super::schedule::{Schedule, Step};
-use super::zone::{SUPPORTED_FIRST, SUPPORTED_LAST, ZoneCache};
+use super::zone::{self, SUPPORTED_FIRST, SUPPORTED_LAST, ZoneCache};
 use super::{CalendarError, CalendarSpec, ElapsedTime};
 use crate::Error;
 
@@ -20,7 +21,9 @@ const NANOS: u32 = 1_000_000_000;
 /// (see [`Calendar`], the whole calendar as one value). See the [module page](super) for the exact
 /// rules (closing times, DST, holidays) and the cost model.
 ///
-/// Clones share the memoised offset table of the zone.
+/// Clones share the memoised offset table of the zone and the memoised
+/// open time of each stretch of about a year, so that spans of years cost
+/// little more than spans of weeks, in any zone.
 ///
 /// ```
 /// use carekit::calendar::{BusinessCalendar, CalendarSpec, OpenInterval, WeekSchedule};
@@ -45,6 +48,43 @@ pub struct BusinessCalendar<Tz: TimeZone> {
     spec: CalendarSpec,
     schedule: Schedule,
     zone: ZoneCache,
+    open: OpenIndex,
+}
+
+/// Spans longer than this (real seconds) are counted with the
+/// [`OpenIndex`] rather than by walking every offset stretch.
+const LONG_SPAN: i64 = 60 * 86_400;
+
+/// Counts of more than this many weeks of open time skip whole blocks
+/// with the [`OpenIndex`] before walking.
+const LONG_WEEKS: i64 = 8;
+
+/// Open seconds per memoised block of UTC time (about 388 days), with the
+/// running count at each offset change inside the block, built per
+/// calendar on first use and shared by clones. A long span then skips
+/// whole blocks and finds the stretch it ends in by binary search, instead
+/// of walking every offset stretch (two a year in a DST zone).
+#[derive(Clone)]
+struct OpenIndex {
+    blocks: Arc<[OnceLock<BlockOpen>]>,
+}
+
+impl OpenIndex {
+    fn new() -> Self {
+        Self {
+            blocks: (0..zone::BLOCKS).map(|_| OnceLock::new()).collect(),
+        }
+    }
+}
+
+/// The open time of one block.
+#[derive(Debug)]
+struct BlockOpen {
+    /// `(instant, open seconds from the block's start to it)`: the block's
+    /// start first, then each offset change inside the block.
+    points: Vec<(i64, i64)>,
+    /// Open seconds in the whole block.
+    total: i64,
 }
 
 impl<Tz: TimeZone + fmt::Debug> fmt::Debug for BusinessCalendar<Tz> {
@@ -171,6 +211,7 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
             tz,
             spec,
             zone: ZoneCache::new(),
+            open: OpenIndex::new(),
         })
     }
 
@@ -402,8 +443,11 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
             // Business time never runs faster than real time.
             return Err(Stop::OutOfRange);
         }
-        let mut now = from;
-        let mut rem = count;
+        let (mut now, mut rem) = if self.schedule.more_than_weeks(count, LONG_WEEKS) {
+            self.skip_blocks(from, count).unwrap_or((from, count))
+        } else {
+            (from, count)
+        };
         loop {
             if now > max {
                 return Err(Stop::OutOfRange);
@@ -453,6 +497,95 @@ impl<Tz: TimeZone> BusinessCalendar<Tz> {
 
     /// Open seconds in `[from, to)`.
     fn between_seconds(&self, from: i64, to: i64) -> i64 {
+        if to.saturating_sub(from) > LONG_SPAN {
+            if let Some(open) = self.indexed_between(from, to) {
+                return open;
+            }
+        }
+        self.walk_between(from, to)
+    }
+
+    /// The open block `index` (`None` outside the memoised blocks).
+    fn block_open(&self, index: i64) -> Option<&BlockOpen> {
+        let cell = usize::try_from(index)
+            .ok()
+            .and_then(|i| self.open.blocks.get(i))?;
+        Some(cell.get_or_init(|| self.build_block(index)))
+    }
+
+    fn build_block(&self, index: i64) -> BlockOpen {
+        let start = zone::block_start(index);
+        let end = zone::block_start(index.saturating_add(1));
+        let mut points = vec![(start, 0_i64)];
+        let (mut at, mut cum) = (start, 0_i64);
+        for change in self.zone.changes_within(&self.tz, index) {
+            cum = cum.saturating_add(self.walk_between(at, change));
+            points.push((change, cum));
+            at = change;
+        }
+        BlockOpen {
+            total: cum.saturating_add(self.walk_between(at, end)),
+            points,
+        }
+    }
+
+    /// Open seconds from the start of `block` to `t`, an instant inside it:
+    /// the count at the last offset change before `t`, plus a walk within
+    /// one offset stretch.
+    fn open_before(&self, block: &BlockOpen, t: i64) -> i64 {
+        let i = block.points.partition_point(|&(at, _)| at <= t);
+        let (at, cum) = i
+            .checked_sub(1)
+            .and_then(|j| block.points.get(j))
+            .copied()
+            .unwrap_or((t, 0));
+        cum.saturating_add(self.walk_between(at, t))
+    }
+
+    /// Open seconds in `[from, to)` from whole blocks and the two partial
+    /// ones (`None` outside the memoised blocks).
+    fn indexed_between(&self, from: i64, to: i64) -> Option<i64> {
+        let (first, last) = (zone::block_index(from), zone::block_index(to));
+        let head = self.open_before(self.block_open(first)?, from);
+        let mut total = self
+            .open_before(self.block_open(last)?, to)
+            .saturating_sub(head);
+        let mut b = first;
+        while b < last {
+            total = total.saturating_add(self.block_open(b)?.total);
+            b = b.saturating_add(1);
+        }
+        Some(total)
+    }
+
+    /// A later start for counting `count > 0` open seconds from `from`:
+    /// the last block start or offset change before which fewer than
+    /// `count` of them are open, and what remains to count from there
+    /// (`None` past the memoised blocks: the walk then reports the end of
+    /// the range).
+    fn skip_blocks(&self, from: i64, count: i64) -> Option<(i64, i64)> {
+        let mut index = zone::block_index(from);
+        let mut block = self.block_open(index)?;
+        // Open seconds from the block's start that reach the deadline.
+        let mut target = self.open_before(block, from).saturating_add(count);
+        while target > block.total {
+            target = target.saturating_sub(block.total);
+            index = index.saturating_add(1);
+            block = self.block_open(index)?;
+        }
+        let i = block.points.partition_point(|&(_, cum)| cum < target);
+        let (at, cum) = i
+            .checked_sub(1)
+            .and_then(|j| block.points.get(j))
+            .copied()?;
+        if at <= from {
+            return Some((from, count));
+        }
+        Some((at, target.saturating_sub(cum)))
+    }
+
+    /// Open seconds in `[from, to)`, stretch by stretch of one offset.
+    fn walk_between(&self, from: i64, to: i64) -> i64 {
         let mut now = from;
         let mut total = 0_i64;
         while now < to {

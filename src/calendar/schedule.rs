@@ -183,6 +183,13 @@ impl Schedule {
         self.week_total > 0 && rem > self.week_total
     }
 
+    /// Whether counting `rem` seconds needs more than `weeks` weeks of open
+    /// time (false when the week has none).
+    #[inline]
+    pub(super) fn more_than_weeks(&self, rem: i64, weeks: i64) -> bool {
+        self.week_total > 0 && rem > self.week_total.saturating_mul(weeks)
+    }
+
     /// Index of the first exception on or after day `d`.
     #[inline]
     fn cursor(&self, d: i64) -> usize {

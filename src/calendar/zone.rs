@@ -149,6 +149,20 @@ pub(super) struct Regime {
     pub(super) stuck_wall: i64,
 }
 
+/// The number of memoised blocks (indices `0..BLOCKS`).
+pub(super) const BLOCKS: usize = CACHED_BLOCKS;
+
+/// The index of the memoised block holding UTC second `t` (negative or
+/// past [`BLOCKS`] outside the memoised range).
+pub(super) fn block_index(t: i64) -> i64 {
+    t.saturating_sub(BASE).div_euclid(BLOCK)
+}
+
+/// The first UTC second of block `index`.
+pub(super) fn block_start(index: i64) -> i64 {
+    BASE.saturating_add(index.saturating_mul(BLOCK))
+}
+
 /// Memoised offset changes of one zone, shared by clones of a calendar.
 #[derive(Clone)]
 pub(super) struct ZoneCache {
@@ -183,6 +197,19 @@ impl ZoneCache {
             });
         }
         regime
+    }
+
+    /// The instants strictly inside block `index` at which the offset
+    /// changes, ascending.
+    pub(super) fn changes_within<Tz: TimeZone>(&self, tz: &Tz, index: i64) -> Vec<i64> {
+        let start = block_start(index);
+        self.with_block(tz, index, |b| {
+            b.changes
+                .iter()
+                .map(|&(at, _)| at)
+                .filter(|&at| at > start && at < b.end)
+                .collect()
+        })
     }
 
     fn with_block<Tz: TimeZone, R>(&self, tz: &Tz, index: i64, f: impl FnOnce(&Block) -> R) -> R {

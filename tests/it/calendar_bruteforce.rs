@@ -148,47 +148,54 @@ impl RawCal {
     }
 }
 
-/// Open flags per UTC minute over `[lo, lo + n minutes)`, with prefix sums.
+/// Open flags per UTC minute over `[lo, lo + n minutes)`, with prefix sums
+/// (or per step of `step` seconds, when every interval bound and offset
+/// change lies on that grid).
 struct Sweep {
     lo: i64,
+    step: i64,
     prefix: Vec<i64>,
 }
 
 impl Sweep {
     fn new<Tz: TimeZone>(tz: &Tz, cal: &RawCal, lo: i64, minutes: usize) -> Self {
-        let mut prefix = Vec::with_capacity(minutes + 1);
+        Self::with_step(tz, cal, lo, minutes, 60)
+    }
+
+    fn with_step<Tz: TimeZone>(tz: &Tz, cal: &RawCal, lo: i64, steps: usize, step: i64) -> Self {
+        let mut prefix = Vec::with_capacity(steps + 1);
         prefix.push(0);
         let mut reached: Option<NaiveDateTime> = None;
-        for i in 0..minutes {
-            let t = DateTime::from_timestamp(lo + 60 * i64::try_from(i).unwrap(), 0).unwrap();
+        for i in 0..steps {
+            let t = DateTime::from_timestamp(lo + step * i64::try_from(i).unwrap(), 0).unwrap();
             let wall = t.with_timezone(tz).naive_local();
             let r = reached.map_or(wall, |r| r.max(wall));
             reached = Some(r);
             let open = cal.open_at_wall(r);
             prefix.push(prefix[i] + i64::from(open));
         }
-        Self { lo, prefix }
+        Self { lo, step, prefix }
     }
 
     fn index(&self, t: i64) -> usize {
-        usize::try_from((t - self.lo) / 60).unwrap()
+        usize::try_from((t - self.lo) / self.step).unwrap()
     }
 
     /// Open seconds in `[a, b)`.
     fn between(&self, a: i64, b: i64) -> i64 {
-        60 * (self.prefix[self.index(b)] - self.prefix[self.index(a)])
+        self.step * (self.prefix[self.index(b)] - self.prefix[self.index(a)])
     }
 
-    /// The end of the minute completing `seconds` of open time from `a`, if
+    /// The end of the step completing `seconds` of open time from `a`, if
     /// within the sweep.
     fn add(&self, a: i64, seconds: i64) -> Option<i64> {
         if seconds == 0 {
             return Some(a);
         }
         let base = self.prefix[self.index(a)];
-        let target = base + seconds / 60;
+        let target = base + seconds / self.step;
         let i = self.prefix.partition_point(|&c| c < target);
-        (i < self.prefix.len()).then(|| self.lo + 60 * i64::try_from(i).unwrap())
+        (i < self.prefix.len()).then(|| self.lo + self.step * i64::try_from(i).unwrap())
     }
 
     fn is_open(&self, t: i64) -> bool {
@@ -403,6 +410,85 @@ proptest! {
             let b = a + d1;
             let c = b + TimeDelta::seconds(extra);
             prop_assert!(cal.between(a, b).unwrap() <= cal.between(a, c).unwrap());
+        }
+    }
+}
+
+/// Years swept by the long-span check, and its step: the calendars' hours
+/// are on a 15-minute grid and every zone here changes its offset on the
+/// half hour, so openness is constant within each quarter hour.
+const LONG_YEARS: i64 = 11;
+const QUARTER: i64 = 900;
+
+fn check_long_spans<Tz: TimeZone>(
+    tz: &Tz,
+    raw: &RawCal,
+    anchor: NaiveDate,
+    queries: &[(u32, u32)],
+) -> Result<(), TestCaseError> {
+    let cal = BusinessCalendar::new(tz.clone(), raw.spec().unwrap()).unwrap();
+    let lo = (anchor - TimeDelta::days(3))
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc()
+        .timestamp();
+    let steps = usize::try_from(LONG_YEARS * 365 * 96).unwrap();
+    let sweep = Sweep::with_step(tz, raw, lo, steps, QUARTER);
+    let end = lo + QUARTER * i64::try_from(steps).unwrap();
+    let at = |t: i64| DateTime::from_timestamp(t, 0).unwrap();
+    for &(start, span) in queries {
+        // Starts in the first 200 days, spans of 60 days to 10 years.
+        let a = lo + QUARTER * i64::from(start % (200 * 96));
+        let b = (a + QUARTER * (60 * 96 + i64::from(span) % (3590 * 96))).min(end);
+        let open = sweep.between(a, b);
+        prop_assert_eq!(
+            cal.between(at(a), at(b)).unwrap().num_seconds(),
+            open,
+            "between {} {}",
+            at(a),
+            at(b)
+        );
+        if let Some(expected) = sweep.add(a, open) {
+            let got = cal.add(at(a), TimeDelta::seconds(open)).unwrap();
+            prop_assert_eq!(got.timestamp(), expected, "add {} + {}s", at(a), open);
+        }
+        // A count that ends inside a quarter hour: the deadline lies in
+        // the quarter that completes it.
+        if open > QUARTER {
+            let odd = open - 7 * 60 - 13;
+            let got = cal.add(at(a), TimeDelta::seconds(odd)).unwrap().timestamp();
+            let quarter_end = sweep.add(a, odd + (QUARTER - odd % QUARTER)).unwrap();
+            prop_assert!(
+                got < quarter_end && got > quarter_end - QUARTER,
+                "add {} + {}s = {}",
+                at(a),
+                odd,
+                at(got)
+            );
+            prop_assert_eq!(cal.between(at(a), at(got)).unwrap().num_seconds(), odd);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    /// `add` and `between` over spans of months to ten years agree with a
+    /// quarter-hour sweep (so across every DST change and many years of
+    /// memoised blocks), in UTC, New York, Berlin and Lord Howe.
+    #[test]
+    fn long_spans_match_a_quarter_hour_sweep(
+        (z, raw, queries) in zone_and_calendar_in(0..8).prop_flat_map(|(z, raw, _)| {
+            (Just(z), Just(raw), proptest::collection::vec((any::<u32>(), any::<u32>()), 6))
+        })
+    ) {
+        let (zone, anchor) = zone_cases()[z];
+        if zone == "UTC" {
+            check_long_spans(&Utc, &raw, anchor, &queries)?;
+        } else {
+            let tz: chrono_tz::Tz = zone.parse().unwrap();
+            check_long_spans(&tz, &raw, anchor, &queries)?;
         }
     }
 }

@@ -1,9 +1,10 @@
 //! Breakdowns: any accumulator grouped by a key ([`Breakdown`]).
 
 use crate::error::Error;
+use crate::feedback::RatingScale;
 use crate::metrics::accumulator::{Accumulator, Push};
 use crate::metrics::kernels;
-use crate::metrics::{MetricsError, Nps};
+use crate::metrics::{Ces, Csat, MetricsError, Nps};
 use std::collections::BTreeMap;
 
 /// One accumulator per key, all with the same convention.
@@ -470,3 +471,162 @@ impl Breakdown<u16, Nps> {
         self.add_grouped((0_u16..=u16::MAX).zip(counts))
     }
 }
+
+impl<K: Ord + Clone> Breakdown<K, Csat> {
+    /// Folds per-key histograms (`points` counts per key, key `k` at
+    /// `hists[k·points..]`) into the groups.
+    fn add_histograms(
+        &mut self,
+        keys: impl Iterator<Item = K>,
+        hists: &[u64],
+    ) -> Result<(), Error> {
+        let points = usize::from(self.template.config().scale().points());
+        let mut part = Self::new(self.template.clone());
+        for (k, h) in keys.zip(hists.chunks(points.max(1))) {
+            if h.iter().any(|&c| c > 0) {
+                part.group_mut(k).add_histogram(h.to_vec())?;
+            }
+        }
+        self.merge(&part)
+    }
+}
+
+impl<K: Ord + Clone> Breakdown<K, Ces> {
+    /// Folds per-key histograms into the groups (as for CSAT).
+    fn add_histograms(
+        &mut self,
+        keys: impl Iterator<Item = K>,
+        hists: &[u64],
+    ) -> Result<(), Error> {
+        let points = usize::from(self.template.config().scale().points());
+        let mut part = Self::new(self.template.clone());
+        for (k, h) in keys.zip(hists.chunks(points.max(1))) {
+            if h.iter().any(|&c| c > 0) {
+                part.group_mut(k).add_histogram(h.to_vec())?;
+            }
+        }
+        self.merge(&part)
+    }
+}
+
+fn rating_error(bad: kernels::BadValue, field: &'static str, scale: RatingScale) -> Error {
+    MetricsError::ColumnValueOutOfScale {
+        field,
+        value: bad.value,
+        index: bad.index,
+        scale,
+    }
+    .into()
+}
+
+/// `extend_grouped_by` for breakdowns keyed by a small integer code.
+macro_rules! grouped_by {
+    ($key:ty) => {
+        impl Breakdown<$key, Nps> {
+            #[doc = concat!("NPS grouped by a `", stringify!($key), "` key field of the caller's records:")]
+            /// `key_and_score` projects each record to its key and score.
+            /// The records are read once, in order, with one call each (up
+            /// to the first bad score), and counted into one table row per
+            /// key value, without converting them first; wide records (a
+            /// cache line, say) are counted at memory speed.
+            ///
+            /// ```
+            /// use carekit::metrics::{Breakdown, Nps};
+            /// struct Survey { channel: u8, score: u8 }
+            /// let rows = [
+            ///     Survey { channel: 0, score: 10 },
+            ///     Survey { channel: 1, score: 3 },
+            ///     Survey { channel: 0, score: 9 },
+            /// ];
+            #[doc = concat!("let mut by = Breakdown::<", stringify!($key), ", Nps>::default();")]
+            #[doc = concat!("by.extend_grouped_by(&rows, |r| (", stringify!($key), "::from(r.channel), r.score))?;")]
+            /// assert_eq!(by.get(&0).and_then(Nps::score), Some(100.0));
+            /// assert_eq!(by.get(&1).and_then(Nps::score), Some(-100.0));
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
+            ///
+            /// # Errors
+            ///
+            /// [`MetricsError::ColumnValueOutOfScale`] naming the first
+            /// score above 10 and the index of its record; the breakdown
+            /// is then unchanged.
+            pub fn extend_grouped_by<T>(
+                &mut self,
+                records: &[T],
+                key_and_score: impl FnMut(&T) -> ($key, u8),
+            ) -> Result<(), Error> {
+                let cfg = self.template.config();
+                let classes = kernels::nps_class_table(cfg.detractor_max(), cfg.promoter_min());
+                let counts = kernels::grouped_nps_by(records, key_and_score, &classes)
+                    .map_err(grouped_error)?;
+                self.add_grouped((0..=<$key>::MAX).zip(counts))
+            }
+        }
+
+        impl Breakdown<$key, Csat> {
+            #[doc = concat!("CSAT grouped by a `", stringify!($key), "` key field of the caller's records")]
+            /// (see the NPS form for how records are read).
+            ///
+            /// ```
+            /// use carekit::metrics::{Breakdown, Csat};
+            /// struct Survey { queue: u8, rating: u8 }
+            /// let rows = [Survey { queue: 2, rating: 5 }, Survey { queue: 2, rating: 1 }];
+            #[doc = concat!("let mut by = Breakdown::<", stringify!($key), ", Csat>::default();")]
+            #[doc = concat!("by.extend_grouped_by(&rows, |r| (", stringify!($key), "::from(r.queue), r.rating))?;")]
+            /// assert_eq!(by.get(&2).and_then(Csat::percent), Some(50.0));
+            /// assert_eq!(by.len(), 1);
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
+            ///
+            /// # Errors
+            ///
+            /// [`MetricsError::ColumnValueOutOfScale`] naming the first
+            /// rating off the scale and the index of its record; the
+            /// breakdown is then unchanged.
+            pub fn extend_grouped_by<T>(
+                &mut self,
+                records: &[T],
+                key_and_rating: impl FnMut(&T) -> ($key, u8),
+            ) -> Result<(), Error> {
+                let scale = self.template.config().scale();
+                let hists = kernels::grouped_histogram_by(records, key_and_rating, scale)
+                    .map_err(|bad| rating_error(bad, "csat rating", scale))?;
+                self.add_histograms(0..=<$key>::MAX, &hists)
+            }
+        }
+
+        impl Breakdown<$key, Ces> {
+            #[doc = concat!("CES grouped by a `", stringify!($key), "` key field of the caller's records")]
+            /// (see the NPS form for how records are read).
+            ///
+            /// ```
+            /// use carekit::metrics::{Breakdown, Ces};
+            /// struct Survey { queue: u8, rating: u8 }
+            /// let rows = [Survey { queue: 1, rating: 7 }, Survey { queue: 1, rating: 3 }];
+            #[doc = concat!("let mut by = Breakdown::<", stringify!($key), ", Ces>::default();")]
+            #[doc = concat!("by.extend_grouped_by(&rows, |r| (", stringify!($key), "::from(r.queue), r.rating))?;")]
+            /// assert_eq!(by.get(&1).and_then(Ces::mean), Some(5.0)); // (7 + 3) / 2
+            /// # Ok::<(), carekit::Error>(())
+            /// ```
+            ///
+            /// # Errors
+            ///
+            /// [`MetricsError::ColumnValueOutOfScale`] naming the first
+            /// rating off the scale and the index of its record; the
+            /// breakdown is then unchanged.
+            pub fn extend_grouped_by<T>(
+                &mut self,
+                records: &[T],
+                key_and_rating: impl FnMut(&T) -> ($key, u8),
+            ) -> Result<(), Error> {
+                let scale = self.template.config().scale();
+                let hists = kernels::grouped_histogram_by(records, key_and_rating, scale)
+                    .map_err(|bad| rating_error(bad, "ces rating", scale))?;
+                self.add_histograms(0..=<$key>::MAX, &hists)
+            }
+        }
+    };
+}
+
+grouped_by!(u8);
+grouped_by!(u16);

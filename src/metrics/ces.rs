@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::metrics::MetricsError;
 use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
+use crate::metrics::kernels::{self, RowMask};
 use crate::metrics::ratings::{RatingConvention, Ratings};
 use crate::stats::{self, Confidence, Interval};
 use crate::{CesRating, Error, Feedback, RatingScale};
@@ -455,6 +456,130 @@ impl Ces {
     /// the scale and its index; the accumulator is then unchanged.
     pub fn extend_u8(&mut self, ratings: &[u8]) -> Result<(), Error> {
         self.ratings.extend_u8(ratings)
+    }
+
+    /// Adds the rating field of each of the caller's records, without
+    /// converting them first: the records are read once, in order, and
+    /// `rating` is called at most once per record, in order. Records wider
+    /// than 16 bytes are counted as they are read, at memory speed; narrower
+    /// ones are gathered 4096 at a time and counted with the column kernel.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// struct Survey { ticket: u64, rating: u8 }
+    /// let rows = [Survey { ticket: 1, rating: 7 }, Survey { ticket: 2, rating: 2 }];
+    /// let mut ces = Ces::default(); // 1..=7, easy from 5
+    /// ces.extend_by(&rows, |r| r.rating)?;
+    /// assert_eq!(ces.mean(), Some(4.5)); // (7 + 2) / 2
+    /// # let _ = rows[0].ticket;
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::ColumnValueOutOfScale`] naming the first rating off
+    /// the scale and the index of its record; the accumulator is then
+    /// unchanged.
+    pub fn extend_by<T>(
+        &mut self,
+        records: &[T],
+        rating: impl FnMut(&T) -> u8,
+    ) -> Result<(), Error> {
+        self.ratings.extend_by(records, rating)
+    }
+
+    /// Adds a batch of ratings to per-group accumulators: row `i` adds
+    /// `ratings[i]` to `groups[group_indices[i]]`, each group on its own
+    /// scale. This is the shape a query engine's grouped aggregation hands
+    /// over (`DataFusion`'s `GroupsAccumulator`: one group index per row,
+    /// below the number of groups); grow `groups` to that number first.
+    ///
+    /// ```
+    /// use carekit::metrics::Ces;
+    /// let mut groups = vec![Ces::default(); 2];
+    /// Ces::extend_grouped(&mut groups, &[0, 1, 0], &[7, 1, 5])?;
+    /// assert_eq!(groups[0].mean(), Some(6.0)); // (7 + 5) / 2
+    /// assert_eq!(groups[1].mean(), Some(1.0));
+    /// let err = Ces::extend_grouped(&mut groups, &[1, 0], &[7, 8]).unwrap_err();
+    /// assert_eq!(err.to_string(), "ces rating 8 at index 1 is outside the scale 1..=7");
+    /// assert_eq!(groups[1].n(), 1); // unchanged: the 7 of row 0 was taken back
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::LengthMismatch`] if `ratings` and `group_indices`
+    /// differ in length; [`MetricsError::GroupIndexOutOfRange`] for a group
+    /// index not below `groups.len()` and
+    /// [`MetricsError::ColumnValueOutOfScale`] for a rating off its group's
+    /// scale, each naming the first such row. On error every group is
+    /// unchanged.
+    pub fn extend_grouped(
+        groups: &mut [Ces],
+        group_indices: &[usize],
+        ratings: &[u8],
+    ) -> Result<(), Error> {
+        Self::update_grouped(groups, group_indices, ratings, None)
+    }
+
+    /// [`extend_grouped`](Self::extend_grouped) for the rows that `rows`
+    /// lets count: a validity bitmap (null ratings are skipped), a filter,
+    /// or both combined. Rows that do not count are not read at all.
+    ///
+    /// ```
+    /// use carekit::metrics::{Ces, RowMask};
+    /// let mut groups = vec![Ces::default(); 1];
+    /// // Row 1 is null (bit 1 clear): its placeholder 0 is skipped.
+    /// let valid = RowMask::new(&[0b101], 0);
+    /// Ces::extend_grouped_masked(&mut groups, &[0, 0, 0], &[7, 0, 3], valid)?;
+    /// assert_eq!(groups[0].mean(), Some(5.0)); // (7 + 3) / 2
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`extend_grouped`](Self::extend_grouped), and
+    /// [`MetricsError::LengthMismatch`] if the mask covers fewer rows than
+    /// there are group indices. On error every group is unchanged.
+    pub fn extend_grouped_masked(
+        groups: &mut [Ces],
+        group_indices: &[usize],
+        ratings: &[u8],
+        rows: RowMask<'_>,
+    ) -> Result<(), Error> {
+        Self::update_grouped(groups, group_indices, ratings, Some(rows))
+    }
+
+    /// Adds a histogram over the same scale computed elsewhere (grouped
+    /// kernels; `h[i]` counts `scale.min() + i`).
+    pub(crate) fn add_histogram(&mut self, h: Vec<u64>) -> Result<(), Error> {
+        self.ratings.add_histogram(h)
+    }
+
+    fn update_grouped(
+        groups: &mut [Ces],
+        group_indices: &[usize],
+        ratings: &[u8],
+        rows: Option<RowMask<'_>>,
+    ) -> Result<(), Error> {
+        let mut bad_scale = None;
+        kernels::update_groups(
+            groups,
+            group_indices,
+            ratings,
+            rows,
+            |g, x| {
+                let ok = g.ratings.try_add(x);
+                if !ok {
+                    bad_scale = Some(g.ratings.config().scale());
+                }
+                ok
+            },
+            |g, x| g.ratings.undo(x),
+        )
+        .map_err(|stop| {
+            stop.into_error("ces rating", bad_scale.unwrap_or(RatingScale::CES_DEFAULT))
+        })
     }
 
     /// Adds another accumulator's counts (exact, commutative, associative).

@@ -6,6 +6,7 @@ use chrono::TimeDelta;
 
 use super::MetricsError;
 use super::accumulator::{Accumulator, Push, push_vocabulary};
+use super::kernels;
 use crate::error::Error;
 use crate::stats::{Confidence, Interval, mean_interval};
 
@@ -228,6 +229,23 @@ assert_eq!(d.mean(), Some(30.0)); // (60 + 30 + 12 + 18) / 4
 ```"
 );
 
+/// The bits of `-0.0`.
+const NEGATIVE_ZERO: u64 = 1 << 63;
+
+/// The smallest and largest of `seconds` (`(+∞, −∞)` when empty), or the
+/// error naming the first invalid value. Validation runs at memory speed;
+/// only a column holding a bad value is scanned again to find it.
+fn valid_range(seconds: &[f64]) -> Result<(f64, f64), MetricsError> {
+    if let Some(range) = kernels::float_range(seconds, Durations::MAX_SECONDS) {
+        return Ok(range);
+    }
+    for (index, &v) in seconds.iter().enumerate() {
+        check(index, v)?;
+    }
+    // Unreachable: some value failed the range check above.
+    Ok((f64::INFINITY, f64::NEG_INFINITY))
+}
+
 impl Default for Durations {
     /// The empty accumulator, as [`Durations::new`].
     fn default() -> Self {
@@ -253,15 +271,22 @@ impl Durations {
     /// is not finite, negative or above the largest duration.
     pub fn from_parts(parts: DurationsParts) -> Result<Self, Error> {
         let mut values = parts.seconds;
-        let mut d = Self::new();
-        for (index, v) in values.iter_mut().enumerate() {
-            // `+ 0.0` normalises -0.0, as `push` does.
-            *v = check(index, *v)? + 0.0;
-            d.min = d.min.min(*v);
-            d.max = d.max.max(*v);
+        let (lo, hi) = valid_range(&values)?;
+        if lo == 0.0 {
+            // Only a zero minimum can hide a -0.0: normalise it, as `push`
+            // does (written only where needed, so a column without zeros
+            // is read once and never written).
+            for v in &mut values {
+                if v.to_bits() == NEGATIVE_ZERO {
+                    *v = 0.0;
+                }
+            }
         }
-        d.values = values;
-        Ok(d)
+        Ok(Self {
+            values,
+            min: lo + 0.0,
+            max: hi + 0.0,
+        })
     }
 
     /// The parts (see [`DurationsParts`]); this copies the values.
@@ -321,7 +346,8 @@ impl Durations {
         }
     }
 
-    /// An accumulator holding `seconds`.
+    /// An accumulator holding `seconds` (a copy: to hand over a `Vec`
+    /// without copying it, use [`from_parts`](Self::from_parts)).
     ///
     /// # Errors
     ///
@@ -374,23 +400,12 @@ impl Durations {
     pub fn extend_f64(&mut self, seconds: &[f64]) -> Result<(), Error> {
         // One pass that both validates and finds min/max; the values are
         // only appended once all are known to be valid.
-        let mut ok = true;
-        let (mut lo, mut hi) = (self.min, self.max);
-        for &v in seconds {
-            ok &= (0.0..=Self::MAX_SECONDS).contains(&v);
-            lo = lo.min(v);
-            hi = hi.max(v);
-        }
-        if !ok {
-            for (index, &v) in seconds.iter().enumerate() {
-                check(index, v)?;
-            }
-        }
+        let (lo, hi) = valid_range(seconds)?;
         self.values.reserve(seconds.len());
         self.values.extend(seconds.iter().map(|&v| v + 0.0));
         // `min`/`max` of -0.0 and 0.0 compare equal; normalise the sign.
-        self.min = lo + 0.0;
-        self.max = hi + 0.0;
+        self.min = self.min.min(lo) + 0.0;
+        self.max = self.max.max(hi) + 0.0;
         Ok(())
     }
 

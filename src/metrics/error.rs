@@ -309,6 +309,25 @@ pub enum MetricsError {
         /// Its length.
         right_len: usize,
     },
+    /// A row's group index is not below the number of groups given.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut groups = vec![Nps::default(); 2];
+    /// assert_eq!(
+    ///     Nps::extend_grouped(&mut groups, &[1, 2], &[9, 9]).unwrap_err().to_string(),
+    ///     "group index 2 at row 1 is out of range for 2 groups"
+    /// );
+    /// ```
+    #[error("group index {index} at row {row} is out of range for {groups} groups")]
+    GroupIndexOutOfRange {
+        /// The row.
+        row: usize,
+        /// Its group index.
+        index: usize,
+        /// The number of groups.
+        groups: usize,
+    },
     /// A count would exceed `u64::MAX` (only reachable by merging forged
     /// serialised states).
     ///

@@ -524,6 +524,55 @@ impl ScaleCounts {
         Some(())
     }
 
+    /// Adds one rating if it lies on the scale; `false` (and no change)
+    /// otherwise. For per-row grouped updates: the count saturates rather
+    /// than re-adding the total (2^64 ratings are out of reach).
+    #[inline]
+    pub(crate) fn try_add(&mut self, rating: u8) -> bool {
+        match self
+            .counts
+            .get_mut(usize::from(rating.wrapping_sub(self.scale.min())))
+        {
+            Some(c) => {
+                *c = c.saturating_add(1);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes back one rating added by [`try_add`](Self::try_add).
+    pub(crate) fn undo(&mut self, rating: u8) {
+        if let Some(c) = self
+            .counts
+            .get_mut(usize::from(rating.wrapping_sub(self.scale.min())))
+        {
+            *c = c.saturating_sub(1);
+        }
+    }
+
+    /// Adds a histogram over the same scale (`h[i]` counts `scale.min() +
+    /// i`); `None` (and no change) on overflow.
+    pub(crate) fn add_histogram(&mut self, h: Vec<u64>) -> Option<()> {
+        let other = Self {
+            scale: self.scale,
+            counts: h,
+        };
+        self.merge(&other)
+    }
+
+    /// Adds projected records; on a bad rating nothing is added (`Err`),
+    /// and on an overflow of the number of ratings nothing either
+    /// (`Ok(None)`).
+    pub(crate) fn extend_by<T>(
+        &mut self,
+        records: &[T],
+        rating: impl FnMut(&T) -> u8,
+    ) -> Result<Option<()>, BadValue> {
+        let h = histogram_by(records, rating, self.scale)?;
+        Ok(self.add_histogram(h))
+    }
+
     /// Adds a column; on a bad value nothing is added (`Err`), and on an
     /// overflow of the number of ratings nothing either (`Ok(None)`).
     pub(crate) fn extend(&mut self, data: &[u8]) -> Result<Option<()>, BadValue> {
@@ -591,6 +640,561 @@ impl ScaleCounts {
                 .sum();
             ss / (n as f64 - 1.0)
         })
+    }
+}
+
+// ---- float columns -----------------------------------------------------
+
+/// Lanes of [`float_range`]: two SSE2 registers per accumulator (with
+/// four accumulators, more lanes spill registers).
+const FLOAT_LANES: usize = 4;
+
+/// The smallest and largest value of a column whose every value lies in
+/// `0..=max`; `None` when some value does not (NaN, negative, above `max`;
+/// find it with a plain scan). An empty column gives `(+∞, −∞)`.
+///
+/// Branch-free lane loops that LLVM keeps in SSE2 registers: per lane a
+/// minimum and a maximum written as comparisons (`minpd`/`maxpd`
+/// semantics: a NaN never replaces the running value) and a sum of
+/// `x · 0`, which stays 0 for finite values and turns NaN for good at the
+/// first NaN or infinity. `-0.0` counts as 0 (the minimum is then 0).
+pub(crate) fn float_range(values: &[f64], max: f64) -> Option<(f64, f64)> {
+    float_range_above::<false>(values, max, 0.0).map(|(lo, hi, _)| (lo, hi))
+}
+
+/// [`float_range`], and (when `ABOVE`) the smallest value above
+/// `threshold` (+∞ when none) from the same pass.
+pub(crate) fn float_range_above<const ABOVE: bool>(
+    values: &[f64],
+    max: f64,
+    threshold: f64,
+) -> Option<(f64, f64, f64)> {
+    let mut lo = [f64::INFINITY; FLOAT_LANES];
+    let mut hi = [f64::NEG_INFINITY; FLOAT_LANES];
+    let mut above = [f64::INFINITY; FLOAT_LANES];
+    let mut poison = [0.0_f64; FLOAT_LANES];
+    let mut it = values.chunks_exact(FLOAT_LANES);
+    for chunk in &mut it {
+        let Ok(chunk) = <&[f64; FLOAT_LANES]>::try_from(chunk) else {
+            continue;
+        };
+        for ((((l, h), a), p), &x) in lo
+            .iter_mut()
+            .zip(hi.iter_mut())
+            .zip(above.iter_mut())
+            .zip(poison.iter_mut())
+            .zip(chunk)
+        {
+            *l = if x < *l { x } else { *l };
+            *h = if x > *h { x } else { *h };
+            if ABOVE {
+                // Two selects rather than `&&`, which LLVM would branch on.
+                let candidate = if x > threshold { x } else { f64::INFINITY };
+                *a = if candidate < *a { candidate } else { *a };
+            }
+            *p += x * 0.0;
+        }
+    }
+    let mut low = f64::INFINITY;
+    let mut high = f64::NEG_INFINITY;
+    let mut least_above = f64::INFINITY;
+    let mut clean = true;
+    for &x in it.remainder() {
+        low = if x < low { x } else { low };
+        high = if x > high { x } else { high };
+        least_above = if x > threshold && x < least_above {
+            x
+        } else {
+            least_above
+        };
+        clean &= !(x * 0.0).is_nan();
+    }
+    for (((&l, &h), &a), &p) in lo.iter().zip(&hi).zip(&above).zip(&poison) {
+        low = if l < low { l } else { low };
+        high = if h > high { h } else { high };
+        least_above = if a < least_above { a } else { least_above };
+        clean &= !p.is_nan();
+    }
+    (clean && (values.is_empty() || (low >= 0.0 && high <= max))).then_some((
+        low,
+        high,
+        least_above,
+    ))
+}
+
+// ---- record kernels ---------------------------------------------------
+//
+// Scoring a slice of the caller's structs reads one byte (or two) per
+// record, but the memory system delivers whole cache lines: a 64-byte
+// record costs a line whatever is read from it, so these loops are bound
+// by memory bandwidth as soon as records are a line or so wide. They visit
+// records strictly in ascending order with one projection call each, so
+// the hardware prefetcher sees one forward stream. (Gathering the bytes
+// into a buffer first and counting the buffer with the column kernel is
+// fine for small records, but LLVM vectorises the gather as 16-record
+// groups loaded back to front, which halves the bandwidth on wide ones.)
+
+/// Records at most this wide are gathered into a buffer and counted with
+/// the column kernels; wider ones are counted as they are read.
+pub(crate) const GATHER_MAX_RECORD: usize = 16;
+
+/// Records gathered per batch on the gather path.
+const GATHER: usize = 4096;
+
+/// The [`BadValue`] of a record kernel, re-based onto the record index.
+fn rebase(bad: BadValue, base: usize) -> BadValue {
+    BadValue {
+        index: bad.index.saturating_add(base),
+        value: bad.value,
+    }
+}
+
+/// Counts, over projected records, the scores `<= detractor_max` and the
+/// scores `>= promoter_min`; fails on the first score above 10 (its
+/// record index). `score` is called at most once per record, in order
+/// (the gather path reads the rest of a batch before checking it).
+pub(crate) fn nps_classes_by<T>(
+    records: &[T],
+    mut score: impl FnMut(&T) -> u8,
+    detractor_max: u8,
+    promoter_min: u8,
+) -> Result<(u64, u64), BadValue> {
+    let (mut low, mut high) = (0_u64, 0_u64);
+    if size_of::<T>() <= GATHER_MAX_RECORD {
+        let mut buf = [0_u8; GATHER];
+        let mut base = 0_usize;
+        for batch in records.chunks(GATHER) {
+            for (slot, r) in buf.iter_mut().zip(batch) {
+                *slot = score(r);
+            }
+            let filled = buf.get(..batch.len()).unwrap_or(&[]);
+            let (l, h) = nps_classes(filled, detractor_max, promoter_min)
+                .map_err(|bad| rebase(bad, base))?;
+            low = low.wrapping_add(l);
+            high = high.wrapping_add(h);
+            base = base.saturating_add(batch.len());
+        }
+        return Ok((low, high));
+    }
+    for (index, r) in records.iter().enumerate() {
+        let x = score(r);
+        if x > 10 {
+            return Err(BadValue { index, value: x });
+        }
+        // At most one per record: bounded by the slice length.
+        low = low.wrapping_add(u64::from(x <= detractor_max));
+        high = high.wrapping_add(u64::from(x >= promoter_min));
+    }
+    Ok((low, high))
+}
+
+/// The histogram over `scale` of projected records (index 0 counts
+/// `scale.min()`); fails on the first rating off the scale (its record
+/// index). `rating` is called at most once per record, in order.
+pub(crate) fn histogram_by<T>(
+    records: &[T],
+    mut rating: impl FnMut(&T) -> u8,
+    scale: RatingScale,
+) -> Result<Vec<u64>, BadValue> {
+    let points = usize::from(scale.points());
+    if size_of::<T>() <= GATHER_MAX_RECORD {
+        let mut out = vec![0_u64; points];
+        let mut buf = [0_u8; GATHER];
+        let mut base = 0_usize;
+        for batch in records.chunks(GATHER) {
+            for (slot, r) in buf.iter_mut().zip(batch) {
+                *slot = rating(r);
+            }
+            let filled = buf.get(..batch.len()).unwrap_or(&[]);
+            let h = histogram(filled, scale).map_err(|bad| rebase(bad, base))?;
+            for (o, c) in out.iter_mut().zip(h) {
+                *o = o.wrapping_add(c);
+            }
+            base = base.saturating_add(batch.len());
+        }
+        return Ok(out);
+    }
+    let min = scale.min();
+    // Four tables, one per record position mod 4, so that equal ratings in
+    // consecutive records do not wait on each other's increments. Indexed
+    // by `rating - min` as a u8: always in bounds.
+    let mut tables = [[0_u64; 256]; 4];
+    let mut index = 0_usize;
+    let mut quads = records.chunks_exact(4);
+    for quad in &mut quads {
+        for (table, r) in tables.iter_mut().zip(quad) {
+            let x = rating(r);
+            let off = x.wrapping_sub(min);
+            if usize::from(off) >= points {
+                return Err(BadValue { index, value: x });
+            }
+            if let Some(c) = table.get_mut(usize::from(off)) {
+                *c = c.wrapping_add(1);
+            }
+            index = index.wrapping_add(1);
+        }
+    }
+    for r in quads.remainder() {
+        let x = rating(r);
+        let off = x.wrapping_sub(min);
+        if usize::from(off) >= points {
+            return Err(BadValue { index, value: x });
+        }
+        if let Some(c) = tables.first_mut().and_then(|t| t.get_mut(usize::from(off))) {
+            *c = c.wrapping_add(1);
+        }
+        index = index.wrapping_add(1);
+    }
+    Ok((0..points)
+        .map(|v| {
+            tables
+                .iter()
+                .fold(0_u64, |a, t| a.wrapping_add(t.get(v).copied().unwrap_or(0)))
+        })
+        .collect())
+}
+
+/// Grouped NPS classes of projected `(key, score)` records: `out[k]` =
+/// (detractors, passives, promoters) of key `k`, for every key up to the
+/// largest seen. Fails on the first score above 10 (its record index).
+/// `f` is called once per record, in order, up to the first bad score.
+pub(crate) fn grouped_nps_by<T, K: Copy + Into<usize>>(
+    records: &[T],
+    mut f: impl FnMut(&T) -> (K, u8),
+    classes: &[u8; 256],
+) -> Result<Vec<[u64; 3]>, BadValue> {
+    // One row of four counters per key (the fourth is never used; it keeps
+    // rows a power of two apart), grown to the largest key seen.
+    let mut table: Vec<[u64; 4]> = Vec::new();
+    for (index, r) in records.iter().enumerate() {
+        let (k, s) = f(r);
+        let class = classes.get(usize::from(s)).copied().unwrap_or(3);
+        if class > 2 {
+            return Err(BadValue { index, value: s });
+        }
+        let k: usize = k.into();
+        if k >= table.len() {
+            table.resize(k.saturating_add(1), [0; 4]);
+        }
+        if let Some(c) = table
+            .get_mut(k)
+            .and_then(|row| row.get_mut(usize::from(class)))
+        {
+            *c = c.wrapping_add(1);
+        }
+    }
+    Ok(table.into_iter().map(|[d, m, p, _]| [d, m, p]).collect())
+}
+
+/// Grouped histograms of projected `(key, rating)` records: `out[k]` is
+/// the histogram over `scale` of key `k` (flattened, `points` entries per
+/// key), for every key up to the largest seen. Fails on the first rating
+/// off the scale (its record index).
+pub(crate) fn grouped_histogram_by<T, K: Copy + Into<usize>>(
+    records: &[T],
+    mut f: impl FnMut(&T) -> (K, u8),
+    scale: RatingScale,
+) -> Result<Vec<u64>, BadValue> {
+    let points = usize::from(scale.points());
+    let min = scale.min();
+    let mut table: Vec<u64> = Vec::new();
+    for (index, r) in records.iter().enumerate() {
+        let (k, x) = f(r);
+        let off = usize::from(x.wrapping_sub(min));
+        if off >= points {
+            return Err(BadValue { index, value: x });
+        }
+        // k · points + off < 65 536 · 256: no overflow.
+        let slot = k.into().saturating_mul(points).saturating_add(off);
+        if slot >= table.len() {
+            let rows = k.into().saturating_add(1);
+            table.resize(rows.saturating_mul(points), 0);
+        }
+        if let Some(c) = table.get_mut(slot) {
+            *c = c.wrapping_add(1);
+        }
+    }
+    Ok(table)
+}
+
+// ---- grouped updates by row group index (query engines) ----------------
+
+/// Which rows of a batch count, as a bitmap in Arrow's layout: row `i`
+/// counts when bit `offset + i` is set, bit `j` being bit `j % 8` (least
+/// significant first) of byte `j / 8`. Use it for a validity bitmap (null
+/// values are skipped), a filter, or both combined.
+///
+/// ```
+/// use carekit::metrics::RowMask;
+/// // Rows 0 and 2 count, row 1 does not: 0b101.
+/// let mask = RowMask::new(&[0b0000_0101], 0);
+/// assert!(mask.counts(0) && !mask.counts(1) && mask.counts(2));
+/// // The same bits read from bit 1 on: row 0 is bit 1.
+/// assert!(!RowMask::new(&[0b0000_0101], 1).counts(0));
+/// assert_eq!(mask.rows(), 8); // the bitmap covers 8 rows
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowMask<'a> {
+    bits: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> RowMask<'a> {
+    /// A mask over `bits`, whose row 0 is bit `offset`.
+    ///
+    /// ```
+    /// use carekit::metrics::RowMask;
+    /// let mask = RowMask::new(&[0xFF, 0x01], 3);
+    /// assert_eq!(mask.rows(), 13); // 16 bits less the 3 skipped
+    /// // Row 4 is bit 7 (set), row 5 bit 8 (bit 0 of the second byte, set),
+    /// // row 6 bit 9 (clear).
+    /// assert!(mask.counts(4) && mask.counts(5) && !mask.counts(6));
+    /// ```
+    pub fn new(bits: &'a [u8], offset: usize) -> Self {
+        Self { bits, offset }
+    }
+
+    /// Whether row `row` counts (`false` beyond the bitmap).
+    ///
+    /// ```
+    /// use carekit::metrics::RowMask;
+    /// let mask = RowMask::new(&[0b10], 0);
+    /// assert_eq!((mask.counts(0), mask.counts(1), mask.counts(8)), (false, true, false));
+    /// ```
+    #[inline]
+    pub fn counts(&self, row: usize) -> bool {
+        let bit = self.offset.saturating_add(row);
+        self.bits
+            .get(bit >> 3)
+            .is_some_and(|&b| (b >> (bit & 7)) & 1 == 1)
+    }
+
+    /// The 64 bits of rows `row..row + 64` (bit `j` for row `row + j`;
+    /// rows beyond the bitmap read as 0).
+    #[inline]
+    fn word(&self, row: usize) -> u64 {
+        let bit = self.offset.saturating_add(row);
+        let start = bit >> 3;
+        let mut bytes = [0_u8; 16];
+        if let Some(src) = self.bits.get(start..) {
+            for (d, s) in bytes.iter_mut().zip(src.iter().take(9)) {
+                *d = *s;
+            }
+        }
+        // Truncation keeps the 64 bits wanted.
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "the low 64 bits after the shift are the rows wanted"
+        )]
+        let w = (u128::from_le_bytes(bytes) >> (bit & 7)) as u64;
+        w
+    }
+
+    /// The number of rows the bitmap covers (its bits less the offset).
+    ///
+    /// ```
+    /// use carekit::metrics::RowMask;
+    /// assert_eq!(RowMask::new(&[0, 0], 0).rows(), 16);
+    /// assert_eq!(RowMask::new(&[0], 9).rows(), 0);
+    /// ```
+    pub fn rows(&self) -> usize {
+        self.bits
+            .len()
+            .saturating_mul(8)
+            .saturating_sub(self.offset)
+    }
+}
+
+/// Why a grouped update stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GroupedStop {
+    /// The columns (or the mask) are shorter than the group indices.
+    Length {
+        /// Which column (`"scores"`, `"row mask"`).
+        column: &'static str,
+        /// Its length in rows.
+        len: usize,
+        /// The number of group indices.
+        rows: usize,
+    },
+    /// A group index past the groups.
+    Group {
+        /// The row.
+        row: usize,
+        /// Its group index.
+        index: usize,
+        /// The number of groups.
+        groups: usize,
+    },
+    /// A value the row's group does not accept.
+    Value(BadValue),
+}
+
+impl GroupedStop {
+    /// The public error, naming the value as `field` on `scale`.
+    pub(crate) fn into_error(self, field: &'static str, scale: RatingScale) -> crate::Error {
+        use crate::metrics::MetricsError;
+        match self {
+            Self::Length { column, len, rows } => MetricsError::LengthMismatch {
+                left: "group indices",
+                left_len: rows,
+                right: column,
+                right_len: len,
+            },
+            Self::Group { row, index, groups } => {
+                MetricsError::GroupIndexOutOfRange { row, index, groups }
+            }
+            Self::Value(bad) => MetricsError::ColumnValueOutOfScale {
+                field,
+                value: bad.value,
+                index: bad.index,
+                scale,
+            },
+        }
+        .into()
+    }
+}
+
+/// Adds row `i`'s value `values[i]` to `groups[group_indices[i]]` for every
+/// row that `mask` lets count (every row without a mask), with `add`,
+/// which returns `false` (changing nothing) for a value its group does not
+/// accept. On the first bad row (group index out of range, value refused)
+/// every row added before it is taken back with `undo`, so the groups end
+/// as they started, and the row is named.
+pub(crate) fn update_groups<G>(
+    groups: &mut [G],
+    group_indices: &[usize],
+    values: &[u8],
+    mask: Option<RowMask<'_>>,
+    mut add: impl FnMut(&mut G, u8) -> bool,
+    undo: impl FnMut(&mut G, u8),
+) -> Result<(), GroupedStop> {
+    check_rows(group_indices.len(), values.len(), mask)?;
+    let n_groups = groups.len();
+    let mut stop = None;
+    match mask {
+        None => {
+            for (row, (&g, &v)) in group_indices.iter().zip(values).enumerate() {
+                let Some(group) = groups.get_mut(g) else {
+                    stop = Some((
+                        row,
+                        GroupedStop::Group {
+                            row,
+                            index: g,
+                            groups: n_groups,
+                        },
+                    ));
+                    break;
+                };
+                if !add(group, v) {
+                    stop = Some((
+                        row,
+                        GroupedStop::Value(BadValue {
+                            index: row,
+                            value: v,
+                        }),
+                    ));
+                    break;
+                }
+            }
+        }
+        Some(m) => {
+            // 64 rows at a time: a full word (no null, the common case)
+            // takes the plain loop, a partial one visits its set bits.
+            let mut visit = |row: usize, g: usize, v: u8| -> Option<(usize, GroupedStop)> {
+                let Some(group) = groups.get_mut(g) else {
+                    return Some((
+                        row,
+                        GroupedStop::Group {
+                            row,
+                            index: g,
+                            groups: n_groups,
+                        },
+                    ));
+                };
+                if add(group, v) {
+                    None
+                } else {
+                    Some((
+                        row,
+                        GroupedStop::Value(BadValue {
+                            index: row,
+                            value: v,
+                        }),
+                    ))
+                }
+            };
+            let mut first = 0_usize;
+            'words: for (ix, vs) in group_indices.chunks(64).zip(values.chunks(64)) {
+                let word = m.word(first);
+                if word == u64::MAX && ix.len() == 64 {
+                    for (j, (&g, &v)) in ix.iter().zip(vs).enumerate() {
+                        if let Some(s) = visit(first.wrapping_add(j), g, v) {
+                            stop = Some(s);
+                            break 'words;
+                        }
+                    }
+                } else {
+                    let mut bits = word;
+                    while bits != 0 {
+                        let j = bits.trailing_zeros() as usize;
+                        bits &= bits.wrapping_sub(1);
+                        let (Some(&g), Some(&v)) = (ix.get(j), vs.get(j)) else {
+                            break;
+                        };
+                        if let Some(s) = visit(first.wrapping_add(j), g, v) {
+                            stop = Some(s);
+                            break 'words;
+                        }
+                    }
+                }
+                first = first.wrapping_add(64);
+            }
+        }
+    }
+    let Some((bad_row, why)) = stop else {
+        return Ok(());
+    };
+    take_back(groups, group_indices, values, mask, bad_row, undo);
+    Err(why)
+}
+
+/// The columns and the mask must cover every row.
+fn check_rows(rows: usize, values: usize, mask: Option<RowMask<'_>>) -> Result<(), GroupedStop> {
+    if values != rows {
+        return Err(GroupedStop::Length {
+            column: "scores",
+            len: values,
+            rows,
+        });
+    }
+    if let Some(m) = mask {
+        if m.rows() < rows {
+            return Err(GroupedStop::Length {
+                column: "row mask",
+                len: m.rows(),
+                rows,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Takes back every counted row before `bad_row` (all of them were added).
+fn take_back<G>(
+    groups: &mut [G],
+    group_indices: &[usize],
+    values: &[u8],
+    mask: Option<RowMask<'_>>,
+    bad_row: usize,
+    mut undo: impl FnMut(&mut G, u8),
+) {
+    for (row, (&g, &v)) in group_indices.iter().zip(values).enumerate().take(bad_row) {
+        if mask.is_none_or(|m| m.counts(row)) {
+            if let Some(group) = groups.get_mut(g) {
+                undo(group, v);
+            }
+        }
     }
 }
 
@@ -743,5 +1347,51 @@ mod tests {
                 value: 42
             })
         );
+    }
+
+    #[test]
+    fn float_range_finds_every_bad_value_in_every_lane() {
+        // Each bad value at each position of a 23-value column (5 full
+        // lane groups of 4 and a remainder of 3), everything else valid.
+        for bad in [f64::NAN, -f64::NAN, f64::INFINITY, -1.0, -1e-300, 11.0] {
+            for at in 0..23 {
+                let mut v: Vec<f64> = (0..23).map(|i| f64::from(i) / 4.0 + 0.5).collect();
+                v[at] = bad;
+                assert_eq!(float_range(&v, 10.0), None, "{bad} at {at}");
+                assert_eq!(
+                    float_range_above::<true>(&v, 10.0, 1.0),
+                    None,
+                    "{bad} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn float_range_reports_min_max_and_the_least_value_above() {
+        assert_eq!(
+            float_range(&[], 1.0),
+            Some((f64::INFINITY, f64::NEG_INFINITY))
+        );
+        // -0.0 and the limit itself are valid; -0.0 == 0.0 is the minimum.
+        let v = [3.0, -0.0, 10.0, 2.5, 0.25, 7.0, 0.0, 9.5, 1.0];
+        let (lo, hi) = float_range(&v, 10.0).unwrap();
+        assert_eq!((lo, hi), (0.0, 10.0));
+        for n in 0..=v.len() {
+            let part = &v[..n];
+            let want_lo = part.iter().copied().fold(f64::INFINITY, f64::min);
+            let want_hi = part.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let want_above = part
+                .iter()
+                .copied()
+                .filter(|&x| x > 0.5)
+                .fold(f64::INFINITY, f64::min);
+            assert_eq!(
+                float_range_above::<true>(part, 10.0, 0.5),
+                Some((want_lo, want_hi, want_above)),
+                "first {n}"
+            );
+        }
+        assert_eq!(float_range(&v, 9.75), None); // 10 is above the limit
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::metrics::MetricsError;
 use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
-use crate::metrics::kernels;
+use crate::metrics::kernels::{self, RowMask};
 use crate::stats::{self, Confidence, Interval, NpsIntervalMethod};
 use crate::{Error, Feedback, NpsCategory, NpsScore, RatingScale, Weight};
 
@@ -176,9 +176,6 @@ fn nps_error(bad: kernels::BadValue) -> Error {
     }
     .into()
 }
-
-/// Rows gathered per batch by [`Nps::extend_by`] before counting.
-const GATHER: usize = 4096;
 
 /// A mergeable NPS accumulator: detractor, passive and promoter counts
 /// under its [`NpsConfig`].
@@ -392,8 +389,10 @@ impl Nps {
     }
 
     /// Adds the score field of each of the caller's records, without
-    /// converting them first: scores are gathered in batches of 4096 into
-    /// a stack buffer and counted with the column kernel.
+    /// converting them first: the records are read once, in order, and
+    /// `score` is called at most once per record, in order. Records wider
+    /// than 16 bytes are counted as they are read, at memory speed; narrower
+    /// ones are gathered 4096 at a time and counted with the column kernel.
     ///
     /// ```
     /// use carekit::metrics::Nps;
@@ -413,34 +412,109 @@ impl Nps {
     pub fn extend_by<T>(
         &mut self,
         records: &[T],
-        mut score: impl FnMut(&T) -> u8,
+        score: impl FnMut(&T) -> u8,
     ) -> Result<(), Error> {
-        let mut total = Self::new(self.config);
-        let mut buf = [0_u8; GATHER];
-        let mut base = 0_usize;
-        for batch in records.chunks(GATHER) {
-            for (slot, r) in buf.iter_mut().zip(batch) {
-                *slot = score(r);
-            }
-            let filled = buf.get(..batch.len()).unwrap_or(&[]);
-            total.extend_u8(filled).map_err(|e| match e {
-                Error::Metrics(MetricsError::ColumnValueOutOfScale {
-                    field,
-                    value,
-                    index,
-                    scale,
-                }) => MetricsError::ColumnValueOutOfScale {
-                    field,
-                    value,
-                    index: index.saturating_add(base),
-                    scale,
+        let (low, high) = kernels::nps_classes_by(
+            records,
+            score,
+            self.config.detractor_max,
+            self.config.promoter_min,
+        )
+        .map_err(nps_error)?;
+        // low + high <= len because the classes are disjoint.
+        let mid = (records.len() as u64)
+            .saturating_sub(low)
+            .saturating_sub(high);
+        self.add_counts(low, mid, high)
+    }
+
+    /// Adds a batch of scores to per-group accumulators: row `i` adds
+    /// `scores[i]` to `groups[group_indices[i]]`, each group counting with
+    /// its own cut-offs. This is the shape a query engine's grouped
+    /// aggregation hands over (`DataFusion`'s `GroupsAccumulator`: one group
+    /// index per row, below the number of groups); grow `groups` to that
+    /// number first.
+    ///
+    /// ```
+    /// use carekit::metrics::Nps;
+    /// let mut groups = vec![Nps::default(); 2];
+    /// Nps::extend_grouped(&mut groups, &[0, 1, 0, 1], &[10, 3, 9, 8])?;
+    /// assert_eq!(groups[0].score(), Some(100.0)); // two promoters
+    /// assert_eq!(groups[1].score(), Some(-50.0)); // 100 · (0 − 1) / 2
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MetricsError::LengthMismatch`] if `scores` and `group_indices`
+    /// differ in length; [`MetricsError::GroupIndexOutOfRange`] for a group
+    /// index not below `groups.len()` and
+    /// [`MetricsError::ColumnValueOutOfScale`] for a score above 10, each
+    /// naming the first such row. On error every group is unchanged.
+    pub fn extend_grouped(
+        groups: &mut [Nps],
+        group_indices: &[usize],
+        scores: &[u8],
+    ) -> Result<(), Error> {
+        Self::update_grouped(groups, group_indices, scores, None)
+    }
+
+    /// [`extend_grouped`](Self::extend_grouped) for the rows that `rows`
+    /// lets count: a validity bitmap (null scores are skipped), a filter,
+    /// or both combined. Rows that do not count are not read at all: their
+    /// score and group index may be anything.
+    ///
+    /// ```
+    /// use carekit::metrics::{Nps, RowMask};
+    /// let mut groups = vec![Nps::default(); 2];
+    /// // Row 1 is null (bit 1 clear): its placeholder score 255 is skipped.
+    /// let valid = RowMask::new(&[0b1101], 0);
+    /// Nps::extend_grouped_masked(&mut groups, &[0, 1, 1, 0], &[10, 255, 0, 7], valid)?;
+    /// assert_eq!((groups[0].n(), groups[1].n()), (2, 1));
+    /// assert_eq!(groups[1].detractors(), 1);
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`extend_grouped`](Self::extend_grouped), and
+    /// [`MetricsError::LengthMismatch`] if the mask covers fewer rows than
+    /// there are group indices. On error every group is unchanged.
+    pub fn extend_grouped_masked(
+        groups: &mut [Nps],
+        group_indices: &[usize],
+        scores: &[u8],
+        rows: RowMask<'_>,
+    ) -> Result<(), Error> {
+        Self::update_grouped(groups, group_indices, scores, Some(rows))
+    }
+
+    fn update_grouped(
+        groups: &mut [Nps],
+        group_indices: &[usize],
+        scores: &[u8],
+        rows: Option<RowMask<'_>>,
+    ) -> Result<(), Error> {
+        kernels::update_groups(
+            groups,
+            group_indices,
+            scores,
+            rows,
+            |g, x| {
+                if x > 10 {
+                    return false;
                 }
-                .into(),
-                other => other,
-            })?;
-            base = base.saturating_add(batch.len());
-        }
-        self.merge(&total)
+                let slot = g.class_slot(x);
+                // Counts saturate (2^64 answers are out of reach).
+                *slot = slot.saturating_add(1);
+                true
+            },
+            |g, x| {
+                let slot = g.class_slot(x);
+                *slot = slot.saturating_sub(1);
+            },
+        )
+        .map_err(|stop| stop.into_error("nps score", RatingScale::NPS))
     }
 
     /// Adds another accumulator's counts (commutative and associative:
@@ -489,6 +563,23 @@ impl Nps {
             .ok_or_else(overflow)?;
         (self.detractors, self.passives, self.promoters) = (d, m, p);
         Ok(())
+    }
+
+    /// The counter of a score's class, chosen without a branch on the
+    /// class (which is unpredictable from row to row).
+    #[inline]
+    fn class_slot(&mut self, score: u8) -> &mut u64 {
+        let (d, p) = (self.config.detractor_max, self.config.promoter_min);
+        let high = if score >= p {
+            &mut self.promoters
+        } else {
+            &mut self.passives
+        };
+        if score <= d {
+            &mut self.detractors
+        } else {
+            high
+        }
     }
 
     /// Adds class counts computed elsewhere (kernels); nothing changes if
@@ -1663,6 +1754,7 @@ mod tests {
 
     #[test]
     fn extend_by_reports_the_record_index_across_batches() {
+        const GATHER: usize = 4096;
         let mut rows = vec![5_u8; 3 * GATHER + 10];
         rows[2 * GATHER + 7] = 11;
         let mut nps = Nps::default();

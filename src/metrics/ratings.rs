@@ -94,6 +94,37 @@ impl<C: RatingConvention> Ratings<C> {
             .ok_or_else(|| Self::overflow())
     }
 
+    /// Projected records; nothing is added on error.
+    pub(crate) fn extend_by<T>(
+        &mut self,
+        records: &[T],
+        rating: impl FnMut(&T) -> u8,
+    ) -> Result<(), Error> {
+        let scale = self.config.scale();
+        self.counts
+            .extend_by(records, rating)
+            .map_err(|bad| column_error(C::FIELD, bad, scale))?
+            .ok_or_else(|| Self::overflow())
+    }
+
+    /// A histogram over the scale computed elsewhere; nothing is added on
+    /// overflow.
+    pub(crate) fn add_histogram(&mut self, h: Vec<u64>) -> Result<(), Error> {
+        self.counts.add_histogram(h).ok_or_else(|| Self::overflow())
+    }
+
+    /// One rating if it lies on the scale (`false`, and no change,
+    /// otherwise), for the per-row grouped kernels.
+    #[inline]
+    pub(crate) fn try_add(&mut self, rating: u8) -> bool {
+        self.counts.try_add(rating)
+    }
+
+    /// Takes back a rating added by [`try_add`](Self::try_add).
+    pub(crate) fn undo(&mut self, rating: u8) {
+        self.counts.undo(rating);
+    }
+
     pub(crate) fn merge(&mut self, other: &Self) -> Result<(), Error> {
         if self.config != other.config {
             return Err(MetricsError::ConventionsDiffer {

@@ -2,6 +2,7 @@
 
 use super::MetricsError;
 use super::accumulator::{Accumulator, Push, push_vocabulary};
+use super::kernels;
 use crate::error::Error;
 
 /// A `DDSketch` quantile sketch: mergeable, bounded memory, every quantile
@@ -251,22 +252,8 @@ impl QuantileSketch {
     /// assert_eq!(s.key(1.02), 1); // 1 < 1.02 <= γ = 1.0202…
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    #[allow(
-        clippy::cast_possible_truncation,
-        clippy::cast_precision_loss,
-        reason = "|log_γ x| <= 1075·multiplier < 2^62 for every accepted α and finite x; `as` saturates anyway"
-    )]
     pub fn key(&self, value: f64) -> i64 {
-        let y = value.ln() / LN_2 * self.multiplier;
-        // `ceil` without a libm call on baseline x86-64 (no SSE4.1
-        // `roundsd`): truncate, then step up when truncation went down.
-        // Exact for |y| < 2^63, which holds for every accepted α.
-        let t = y as i64;
-        if (t as f64) < y {
-            t.saturating_add(1)
-        } else {
-            t
-        }
+        key_of(self.multiplier, value)
     }
 
     /// The value reported for a bucket key: `2γᵏ/(1 + γ)`.
@@ -304,35 +291,25 @@ impl QuantileSketch {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn extend_f64(&mut self, values: &[f64]) -> Result<(), Error> {
-        let (mut lo, mut hi, mut ok) = (f64::INFINITY, f64::NEG_INFINITY, true);
-        let (mut pos_lo, mut pos_hi) = (f64::INFINITY, f64::NEG_INFINITY);
         let (min_possible, max_possible) = (self.min_possible, self.max_possible);
-        for &v in values {
-            ok &= (0.0..=max_possible).contains(&v);
-            lo = lo.min(v);
-            hi = hi.max(v);
-            if v > min_possible {
-                pos_lo = pos_lo.min(v);
-                pos_hi = pos_hi.max(v);
-            }
-        }
-        if !ok {
-            if let Some((index, &value)) = values
+        // One pass: validity, min, max, and the smallest value above the
+        // zero bucket.
+        let Some((lo, hi, pos_lo)) =
+            kernels::float_range_above::<true>(values, max_possible, min_possible)
+        else {
+            let (index, &value) = values
                 .iter()
                 .enumerate()
                 .find(|(_, v)| !(0.0..=max_possible).contains(*v))
-            {
-                return Err(MetricsError::InvalidSketchValue {
-                    index,
-                    value,
-                    max: max_possible,
-                }
-                .into());
+                .unwrap_or((0, &f64::NAN));
+            return Err(MetricsError::InvalidSketchValue {
+                index,
+                value,
+                max: max_possible,
             }
-        }
-        if values.is_empty() {
-            return Ok(());
-        }
+            .into());
+        };
+        let pos_hi = hi;
         if pos_lo <= pos_hi {
             let (klo, khi) = (self.key(pos_lo), self.key(pos_hi));
             self.reserve_keys(klo, khi)?;
@@ -340,12 +317,11 @@ impl QuantileSketch {
         let offset = self.offset;
         let mut zeros = 0_u64;
         if values.len() >= KeyCache::MIN_BATCH && self.multiplier <= KeyCache::MAX_MULTIPLIER {
-            let mut cache = KeyCache::default();
+            let mut cache = KeyCache::new(self);
+            let bins = &mut self.bins;
             for &v in values {
                 if v > min_possible {
-                    let key = cache.key(self, v);
-                    let idx = key.wrapping_sub(offset);
-                    if let Some(c) = usize::try_from(idx).ok().and_then(|i| self.bins.get_mut(i)) {
+                    if let Some(c) = bins.get_mut(cache.bin(v)) {
                         *c = c.wrapping_add(1);
                     }
                 } else {
@@ -557,6 +533,26 @@ impl QuantileSketch {
     }
 }
 
+/// `⌈(ln x / ln 2)·multiplier⌉`, as the reference computes it.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    reason = "|log_γ x| <= 1075·multiplier < 2^62 for every accepted α and finite x; `as` saturates anyway"
+)]
+#[inline]
+fn key_of(multiplier: f64, value: f64) -> i64 {
+    let y = value.ln() / LN_2 * multiplier;
+    // `ceil` without a libm call on baseline x86-64 (no SSE4.1
+    // `roundsd`): truncate, then step up when truncation went down.
+    // Exact for |y| < 2^63, which holds for every accepted α.
+    let t = y as i64;
+    if (t as f64) < y {
+        t.saturating_add(1)
+    } else {
+        t
+    }
+}
+
 /// A per-batch shortcut for [`QuantileSketch::key`] that gives the same
 /// keys with fewer logarithms.
 ///
@@ -570,9 +566,16 @@ impl QuantileSketch {
 /// a bound (about `multiplier` of 4096 per exponent) take the exact path.
 /// A table is built for an exponent only once it has been seen 2048 times
 /// in the batch, so small or scattered batches never pay for it.
+///
+/// The tables hold bucket indices (key − offset of the sketch being filled)
+/// rather than keys, so that a hit is one look-up and one increment.
 struct KeyCache {
+    multiplier: f64,
+    /// The key of bucket index 0 and the number of buckets.
+    offset: i64,
+    len: usize,
     hits: Vec<u32>,
-    tables: Vec<Option<Box<[i32; 4096]>>>,
+    tables: Vec<Option<Box<[u32; 4096]>>>,
 }
 
 impl Accumulator for QuantileSketch {
@@ -624,56 +627,69 @@ assert_eq!(s.n(), 3);
 ```"
 );
 
-impl Default for KeyCache {
-    fn default() -> Self {
-        Self {
-            hits: vec![0; 2048],
-            tables: (0..2048).map(|_| None).collect(),
-        }
-    }
-}
-
 impl KeyCache {
     /// Batches smaller than this use the exact path only.
     const MIN_BATCH: usize = 1 << 16;
     /// Above this many buckets per octave (α below about 0.0017) too many
     /// cells straddle bounds for the tables to pay.
     const MAX_MULTIPLIER: f64 = 400.0;
-    /// Marks a cell that straddles a bucket bound.
-    const MIXED: i32 = i32::MIN;
+    /// Marks a cell that straddles a bucket bound (or whose bucket is
+    /// outside the sketch's buckets, so that no value of the batch is in it).
+    const MIXED: u32 = u32::MAX;
 
-    fn key(&mut self, sketch: &QuantileSketch, value: f64) -> i64 {
+    /// A cache for filling `sketch`'s buckets as they are now.
+    fn new(sketch: &QuantileSketch) -> Self {
+        Self {
+            multiplier: sketch.multiplier,
+            offset: sketch.offset,
+            len: sketch.bins.len(),
+            hits: vec![0; 2048],
+            tables: (0..2048).map(|_| None).collect(),
+        }
+    }
+
+    /// The bucket index of `value` (above the zero bucket), computed
+    /// exactly as [`QuantileSketch::key`] − offset; `usize::MAX` for a key
+    /// outside the buckets.
+    #[inline]
+    fn bin(&mut self, value: f64) -> usize {
         let bits = value.to_bits();
         let exponent = usize::from(((bits >> 52) & 0x7FF) as u16);
         let cell = usize::from(((bits >> 40) & 0xFFF) as u16);
         if let Some(Some(table)) = self.tables.get(exponent) {
-            let k = table.get(cell).copied().unwrap_or(Self::MIXED);
-            if k != Self::MIXED {
-                return i64::from(k);
+            let b = table.get(cell).copied().unwrap_or(Self::MIXED);
+            if b != Self::MIXED {
+                return b as usize;
             }
-            return sketch.key(value);
+            return self.exact(value);
         }
         if let Some(h) = self.hits.get_mut(exponent) {
             *h = h.saturating_add(1);
             if *h >= 2048 {
-                let table = Self::build(sketch, bits & !((1_u64 << 52) - 1));
+                let table = self.build(bits & !((1_u64 << 52) - 1));
                 if let Some(slot) = self.tables.get_mut(exponent) {
                     *slot = Some(table);
                 }
             }
         }
-        sketch.key(value)
+        self.exact(value)
+    }
+
+    /// The bucket index by the logarithm.
+    fn exact(&self, value: f64) -> usize {
+        usize::try_from(key_of(self.multiplier, value).wrapping_sub(self.offset))
+            .unwrap_or(usize::MAX)
     }
 
     /// The table of the exponent whose smallest value has bits `base`.
     #[allow(
         clippy::cast_possible_truncation,
         clippy::cast_precision_loss,
-        reason = "expression values are below 2^31 whenever multiplier <= 400 (|log2 x| <= 1075), so the key fits an i32"
+        reason = "expression values are below 2^31 whenever multiplier <= 400 (|log2 x| <= 1075), so the key fits an i32; bucket indices are below MAX_BUCKETS = 2^20"
     )]
-    fn build(sketch: &QuantileSketch, base: u64) -> Box<[i32; 4096]> {
+    fn build(&self, base: u64) -> Box<[u32; 4096]> {
         let mut table = Box::new([Self::MIXED; 4096]);
-        let expr = |bits: u64| f64::from_bits(bits).ln() / LN_2 * sketch.multiplier;
+        let expr = |bits: u64| f64::from_bits(bits).ln() / LN_2 * self.multiplier;
         let mut lo = expr(base);
         for (i, slot) in (1_u64..=4096).zip(table.iter_mut()) {
             // The next cell's first value (for the last cell: the next
@@ -682,7 +698,10 @@ impl KeyCache {
             let k = lo.ceil();
             let margin = 1e-9 * lo.abs().max(hi.abs()).max(1.0);
             if lo - (k - 1.0) > margin && k - hi > margin && hi.is_finite() {
-                *slot = k as i32;
+                let index = i64::from(k as i32).wrapping_sub(self.offset);
+                if let Some(index) = usize::try_from(index).ok().filter(|&x| x < self.len) {
+                    *slot = index as u32;
+                }
             }
             lo = hi;
         }

@@ -20,6 +20,7 @@ mod extremes;
 mod fuzz_regressions;
 mod loyalty;
 mod metrics_accessors;
+mod metrics_records;
 mod metrics_scores;
 mod metrics_service;
 mod money_laws;

@@ -49,6 +49,9 @@ fn public_types_are_send_and_sync() {
     send_sync::<RatingScale>();
     send_sync::<Weight>();
     send_sync::<calendar::CalendarTime>();
+    // Shares its memoised zone offsets and open time across clones.
+    send_sync::<calendar::BusinessCalendar<chrono_tz::Tz>>();
+    send_sync::<metrics::RowMask<'static>>();
     send_sync::<loyalty::Benefits>();
     send_sync::<loyalty::Multiplier>();
     send_sync::<loyalty::Perk>();

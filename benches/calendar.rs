@@ -39,11 +39,15 @@ const HOLIDAYS: [&str; 22] = [
 ];
 
 fn calendar() -> BusinessCalendar<chrono_tz::Tz> {
+    in_zone(chrono_tz::America::New_York)
+}
+
+fn in_zone(tz: chrono_tz::Tz) -> BusinessCalendar<chrono_tz::Tz> {
     let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00").unwrap());
     let spec = CalendarSpec::new(week)
         .with_holidays(HOLIDAYS.iter().map(|d| d.parse::<NaiveDate>().unwrap()))
         .unwrap();
-    BusinessCalendar::new(chrono_tz::America::New_York, spec).unwrap()
+    BusinessCalendar::new(tz, spec).unwrap()
 }
 
 /// 1024 starts spread over 2024 (a fixed multiplicative sequence).
@@ -82,6 +86,20 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 for &s in &starts {
                     black_box(cal.between(black_box(s), s + d).unwrap());
+                }
+            });
+        });
+    }
+    // Ten years of business time (10 × 52 weeks × 40 h), in a DST zone
+    // and in UTC.
+    for (zone, c) in [
+        ("America/New_York", cal.clone()),
+        ("UTC", in_zone(chrono_tz::UTC)),
+    ] {
+        g.bench_function(format!("business add 10 year span {zone}"), |b| {
+            b.iter(|| {
+                for &s in &starts {
+                    black_box(c.add(black_box(s), TimeDelta::hours(20_800)).unwrap());
                 }
             });
         });

@@ -6,7 +6,7 @@
     reason = "a benchmark program: a panic is a failed run"
 )]
 
-use carekit::metrics::{Durations, PercentileMethod, QuantileSketch};
+use carekit::metrics::{Durations, DurationsParts, PercentileMethod, QuantileSketch};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 /// Deterministic exponential durations (mean 300 s), `SplitMix64`.
@@ -38,6 +38,22 @@ fn bench(c: &mut Criterion) {
             });
         });
         g.bench_with_input(BenchmarkId::new("mean", n), &d, |b, d| b.iter(|| d.mean()));
+        g.bench_with_input(
+            BenchmarkId::new("from_parts + p50+p90", n),
+            &values,
+            |b, v| {
+                b.iter_batched(
+                    || v.clone(),
+                    |seconds| {
+                        Durations::from_parts(DurationsParts { seconds })
+                            .unwrap()
+                            .percentiles(&[0.5, 0.9], PercentileMethod::Linear)
+                            .unwrap()
+                    },
+                    criterion::BatchSize::LargeInput,
+                );
+            },
+        );
         g.bench_with_input(BenchmarkId::new("sketch insert", n), &values, |b, v| {
             b.iter(|| {
                 let mut s = QuantileSketch::new(0.01).unwrap();

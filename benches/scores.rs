@@ -13,7 +13,7 @@
 
 use std::hint::black_box;
 
-use carekit::metrics::{Breakdown, Csat, Nps};
+use carekit::metrics::{Breakdown, Csat, Nps, RowMask};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const ROWS: usize = 1_000_000;
@@ -84,6 +84,46 @@ fn scores(c: &mut Criterion) {
             by.extend_grouped(black_box(&keys), black_box(&nps_col))
                 .unwrap();
             by
+        });
+    });
+    g.bench_function("csat 64-byte structs 1M", |b| {
+        b.iter(|| {
+            let mut s = Csat::default();
+            s.extend_by(black_box(&rows), |r| r.channel % 5 + 1)
+                .unwrap();
+            s
+        });
+    });
+    g.bench_function("nps by channel 64-byte structs 1M", |b| {
+        b.iter(|| {
+            let mut by = Breakdown::<u8, Nps>::default();
+            by.extend_grouped_by(black_box(&rows), |r| (r.channel, r.score))
+                .unwrap();
+            by
+        });
+    });
+    let indices: Vec<usize> = keys.iter().map(|&k| usize::from(k)).collect();
+    g.bench_function("nps by row group index 1M, 6 groups", |b| {
+        b.iter(|| {
+            let mut groups = vec![Nps::default(); 6];
+            for (ix, sc) in indices.chunks(8192).zip(nps_col.chunks(8192)) {
+                Nps::extend_grouped(&mut groups, ix, sc).unwrap();
+            }
+            groups
+        });
+    });
+    // Every 16th row null.
+    let valid: Vec<u8> = (0..ROWS.div_ceil(8))
+        .map(|i| if i % 2 == 0 { 0xFE } else { 0xFF })
+        .collect();
+    g.bench_function("nps by row group index 1M, 6 groups, validity mask", |b| {
+        b.iter(|| {
+            let mut groups = vec![Nps::default(); 6];
+            for (i, (ix, sc)) in indices.chunks(8192).zip(nps_col.chunks(8192)).enumerate() {
+                let rows = RowMask::new(&valid, i * 8192);
+                Nps::extend_grouped_masked(&mut groups, ix, sc, rows).unwrap();
+            }
+            groups
         });
     });
     g.bench_function("csat u8 column 1M", |b| {

@@ -45,12 +45,17 @@ pub(crate) const US_22_HOLIDAYS: [&str; 22] = [
 
 /// The benchmark calendar.
 pub(crate) fn new_york_22() -> BusinessCalendar<chrono_tz::Tz> {
+    in_zone_22(chrono_tz::America::New_York)
+}
+
+/// The benchmark calendar's hours and holidays in another zone.
+pub(crate) fn in_zone_22(tz: chrono_tz::Tz) -> BusinessCalendar<chrono_tz::Tz> {
     let week = WeekSchedule::mon_to_fri(OpenInterval::parse("09:00", "17:00").unwrap());
     let holidays = US_22_HOLIDAYS
         .iter()
         .map(|d| d.parse::<NaiveDate>().unwrap());
     let spec = CalendarSpec::new(week).with_holidays(holidays).unwrap();
-    BusinessCalendar::new(chrono_tz::America::New_York, spec).unwrap()
+    BusinessCalendar::new(tz, spec).unwrap()
 }
 
 /// Start instants spread uniformly over 2024, on whole seconds.
@@ -91,5 +96,36 @@ pub(crate) fn run(cfg: &Config) {
                 acc ^ cal.between(s, s + d).unwrap().num_seconds()
             })
         });
+    }
+    // Ten years of business time (10 × 52 weeks × 40 h) from the same
+    // starts, in a DST zone and in UTC, interleaved so that both see the
+    // same machine state.
+    let long = &starts[..cfg.rows(200_000).min(starts.len())];
+    let utc = in_zone_22(chrono_tz::UTC);
+    let ten_years = TimeDelta::hours(10 * 52 * 40);
+    for (zone, c) in [("America/New_York", &cal), ("UTC", &utc)] {
+        report(
+            cfg,
+            &format!("business add 10 year span, {zone}"),
+            long.len(),
+            || {
+                long.iter().fold(0_i64, |acc, &s| {
+                    acc ^ c.add(s, ten_years).unwrap().timestamp()
+                })
+            },
+        );
+        report(
+            cfg,
+            &format!("business between 10 year span, {zone}"),
+            long.len(),
+            || {
+                long.iter().fold(0_i64, |acc, &s| {
+                    acc ^ c
+                        .between(s, s + TimeDelta::days(3652))
+                        .unwrap()
+                        .num_seconds()
+                })
+            },
+        );
     }
 }

@@ -233,7 +233,7 @@ pub(crate) fn run(cfg: &Config) {
         },
     );
     let ten = ten_limit_policy();
-    for grants in [100, 1_000] {
+    for grants in [100, 1_000, 10_000] {
         let (history, asks) = history_workload(grants, 42);
         let k = cfg.rows(1_000_000);
         report(

@@ -755,12 +755,29 @@ impl Push<u8> for Nps {
 /// The NPS answer of a feedback record; an answer of another survey (CSAT,
 /// CES) is skipped, and a weight is ignored (use [`WeightedNps`] to honour
 /// it).
-impl Push<&Feedback> for Nps {
+impl<'a> Push<&'a Feedback> for Nps {
     fn push(&mut self, feedback: &Feedback) -> Result<(), Error> {
         match feedback.answer().nps() {
             Some(score) => self.push(score),
             None => Ok(()),
         }
+    }
+
+    /// Counts the classes without a branch on the class (which is
+    /// unpredictable from record to record) and adds them in one merge, so
+    /// that records are read at memory speed.
+    fn extend<I: IntoIterator<Item = &'a Feedback>>(&mut self, values: I) -> Result<(), Error> {
+        let (d, p) = (self.config.detractor_max, self.config.promoter_min);
+        let (mut low, mut mid, mut high) = (0_u64, 0_u64, 0_u64);
+        for f in values {
+            if let Some(score) = f.answer().nps() {
+                let x = score.get();
+                low = low.saturating_add(u64::from(x <= d));
+                mid = mid.saturating_add(u64::from(x > d && x < p));
+                high = high.saturating_add(u64::from(x >= p));
+            }
+        }
+        self.add_counts(low, mid, high)
     }
 }
 

@@ -40,7 +40,9 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-use crate::{Channel, CustomerId, Error, Money, Segment, TierId};
+use crate::{
+    error::Error, id::CustomerId, id::Segment, id::TierId, interaction::Channel, money::Money,
+};
 
 /// A BCP 47 language tag such as `en`, `de-AT` or `zh-Hant-TW`.
 ///
@@ -540,12 +542,9 @@ impl CustomerBuilder {
             if churned < self.inner.customer_since {
                 return Err(Error::InstantOrder {
                     field: "churned_at",
-                    value: churned.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                    value: churned,
                     other_field: "customer_since",
-                    other: self
-                        .inner
-                        .customer_since
-                        .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                    other: self.inner.customer_since,
                 });
             }
         }

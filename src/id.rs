@@ -1,5 +1,5 @@
 //! Opaque identifiers: [`CustomerId`], [`AgentId`], [`InteractionId`],
-//! [`TierId`].
+//! [`TierId`], [`EventId`], and the [`Segment`] label.
 //!
 //! Identifiers are what the caller's systems already use (a CRM key, an
 //! e-mail address, a ticket number as text). carekit only promises that an
@@ -213,6 +213,12 @@ identifier!(
     "gold"
 );
 identifier!(
+    /// Identifies a loyalty event (an order number, a ledger key).
+    EventId,
+    "event id",
+    "order-1001"
+);
+identifier!(
     /// A customer segment label (`"enterprise"`, `"smb"`), used to pick SLA
     /// policies and to break metrics down.
     Segment,
@@ -243,8 +249,8 @@ mod tests {
             "customer id \"\" is not a valid identifier: it must not be empty"
         );
         assert!(matches!(
-            crate::Error::from(TierId::new("   ").unwrap_err()),
-            crate::Error::InvalidId {
+            crate::error::Error::from(TierId::new("   ").unwrap_err()),
+            crate::error::Error::InvalidId {
                 kind: "tier id",
                 rule: "it must not be blank",
                 ..

@@ -692,6 +692,7 @@ pub mod interaction;
 pub mod loyalty;
 pub mod metrics;
 pub mod money;
+pub mod scale;
 #[cfg(feature = "serde")]
 mod serde_map;
 pub mod sla;
@@ -708,10 +709,9 @@ pub use compensation::{
 pub use customer::{Customer, CustomerBuilder, LanguageTag, Preferences};
 pub use error::Error;
 pub use feedback::{
-    Answer, CesRating, CsatRating, Feedback, FeedbackBuilder, NpsCategory, NpsScore, RatingScale,
-    Weight,
+    Answer, CesRating, CsatRating, Feedback, FeedbackBuilder, NpsCategory, NpsScore, Weight,
 };
-pub use id::{AgentId, CustomerId, InteractionId, Segment, TierId};
+pub use id::{AgentId, CustomerId, EventId, InteractionId, Segment, TierId};
 pub use interaction::{
     Channel, Direction, Event, EventKind, Interaction, InteractionBuilder, OutboundStart, Priority,
     Status, StatusDurations, StatusPeriod, Timeline, TimelineError, Visibility,
@@ -724,6 +724,7 @@ pub use metrics::{
     RepeatPurchaseRate, Retention, WeightedNps, WeightedNpsSummary,
 };
 pub use money::{Currency, Money, RoundingStrategy};
+pub use scale::RatingScale;
 pub use sla::{
     SlaAttainment, SlaBook, SlaContext, SlaEvaluation, SlaPolicy, SlaState, Target, TargetKind,
     TimeBasis,

@@ -23,7 +23,7 @@ where
     D: Deserializer<'de>,
     K: Deserialize<'de> + Ord,
     V: Deserialize<'de>,
-    F: Fn(&K) -> crate::Error,
+    F: Fn(&K) -> crate::error::Error,
 {
     struct Unique<K, V, F> {
         expecting: &'static str,
@@ -34,7 +34,7 @@ where
     where
         K: Deserialize<'de> + Ord,
         V: Deserialize<'de>,
-        F: Fn(&K) -> crate::Error,
+        F: Fn(&K) -> crate::error::Error,
     {
         type Value = BTreeMap<K, V>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use super::schedule::{Schedule, Step};
 use super::zone::{self, SUPPORTED_FIRST, SUPPORTED_LAST, ZoneCache};
 use super::{CalendarError, CalendarSpec, ElapsedTime};
-use crate::Error;
+use crate::error::Error;
 
 /// Nanoseconds per second.
 const NANOS: u32 = 1_000_000_000;

@@ -185,7 +185,6 @@
 //! the date), `to` before `from` ("before"), no open time ("no open").
 
 mod business;
-mod error;
 mod period;
 mod schedule;
 mod spec;
@@ -194,8 +193,8 @@ mod zone;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+pub use crate::error::CalendarError;
 pub use business::{BusinessCalendar, Calendar};
-pub use error::CalendarError;
 pub use period::{Period, PeriodKey, Span, Window};
 pub use spec::{CalendarSpec, LocalTime, OpenInterval, WeekSchedule};
 pub use tz::{Zone, ZoneOffset};
@@ -239,7 +238,11 @@ pub trait ElapsedTime {
     ///
     /// An implementation returns an error when it cannot measure (for
     /// example `to` before `from`, or a calendar with no open time).
-    fn elapsed(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, crate::Error>;
+    fn elapsed(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<TimeDelta, crate::error::Error>;
 
     /// The instant at which `duration` of counted time has elapsed from
     /// `start`: a deadline. A zero duration gives `start` itself.
@@ -267,7 +270,7 @@ pub trait ElapsedTime {
         &self,
         start: DateTime<Utc>,
         duration: TimeDelta,
-    ) -> Result<DateTime<Utc>, crate::Error>;
+    ) -> Result<DateTime<Utc>, crate::error::Error>;
 
     /// Whether this clock counts every second (calendar time) rather than
     /// open hours only. Reports use it to say which clock measured a
@@ -332,7 +335,11 @@ pub fn supported_range() -> std::ops::RangeInclusive<DateTime<Utc>> {
 pub struct CalendarTime;
 
 impl ElapsedTime for CalendarTime {
-    fn elapsed(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, crate::Error> {
+    fn elapsed(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<TimeDelta, crate::error::Error> {
         if to < from {
             return Err(CalendarError::EndBeforeStart { from, to }.into());
         }
@@ -343,7 +350,7 @@ impl ElapsedTime for CalendarTime {
         &self,
         start: DateTime<Utc>,
         duration: TimeDelta,
-    ) -> Result<DateTime<Utc>, crate::Error> {
+    ) -> Result<DateTime<Utc>, crate::error::Error> {
         if duration < TimeDelta::zero() {
             return Err(CalendarError::NegativeDuration { duration }.into());
         }

@@ -45,17 +45,22 @@ pub enum Period {
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.write_str(self.words())
+    }
+}
+
+impl Period {
+    /// The period in words (`"iso week"`), as it displays.
+    pub(crate) fn words(self) -> &'static str {
+        match self {
             Self::Day => "day",
             Self::IsoWeek => "iso week",
             Self::Month => "month",
             Self::Quarter => "quarter",
             Self::Year => "year",
-        })
+        }
     }
-}
 
-impl Period {
     /// The first local day of the period containing `date`, `None` only at
     /// chrono's first dates.
     fn first_day(self, date: NaiveDate) -> Option<NaiveDate> {
@@ -166,7 +171,7 @@ impl PeriodKey {
     pub fn of<Tz: TimeZone>(at: DateTime<Utc>, period: Period, tz: &Tz) -> Result<Self, Error> {
         let out = || CalendarError::PeriodOutOfRange {
             instant: at,
-            period,
+            period: period.words(),
         };
         let date = local_of(tz, at).ok_or_else(out)?.date();
         Self::containing(date, period).ok_or_else(|| out().into())
@@ -254,7 +259,7 @@ impl PeriodKey {
         let next = self.period.next_first_day(self.start).ok_or_else(|| {
             Error::from(CalendarError::PeriodOutOfRange {
                 instant: DateTime::<Utc>::MAX_UTC,
-                period: self.period,
+                period: self.period.words(),
             })
         })?;
         self.instant_of(next, tz)
@@ -279,7 +284,7 @@ impl PeriodKey {
         first_instant_at(tz, day.and_time(chrono::NaiveTime::MIN)).ok_or_else(|| {
             CalendarError::PeriodOutOfRange {
                 instant: day.and_time(chrono::NaiveTime::MIN).and_utc(),
-                period: self.period,
+                period: self.period.words(),
             }
             .into()
         })
@@ -561,7 +566,7 @@ impl Window {
                 let out = || {
                     Error::from(CalendarError::PeriodOutOfRange {
                         instant: at,
-                        period: Period::Day,
+                        period: Period::Day.words(),
                     })
                 };
                 match span {
@@ -662,7 +667,7 @@ impl Window {
             Window::Rolling(Span::Days(n)) => TimeDelta::try_days(i64::from(n))
                 .and_then(|d| d.checked_add(&TimeDelta::nanoseconds(1)))
                 .and_then(|d| event.checked_add_signed(d))
-                .ok_or_else(|| out(Period::Day)),
+                .ok_or_else(|| out(Period::Day.words())),
             Window::Rolling(Span::Months(n)) => {
                 // The window starts after `event` once its local start reads
                 // after the largest reading shown by `event`. That is the
@@ -670,11 +675,11 @@ impl Window {
                 // monotone reading is the instant of the change under the
                 // old offset and the clock showed up to a nanosecond less:
                 // try that first, and keep it if the start agrees.
-                let shown = monotone_local_of(tz, event).ok_or_else(|| out(Period::Day))?;
+                let shown = monotone_local_of(tz, event).ok_or_else(|| out(Period::Day.words()))?;
                 let exit_after = |reading: NaiveDateTime| {
                     months_after_local(n, reading).and_then(|l| first_instant_at(tz, l))
                 };
-                let late = exit_after(shown).ok_or_else(|| out(Period::Day))?;
+                let late = exit_after(shown).ok_or_else(|| out(Period::Day.words()))?;
                 match shown
                     .checked_sub_signed(TimeDelta::nanoseconds(1))
                     .and_then(exit_after)

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
 
 use super::CalendarError;
-use crate::Error;
+use crate::error::Error;
 
 /// Seconds in a day.
 pub(super) const DAY: i64 = 86_400;

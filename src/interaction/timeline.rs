@@ -365,9 +365,9 @@ impl Timeline {
         if until < created {
             return Err(Error::InstantOrder {
                 field: "until",
-                value: super::rfc3339(until),
+                value: until,
                 other_field: "created_at",
-                other: super::rfc3339(created),
+                other: created,
             });
         }
         let known: &[Event] = {

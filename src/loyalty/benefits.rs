@@ -4,7 +4,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::LoyaltyError;
-use crate::Error;
+use crate::error::Error;
 
 /// A positive scaling factor, exact (a [`Decimal`]).
 ///
@@ -435,8 +435,11 @@ impl Benefits {
     /// assert_eq!(two.boosted_priority(Priority::High), Priority::Urgent); // capped
     /// assert_eq!(Benefits::default().boosted_priority(Priority::Normal), Priority::Normal);
     /// ```
-    pub fn boosted_priority(&self, priority: crate::Priority) -> crate::Priority {
-        use crate::Priority::{High, Low, Normal, Urgent};
+    pub fn boosted_priority(
+        &self,
+        priority: crate::interaction::Priority,
+    ) -> crate::interaction::Priority {
+        use crate::interaction::Priority::{High, Low, Normal, Urgent};
         let level = match priority {
             Low => 0_u8,
             Normal => 1,
@@ -512,7 +515,7 @@ impl Benefits {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Priority::{High, Low, Normal, Urgent};
+    use crate::interaction::Priority::{High, Low, Normal, Urgent};
 
     #[test]
     fn a_multiplier_must_be_positive() {

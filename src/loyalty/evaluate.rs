@@ -9,11 +9,11 @@ use chrono::{DateTime, Utc};
 
 use super::event::{LoyaltyEvent, Membership};
 use super::points::floor_points;
-use super::programme::{LoyaltyProgramme, rfc3339};
+use super::programme::LoyaltyProgramme;
 use super::qualifying::{Values, leaves_at, window_start};
 use super::report::{Evaluation, PendingDowngrade, TierChange};
 use super::reviews::{Reviews, Walk};
-use crate::Error;
+use crate::error::Error;
 
 impl LoyaltyProgramme {
     /// Evaluates a customer's standing at `as_of` from their membership and
@@ -79,9 +79,9 @@ impl LoyaltyProgramme {
         if as_of < since {
             return Err(Error::InstantOrder {
                 field: "as_of",
-                value: rfc3339(as_of),
+                value: as_of,
                 other_field: "member_since",
-                other: rfc3339(since),
+                other: since,
             });
         }
         let reviews = Reviews::new(self.window(), self.time_zone(), since)?;

@@ -1,93 +1,13 @@
 //! Loyalty events (purchases, returns, adjustments, redemptions) and the
 //! membership they belong to (joining instant, manual floors).
 
-use std::fmt;
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::LoyaltyError;
-use crate::{Error, Money, TierId};
-
-/// Identifies a loyalty event (an order number, a ledger key): non-empty,
-/// not blank, no control characters; cheap to clone.
-///
-/// ```
-/// use carekit::loyalty::EventId;
-/// assert_eq!(EventId::new("order-1001")?.as_str(), "order-1001");
-/// assert!(EventId::new(" ").is_err());
-/// # Ok::<(), carekit::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
-pub struct EventId(Arc<str>);
-
-impl EventId {
-    /// Validates an event id.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidId`] if `value` is empty, blank or contains a
-    /// control character.
-    ///
-    /// ```
-    /// # use carekit::loyalty::EventId;
-    /// assert_eq!(EventId::new("order-1001")?.as_str(), "order-1001");
-    /// assert_eq!(EventId::new("").unwrap_err().to_string(),
-    ///     "event id \"\" is not a valid identifier: it must not be empty");
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn new(value: &str) -> Result<Self, Error> {
-        let rule = if value.is_empty() {
-            "it must not be empty"
-        } else if value.trim().is_empty() {
-            "it must not be blank"
-        } else if value.chars().any(char::is_control) {
-            "it must not contain control characters"
-        } else {
-            return Ok(Self(Arc::from(value)));
-        };
-        Err(Error::InvalidId {
-            kind: "event id",
-            value: value.to_owned(),
-            rule,
-        })
-    }
-
-    /// The id as text.
-    ///
-    /// ```
-    /// # use carekit::loyalty::EventId;
-    /// let id = EventId::new("order-1001")?;
-    /// assert_eq!(id.as_str(), "order-1001");
-    /// assert_eq!(id.to_string(), "order-1001");
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for EventId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for EventId {
-    type Error = Error;
-    fn try_from(s: String) -> Result<Self, Error> {
-        Self::new(&s)
-    }
-}
-
-impl From<EventId> for String {
-    fn from(id: EventId) -> String {
-        id.0.as_ref().to_owned()
-    }
-}
+use crate::error::Error;
+use crate::id::{EventId, TierId};
+use crate::money::Money;
 
 /// What happened in a [`LoyaltyEvent`].
 ///

@@ -9,10 +9,11 @@ use rust_decimal::Decimal;
 
 use super::LoyaltyError;
 use super::event::{LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
-use super::programme::{LoyaltyProgramme, Measure, rfc3339};
+use super::programme::{LoyaltyProgramme, Measure};
 use super::qualifying::{Contribution, add, leaves_at, sub};
 use super::reviews::Reviews;
-use crate::{Error, Money};
+use crate::error::rfc3339;
+use crate::{error::Error, money::Money};
 
 /// A purchase with its returns, resolved.
 pub(super) struct Purchase<'a> {
@@ -121,7 +122,7 @@ impl LoyaltyProgramme {
                         return Err(LoyaltyError::FractionalAdjustment {
                             event: e.id().clone(),
                             value: *value,
-                            measure: self.measure(),
+                            measure: self.measure().name(),
                         }
                         .into());
                     }
@@ -344,7 +345,7 @@ fn returned_left(
     p: &Purchase<'_>,
     returns: &[(usize, &LoyaltyEvent)],
     as_of: DateTime<Utc>,
-    currency: crate::Currency,
+    currency: crate::money::Currency,
 ) -> Result<Decimal, Error> {
     let returned_so_far = returns
         .iter()

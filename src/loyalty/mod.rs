@@ -253,7 +253,6 @@
 //! earned.
 
 mod benefits;
-mod error;
 mod evaluate;
 mod event;
 mod ledger;
@@ -264,9 +263,10 @@ mod qualifying;
 mod report;
 mod reviews;
 
+pub use crate::error::LoyaltyError;
+pub use crate::id::EventId;
 pub use benefits::{Benefits, CustomPerk, Multiplier, Perk};
-pub use error::LoyaltyError;
-pub use event::{EventId, LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
+pub use event::{LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
 pub use points::{Expiry, PointsBalance, PointsLot, PointsStatement};
 pub use programme::{
     DowngradePolicy, DowngradeRule, LoyaltyProgramme, LoyaltyProgrammeBuilder, Measure, PointsRule,

@@ -5,9 +5,9 @@ use std::fmt;
 use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 
-use super::programme::rfc3339;
 use super::{EventId, LoyaltyError};
-use crate::Error;
+use crate::error::Error;
+use crate::error::rfc3339;
 
 /// Points earned by one purchase, and what is left of them.
 ///

@@ -2,12 +2,11 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::{Benefits, LoyaltyError, Multiplier};
 use crate::calendar::{Span, Zone};
-use crate::{Currency, Error, TierId};
+use crate::{error::Error, id::TierId, money::Currency};
 
 /// What qualifies a customer for a tier.
 ///
@@ -51,7 +50,11 @@ impl fmt::Display for Measure {
 /// A span must not be zero.
 pub(crate) fn validate_span(span: Span, field: &'static str) -> Result<(), Error> {
     if span.count() == 0 {
-        Err(LoyaltyError::ZeroSpan { field, span }.into())
+        let unit = match span {
+            Span::Days(_) => "days",
+            Span::Months(_) => "months",
+        };
+        Err(LoyaltyError::ZeroSpan { field, unit }.into())
     } else {
         Ok(())
     }
@@ -1108,7 +1111,7 @@ impl LoyaltyProgrammeBuilder {
                     index: i,
                     tier: tier.id.clone(),
                     threshold: tier.threshold,
-                    measure: p.measure,
+                    measure: p.measure.name(),
                 }
                 .into());
             }
@@ -1140,9 +1143,13 @@ impl LoyaltyProgrammeBuilder {
             };
             if let Some(min_days) = cadence_days {
                 if grace.max_days() >= min_days {
+                    let cadence = match p.window {
+                        Window::Rolling(span) => span.to_string(),
+                        _ => "1 year".to_owned(),
+                    };
                     return Err(LoyaltyError::GraceTooLong {
-                        grace,
-                        window: p.window,
+                        grace: grace.to_string(),
+                        cadence,
                     }
                     .into());
                 }
@@ -1162,9 +1169,4 @@ impl LoyaltyProgrammeBuilder {
             points: p.points,
         })
     }
-}
-
-/// RFC 3339 text of an instant, for error messages.
-pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }

@@ -9,7 +9,7 @@ use super::ledger::Resolved;
 use super::programme::{DowngradeRule, LoyaltyProgramme, Window};
 use super::qualifying::{Values, sub};
 use super::reviews::Walk;
-use crate::{Error, TierId};
+use crate::{error::Error, id::TierId};
 
 /// What is missing to reach the next tier.
 ///

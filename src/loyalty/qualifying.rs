@@ -8,7 +8,7 @@ use super::programme::{LoyaltyProgramme, Measure, PointsRule, Window};
 use super::reviews::{Reviews, out_of_range};
 use super::{EventId, LoyaltyError};
 use crate::calendar::{self, Period};
-use crate::{Error, Money};
+use crate::{error::Error, money::Money};
 
 /// One change of the qualifying value, at the instant it counts.
 #[derive(Debug, Clone, Copy)]
@@ -21,13 +21,13 @@ pub(super) struct Contribution {
 pub(super) struct Values {
     pub(super) at: Vec<DateTime<Utc>>,
     prefix: Vec<Decimal>,
-    currency: crate::Currency,
+    currency: crate::money::Currency,
 }
 
 impl Values {
     pub(super) fn new(
         mut items: Vec<Contribution>,
-        currency: crate::Currency,
+        currency: crate::money::Currency,
     ) -> Result<Self, Error> {
         items.sort_by_key(|c| c.at);
         let mut prefix = Vec::with_capacity(items.len().saturating_add(1));
@@ -167,13 +167,21 @@ pub(super) fn leaves_at(
     }
 }
 
-pub(super) fn add(a: Decimal, b: Decimal, currency: crate::Currency) -> Result<Decimal, Error> {
+pub(super) fn add(
+    a: Decimal,
+    b: Decimal,
+    currency: crate::money::Currency,
+) -> Result<Decimal, Error> {
     Ok(Money::new(a, currency)
         .checked_add(&Money::new(b, currency))?
         .amount())
 }
 
-pub(super) fn sub(a: Decimal, b: Decimal, currency: crate::Currency) -> Result<Decimal, Error> {
+pub(super) fn sub(
+    a: Decimal,
+    b: Decimal,
+    currency: crate::money::Currency,
+) -> Result<Decimal, Error> {
     Ok(Money::new(a, currency)
         .checked_sub(&Money::new(b, currency))?
         .amount())

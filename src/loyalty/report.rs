@@ -9,9 +9,10 @@ use rust_decimal::Decimal;
 
 use super::EventId;
 use super::points::PointsStatement;
-use super::programme::{DowngradeRule, Measure, rfc3339};
+use super::programme::{DowngradeRule, Measure};
 use super::progress::{Keep, Progress};
-use crate::TierId;
+use crate::error::rfc3339;
+use crate::id::TierId;
 
 /// Why a customer's tier changed.
 ///

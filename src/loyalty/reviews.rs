@@ -12,8 +12,8 @@ use super::points::Ledger;
 use super::programme::{DowngradeRule, LoyaltyProgramme, Window};
 use super::qualifying::{Values, window_start};
 use super::report::{ChangeReason, TierChange};
-use crate::Error;
 use crate::calendar::{Span, Zone, first_instant_at, local_of};
+use crate::error::Error;
 
 /// Review instants of a window in the programme's zone: the k-th review
 /// (k ≥ 1) after joining.
@@ -313,7 +313,7 @@ impl<'a> Walk<'a> {
         Ok(walk)
     }
 
-    fn id_of(&self, i: usize) -> crate::TierId {
+    fn id_of(&self, i: usize) -> crate::id::TierId {
         self.programme.tier_at(i).id().clone()
     }
 
@@ -649,7 +649,7 @@ mod tests {
     #[test]
     fn idle_reviews_are_passed_in_one_step() {
         use crate::loyalty::{LoyaltyEvent, Membership, Tier};
-        use crate::{Currency, Money, TierId};
+        use crate::{id::TierId, money::Currency, money::Money};
         let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
         let p = LoyaltyProgramme::builder(
             Currency::EUR,
@@ -709,7 +709,7 @@ mod tests {
             as_of_day in 0..1000_i64,
         ) {
             use crate::loyalty::{DowngradePolicy, EventId, LoyaltyEvent, ManualFloor, Membership, Tier};
-            use crate::{Currency, Money, TierId};
+            use crate::{money::Currency, money::Money, id::TierId};
             let tier = |id: &str, th: i64| Tier::new(TierId::new(id).unwrap(), Decimal::from(th));
             let rule = [DowngradeRule::Never, DowngradeRule::Requalify, DowngradeRule::SoftLanding][usize::from(rule)];
             let mut policy = DowngradePolicy::new(rule);

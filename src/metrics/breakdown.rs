@@ -1,10 +1,10 @@
 //! Breakdowns: any accumulator grouped by a key ([`Breakdown`]).
 
 use crate::error::Error;
-use crate::feedback::RatingScale;
 use crate::metrics::accumulator::{Accumulator, Push};
 use crate::metrics::kernels;
 use crate::metrics::{Ces, Csat, MetricsError, Nps};
+use crate::scale::RatingScale;
 use std::collections::BTreeMap;
 
 /// One accumulator per key, all with the same convention.
@@ -306,7 +306,7 @@ impl<K: Ord + Clone, A: Push<V>, V> Push<(K, V)> for Breakdown<K, A> {
 #[cfg(feature = "serde")]
 mod serde_form {
     use super::{Accumulator, Breakdown, MetricsError};
-    use crate::Error;
+    use crate::error::Error;
 
     #[derive(serde::Serialize, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -377,7 +377,7 @@ fn grouped_error(bad: kernels::BadValue) -> Error {
         field: "nps score",
         value: bad.value,
         index: bad.index,
-        scale: crate::RatingScale::NPS,
+        scale: crate::scale::RatingScale::NPS,
     }
     .into()
 }

@@ -8,7 +8,7 @@ use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
 use crate::metrics::kernels::{self, RowMask};
 use crate::metrics::ratings::{RatingConvention, Ratings};
 use crate::stats::{self, Confidence, Interval};
-use crate::{CesRating, Error, Feedback, RatingScale};
+use crate::{error::Error, feedback::CesRating, feedback::Feedback, scale::RatingScale};
 
 /// Which end of a CES scale means "easy". A closed set.
 ///

@@ -7,7 +7,7 @@ use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
 use crate::metrics::kernels::{self, RowMask};
 use crate::metrics::ratings::{RatingConvention, Ratings};
 use crate::stats::{self, Confidence, Interval};
-use crate::{CsatRating, Error, Feedback, RatingScale};
+use crate::{error::Error, feedback::CsatRating, feedback::Feedback, scale::RatingScale};
 
 /// A set of ratings 0..=255 (a 256-bit set).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

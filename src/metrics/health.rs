@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::{CesPolarity, MetricsError};
-use crate::{Error, NpsScore, RatingScale};
+use crate::{error::Error, feedback::NpsScore, scale::RatingScale};
 
 /// A component of the customer health score. Each is normalised to 0–100,
 /// higher = healthier:
@@ -1243,9 +1243,9 @@ impl HealthModel {
             Some(at) if at > as_of => {
                 return Err(Error::InstantOrder {
                     field: "as_of",
-                    value: rfc3339(as_of),
+                    value: as_of,
                     other_field: "last contact",
-                    other: rfc3339(at),
+                    other: at,
                 });
             }
             Some(at) => {
@@ -1281,8 +1281,4 @@ impl HealthModel {
 fn secs(d: TimeDelta) -> f64 {
     use super::DurationValue;
     d.seconds()
-}
-
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }

@@ -15,7 +15,7 @@
 //! and never writes into an accumulator itself, so a rejected column leaves
 //! the caller's state unchanged.
 
-use crate::RatingScale;
+use crate::scale::RatingScale;
 
 /// Bytes per lane group (two SSE2 registers).
 const LANES: usize = 32;
@@ -1032,7 +1032,7 @@ pub(crate) enum GroupedStop {
 
 impl GroupedStop {
     /// The public error, naming the value as `field` on `scale`.
-    pub(crate) fn into_error(self, field: &'static str, scale: RatingScale) -> crate::Error {
+    pub(crate) fn into_error(self, field: &'static str, scale: RatingScale) -> crate::error::Error {
         use crate::metrics::MetricsError;
         match self {
             Self::Length { column, len, rows } => MetricsError::LengthMismatch {

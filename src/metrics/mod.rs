@@ -335,9 +335,7 @@
 //! | `retention` | `start`, `new`, `end` (counts), or `customers` (carekit `Customer` JSON) and `period` `{start, end}` (RFC 3339) | `start`, `new`, `end`, `retention_rate`, `churn_rate` |
 //! | `interaction_clocks` | `interaction` (carekit `Interaction` JSON), optional `until` (RFC 3339, default: the last event's instant, or creation), optional `fcr` (`"one_touch"` default, `"no_customer_follow_up"`, `"no_reopen"`), optional `calendar` (the [`Calendar`](crate::calendar::Calendar) JSON form `{"time_zone", "week", "holidays", "special"}`: every clock then counts business time only) | `first_reply`, `full_resolution` (seconds or `null`), `requester_wait`, `agent_work`, `on_hold`, `agent_wait` (seconds), `reopens`, `agent_replies`, `first_contact_resolved` (`true`/`false`/`null`), `fcr` |
 
-mod error;
-
-pub use error::MetricsError;
+pub use crate::error::MetricsError;
 
 // survey scores
 mod accumulator;

@@ -7,7 +7,10 @@ use crate::metrics::MetricsError;
 use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
 use crate::metrics::kernels::{self, RowMask};
 use crate::stats::{self, Confidence, Interval, NpsIntervalMethod};
-use crate::{Error, Feedback, NpsCategory, NpsScore, RatingScale, Weight};
+use crate::{
+    error::Error, feedback::Feedback, feedback::NpsCategory, feedback::NpsScore, feedback::Weight,
+    scale::RatingScale,
+};
 
 /// NPS cut-offs: scores `0..=detractor_max` are detractors, scores
 /// `promoter_min..=10` promoters, the rest passives.

@@ -5,7 +5,7 @@ use std::ops::RangeBounds;
 use chrono::{DateTime, Utc};
 
 use super::CesPolarity;
-use crate::{Answer, CustomerId, Feedback};
+use crate::{feedback::Answer, feedback::Feedback, id::CustomerId};
 
 /// A customer's peak-end experience score over a window, 0–100.
 ///

@@ -8,7 +8,7 @@ use std::fmt;
 use super::MetricsError;
 use super::kernels::{BadValue, ScaleCounts};
 use crate::error::Error;
-use crate::feedback::RatingScale;
+use crate::scale::RatingScale;
 
 /// What a rating-scale score needs to know about its convention.
 pub(crate) trait RatingConvention: Copy + PartialEq + fmt::Display {

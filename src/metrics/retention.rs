@@ -10,17 +10,13 @@ use crate::customer::Customer;
 use crate::error::Error;
 use crate::id::CustomerId;
 
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
-}
-
 fn check_period(start: DateTime<Utc>, end: DateTime<Utc>) -> Result<(), Error> {
     if end < start {
         return Err(Error::InstantOrder {
             field: "period end",
-            value: rfc3339(end),
+            value: end,
             other_field: "period start",
-            other: rfc3339(start),
+            other: start,
         });
     }
     Ok(())

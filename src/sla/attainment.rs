@@ -234,7 +234,7 @@ fn unique_kinds<'de, D: serde::Deserializer<'de>>(
     crate::serde_map::unique_keys(
         deserializer,
         "an object from target kinds to counts",
-        |kind: &TargetKind| crate::Error::DuplicateKey {
+        |kind: &TargetKind| crate::error::Error::DuplicateKey {
             map: "attainment",
             key: kind.name().to_owned(),
         },

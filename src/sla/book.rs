@@ -7,7 +7,10 @@ use chrono::TimeDelta;
 
 use super::SlaError;
 use crate::interaction::OutboundStart;
-use crate::{Channel, Error, Priority, Segment, Status, TierId};
+use crate::{
+    error::Error, id::Segment, id::TierId, interaction::Channel, interaction::Priority,
+    interaction::Status,
+};
 
 /// The longest target duration a book accepts: 100 years of 366 days, in
 /// seconds.
@@ -615,7 +618,7 @@ impl SlaPolicy {
             if !seen.insert(t.kind) {
                 return Err(SlaError::DuplicateTargetKind {
                     path: format!("{prefix}targets[{i}].kind"),
-                    kind: t.kind,
+                    kind: t.kind.name(),
                 }
                 .into());
             }

@@ -7,9 +7,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::SlaError;
 use super::book::{MAX_TARGET_SECONDS, SlaBook, Target, TargetKind, TimeBasis};
-use super::error::rfc3339;
 use crate::calendar::{CalendarTime, ElapsedTime};
 use crate::error::Error;
+use crate::error::rfc3339;
 use crate::id::{Segment, TierId};
 use crate::interaction::{Interaction, Priority, ReplyCycle, Status, Timeline};
 use crate::loyalty::Benefits;
@@ -1190,22 +1190,22 @@ fn measured_in(basis: TimeBasis, clock: &dyn ElapsedTime) -> TimeBasis {
 /// `within × multiplier`, rounded half away from zero to whole seconds.
 fn scale(policy: &str, target: &Target, multiplier: Decimal) -> Result<TimeDelta, Error> {
     let seconds = target.within_seconds();
-    let out_of_range = |scaled: String| SlaError::ScaledTargetOutOfRange {
+    let out_of_range = |scaled: Option<Decimal>| SlaError::ScaledTargetOutOfRange {
         policy: policy.to_owned(),
-        kind: target.kind(),
+        kind: target.kind().name(),
         seconds,
-        multiplier: multiplier.normalize().to_string(),
+        multiplier,
         scaled,
         max: MAX_TARGET_SECONDS,
     };
     let scaled = Decimal::from(seconds)
         .checked_mul(multiplier)
-        .ok_or_else(|| out_of_range("a number too large".to_owned()))?
+        .ok_or_else(|| out_of_range(None))?
         .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
     let whole = i64::try_from(scaled)
         .ok()
         .filter(|s| (1..=MAX_TARGET_SECONDS).contains(s))
-        .ok_or_else(|| out_of_range(scaled.normalize().to_string()))?;
+        .ok_or_else(|| out_of_range(Some(scaled)))?;
     Ok(TimeDelta::seconds(whole))
 }
 

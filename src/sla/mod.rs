@@ -225,10 +225,9 @@
 
 mod attainment;
 mod book;
-mod error;
 mod eval;
 
+pub use crate::error::SlaError;
 pub use attainment::{AttainmentCounts, SlaAttainment, SlaOutcome};
 pub use book::{Conditions, MAX_TARGET_SECONDS, SlaBook, SlaPolicy, Target, TargetKind, TimeBasis};
-pub use error::SlaError;
 pub use eval::{SlaContext, SlaEvaluation, SlaState, TargetEvaluation};

@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::StatsError;
 use super::normal::quantile_in_unit;
-use crate::Error;
+use crate::error::Error;
 
 /// A confidence level, strictly between 0 and 1 (default 0.95).
 ///

@@ -107,14 +107,13 @@
 //! the value.
 
 mod confidence;
-mod error;
 mod normal;
 mod nps;
 mod proportion;
 mod sample;
 
+pub use crate::error::StatsError;
 pub use confidence::{Confidence, Interval};
-pub use error::StatsError;
 pub use normal::{normal_cdf, normal_quantile};
 pub use nps::{
     NpsCounts, NpsDifferenceTest, NpsIntervalMethod, nps_difference_test, nps_interval,

@@ -6,7 +6,7 @@
 )]
 
 use super::StatsError;
-use crate::Error;
+use crate::error::Error;
 
 // W. J. Cody (1969), "Rational Chebyshev approximations for the error
 // function", Math. Comp. 23:631-637, as packaged in Cody (1993), ACM TOMS

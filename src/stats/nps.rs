@@ -6,7 +6,7 @@ use std::fmt;
 use super::normal::normal_sf;
 use super::proportion::invalid;
 use super::{Confidence, Interval, StatsError};
-use crate::Error;
+use crate::error::Error;
 
 /// How [`nps_interval`] builds the interval.
 ///

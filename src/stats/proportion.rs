@@ -2,7 +2,7 @@
 
 use super::normal::normal_sf;
 use super::{Confidence, Interval, StatsError};
-use crate::Error;
+use crate::error::Error;
 
 /// Rejects `successes > trials`, naming both fields.
 fn check_counts(

@@ -2,7 +2,7 @@
 
 use super::proportion::invalid;
 use super::{Confidence, Interval, StatsError};
-use crate::Error;
+use crate::error::Error;
 
 /// The largest variance of a proportion, p(1 − p) at p = ½: use it for
 /// [`sample_size`] when nothing is known about the proportion.

@@ -47,7 +47,7 @@ fn rating_rejections() {
     );
     for (min, max) in [(5, 5), (5, 1), (10, 0)] {
         assert!(matches!(
-            RatingScale::new(min, max),
+            RatingScale::new(min, max).map_err(Error::from),
             Err(Error::InvalidScale { .. })
         ));
     }

@@ -3,10 +3,9 @@
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
-use super::event::EventId;
-use super::programme::{Measure, Window, rfc3339};
-use crate::calendar::Span;
-use crate::{Currency, Money, TierId};
+use super::rfc3339;
+use crate::id::{EventId, TierId};
+use crate::money::{Currency, Money};
 
 /// Why a loyalty programme, event or evaluation is invalid.
 ///
@@ -110,30 +109,31 @@ pub enum LoyaltyError {
         tier: TierId,
         /// The threshold.
         threshold: Decimal,
-        /// The programme's measure (points or purchases).
-        measure: Measure,
+        /// The programme's measure (`"points"` or `"purchases"`, as
+        /// [`Measure::name`](crate::loyalty::Measure::name) gives it).
+        measure: &'static str,
     },
     /// A window, grace period or expiry of zero length.
-    #[error("{field} of {span} is invalid: it must be at least 1")]
+    #[error("{field} of 0 {unit} is invalid: it must be at least 1")]
     #[non_exhaustive]
     ZeroSpan {
         /// Which span (`"rolling window"`, `"grace period"`, `"points expiry"`).
         field: &'static str,
-        /// The span given (`0 days` or `0 months`).
-        span: Span,
+        /// Its unit, `"days"` or `"months"`.
+        unit: &'static str,
     },
     /// A grace period that reaches the next review.
     #[error(
-        "grace period of {grace} is invalid: it must be shorter than the review cadence of {}",
-        cadence(*window)
+        "grace period of {grace} is invalid: it must be shorter than the review cadence of {cadence}"
     )]
     #[non_exhaustive]
     GraceTooLong {
-        /// The grace period.
-        grace: Span,
-        /// The window, whose reviews set the cadence (a year for calendar
-        /// and anniversary years, the window's length for a rolling one).
-        window: Window,
+        /// The grace period, as written (`"12 months"`).
+        grace: String,
+        /// The review cadence the window sets, as written (`"1 year"` for
+        /// calendar and anniversary years, the window's length for a
+        /// rolling one).
+        cadence: String,
     },
     /// The points measure without a points rule to count them with.
     #[error("the points measure needs a points rule (earn_rate), but the programme has none")]
@@ -270,8 +270,9 @@ pub enum LoyaltyError {
         event: EventId,
         /// Its value.
         value: Decimal,
-        /// The programme's measure (points or purchases).
-        measure: Measure,
+        /// The programme's measure (`"points"` or `"purchases"`, as
+        /// [`Measure::name`](crate::loyalty::Measure::name) gives it).
+        measure: &'static str,
     },
     /// An event before the customer joined.
     #[error(
@@ -362,15 +363,6 @@ pub enum LoyaltyError {
         /// The starting instant.
         at: DateTime<Utc>,
     },
-}
-
-/// The review cadence of a window, as the grace-period rule states it.
-fn cadence(window: Window) -> String {
-    match window {
-        Window::Rolling(span) => span.to_string(),
-        Window::CalendarYear | Window::AnniversaryYear => "1 year".to_owned(),
-        Window::Lifetime => "never".to_owned(),
-    }
 }
 
 fn for_event(event: Option<&EventId>) -> String {

@@ -1,4 +1,4 @@
-use crate::RatingScale;
+use crate::scale::RatingScale;
 
 /// Why an accumulator rejected input or a merge.
 ///

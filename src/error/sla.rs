@@ -1,6 +1,6 @@
+use super::rfc3339;
 use chrono::{DateTime, Utc};
-
-use super::TargetKind;
+use rust_decimal::Decimal;
 
 /// Why an SLA book is invalid or cannot be applied.
 ///
@@ -54,7 +54,7 @@ pub enum SlaError {
         /// Path of the second occurrence (`policies[0].targets[3].kind`).
         path: String,
         /// The repeated kind.
-        kind: TargetKind,
+        kind: &'static str,
     },
     /// A target duration that is not a whole number of seconds from 1 to
     /// [`MAX_TARGET_SECONDS`](super::MAX_TARGET_SECONDS).
@@ -69,19 +69,22 @@ pub enum SlaError {
     },
     /// A tier's SLA target multiplier scaled a target out of range.
     #[error(
-        "policy {policy:?}, target {kind}: {seconds}s × {multiplier} rounds to {scaled}s: a scaled target must be at least 1s and at most {max}s"
+        "policy {policy:?}, target {kind}: {seconds}s × {} rounds to {}: a scaled target must be at least 1s and at most {max}s",
+        multiplier.normalize(),
+        scaled.map_or_else(|| "a number too large".to_owned(), |s| format!("{}s", s.normalize()))
     )]
     ScaledTargetOutOfRange {
         /// The policy's name.
         policy: String,
         /// The target.
-        kind: TargetKind,
+        kind: &'static str,
         /// The book's duration, in seconds.
         seconds: i64,
         /// The multiplier.
-        multiplier: String,
-        /// The scaled value (rounded), as text (it may not fit an integer).
-        scaled: String,
+        multiplier: Decimal,
+        /// The scaled value in seconds, rounded; `None` when the product
+        /// overflows the decimal range.
+        scaled: Option<Decimal>,
         /// The largest duration accepted, in seconds.
         max: i64,
     },
@@ -99,8 +102,4 @@ pub enum SlaError {
         /// What was being summed.
         what: &'static str,
     },
-}
-
-pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }

@@ -1,10 +1,5 @@
+use super::rfc3339;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-
-use super::Period;
-
-fn rfc3339(t: &DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
-}
 
 /// Why a business calendar is invalid or cannot answer.
 ///
@@ -21,7 +16,7 @@ fn rfc3339(t: &DateTime<Utc>) -> String {
 #[non_exhaustive]
 pub enum CalendarError {
     /// A span whose end precedes its start.
-    #[error("end {} is before start {}", rfc3339(.to), rfc3339(.from))]
+    #[error("end {} is before start {}", rfc3339(*.to), rfc3339(*.from))]
     EndBeforeStart {
         /// The start.
         from: DateTime<Utc>,
@@ -38,7 +33,7 @@ pub enum CalendarError {
     /// beyond the instants chrono represents; for a
     /// [`BusinessCalendar`](super::BusinessCalendar) after the end of its
     /// [supported range](super::supported_range), 2200-01-01T00:00:00Z.
-    #[error("{duration} after {} is beyond the supported range of instants", rfc3339(.start))]
+    #[error("{duration} after {} is beyond the supported range of instants", rfc3339(*.start))]
     OutOfRange {
         /// The start.
         start: DateTime<Utc>,
@@ -116,7 +111,7 @@ pub enum CalendarError {
     /// ```
     #[error(
         "instant {} is outside the supported range of business calendars, 1900-01-01T00:00:00Z to 2200-01-01T00:00:00Z",
-        rfc3339(.instant)
+        rfc3339(*.instant)
     )]
     OutsideSupportedRange {
         /// The rejected instant.
@@ -162,13 +157,14 @@ pub enum CalendarError {
     /// ```
     #[error(
         "the {period} of {} is outside the dates this library can represent",
-        rfc3339(.instant)
+        rfc3339(*.instant)
     )]
     PeriodOutOfRange {
         /// The instant.
         instant: DateTime<Utc>,
-        /// The kind of period.
-        period: Period,
+        /// The kind of period, in words (`"iso week"`, as a
+        /// [`Period`](crate::calendar::Period) displays).
+        period: &'static str,
     },
     /// A period key that is not `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`,
     /// `YYYY-Qn` or `YYYY` naming an existing period.
@@ -186,7 +182,7 @@ pub enum CalendarError {
         value: String,
     },
     /// Business time was asked of a calendar that is never open (again).
-    #[error("the calendar has no open time at or after {}", rfc3339(.after))]
+    #[error("the calendar has no open time at or after {}", rfc3339(*.after))]
     NoOpenTime {
         /// The instant from which no open time exists.
         after: DateTime<Utc>,

@@ -23,7 +23,29 @@
 //! Both enums are `#[non_exhaustive]`: new rules bring new variants without a
 //! breaking release.
 
-use crate::feedback::RatingScale;
+mod calendar;
+mod loyalty;
+mod metrics;
+mod sla;
+mod stats;
+mod timeline;
+
+pub use calendar::CalendarError;
+pub use loyalty::LoyaltyError;
+pub use metrics::MetricsError;
+pub use sla::SlaError;
+pub use stats::StatsError;
+pub use timeline::TimelineError;
+
+use chrono::{DateTime, Utc};
+
+use crate::scale::RatingScale;
+
+/// An instant as messages quote it: RFC 3339 in UTC, fractions only when
+/// present.
+pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
 
 /// Any error carekit returns.
 ///
@@ -87,16 +109,16 @@ pub enum Error {
     },
     /// Two instants in the wrong order (e.g. churned before becoming a
     /// customer).
-    #[error("{field} {value} is before {other_field} {other}")]
+    #[error("{field} {} is before {other_field} {}", rfc3339(*.value), rfc3339(*.other))]
     InstantOrder {
         /// The field that is too early.
         field: &'static str,
-        /// Its value (RFC 3339).
-        value: String,
+        /// Its value.
+        value: DateTime<Utc>,
         /// The field it must not precede.
         other_field: &'static str,
-        /// That field's value (RFC 3339).
-        other: String,
+        /// That field's value.
+        other: DateTime<Utc>,
     },
     /// A key given twice in a map of a serialised form (a JSON object
     /// such as `tier_multipliers`); without the check the last value would
@@ -122,22 +144,22 @@ pub enum Error {
     Money(#[from] crate::money::MoneyError),
     /// An interaction's timeline broke a rule.
     #[error(transparent)]
-    Timeline(#[from] crate::interaction::TimelineError),
+    Timeline(#[from] TimelineError),
     /// A statistic could not be computed from its inputs.
     #[error(transparent)]
-    Stats(#[from] crate::stats::StatsError),
+    Stats(#[from] StatsError),
     /// A metric accumulator rejected its input or a merge.
     #[error(transparent)]
-    Metrics(#[from] crate::metrics::MetricsError),
+    Metrics(#[from] MetricsError),
     /// A business calendar is invalid or cannot answer.
     #[error(transparent)]
-    Calendar(#[from] crate::calendar::CalendarError),
+    Calendar(#[from] CalendarError),
     /// An SLA book is invalid or cannot be applied.
     #[error(transparent)]
-    Sla(#[from] crate::sla::SlaError),
+    Sla(#[from] SlaError),
     /// A loyalty programme, event or evaluation is invalid.
     #[error(transparent)]
-    Loyalty(#[from] crate::loyalty::LoyaltyError),
+    Loyalty(#[from] LoyaltyError),
     /// A compensation policy, request or history is invalid.
     #[error(transparent)]
     Compensation(#[from] crate::compensation::CompensationError),
@@ -147,5 +169,15 @@ impl From<crate::id::IdError> for Error {
     fn from(e: crate::id::IdError) -> Self {
         let (kind, value, rule) = e.into_parts();
         Error::InvalidId { kind, value, rule }
+    }
+}
+
+impl From<crate::scale::ScaleError> for Error {
+    fn from(e: crate::scale::ScaleError) -> Self {
+        Error::InvalidScale {
+            field: "rating",
+            min: i64::from(e.min()),
+            max: i64::from(e.max()),
+        }
     }
 }

@@ -29,10 +29,10 @@ pub enum CalendarError {
         /// The rejected duration.
         duration: TimeDelta,
     },
-    /// A result out of range: for [`CalendarTime`](super::CalendarTime)
+    /// A result out of range: for [`CalendarTime`](crate::calendar::CalendarTime)
     /// beyond the instants chrono represents; for a
-    /// [`BusinessCalendar`](super::BusinessCalendar) after the end of its
-    /// [supported range](super::supported_range), 2200-01-01T00:00:00Z.
+    /// [`BusinessCalendar`](crate::calendar::BusinessCalendar) after the end of its
+    /// [supported range](crate::calendar::supported_range), 2200-01-01T00:00:00Z.
     #[error("{duration} after {} is beyond the supported range of instants", rfc3339(*.start))]
     OutOfRange {
         /// The start.
@@ -91,7 +91,7 @@ pub enum CalendarError {
         date: NaiveDate,
     },
     /// A business calendar was asked about an instant outside its
-    /// [supported range](super::supported_range), 1900-01-01T00:00:00Z to
+    /// [supported range](crate::calendar::supported_range), 1900-01-01T00:00:00Z to
     /// 2200-01-01T00:00:00Z.
     ///
     /// ```

@@ -110,7 +110,7 @@ pub enum LoyaltyError {
         /// The threshold.
         threshold: Decimal,
         /// The programme's measure (`"points"` or `"purchases"`, as
-        /// [`Measure::name`](crate::loyalty::Measure::name) gives it).
+        /// [`Measure`](crate::loyalty::Measure) displays it).
         measure: &'static str,
     },
     /// A window, grace period or expiry of zero length.
@@ -271,7 +271,7 @@ pub enum LoyaltyError {
         /// Its value.
         value: Decimal,
         /// The programme's measure (`"points"` or `"purchases"`, as
-        /// [`Measure::name`](crate::loyalty::Measure::name) gives it).
+        /// [`Measure`](crate::loyalty::Measure) displays it).
         measure: &'static str,
     },
     /// An event before the customer joined.

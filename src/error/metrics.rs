@@ -18,7 +18,7 @@ pub enum MetricsError {
     },
     // service metrics
     /// A duration that is not a finite number of seconds in
-    /// `0..=`[`Durations::MAX_SECONDS`](super::Durations::MAX_SECONDS).
+    /// `0..=`[`Durations::MAX_SECONDS`](crate::metrics::Durations::MAX_SECONDS).
     #[error(
         "duration {value} at index {index} is invalid: a duration must be finite, at least 0 and at most 1e15 seconds"
     )]
@@ -54,7 +54,7 @@ pub enum MetricsError {
         max: f64,
     },
     /// Inserting would make a sketch's dense bucket array longer than
-    /// [`QuantileSketch::MAX_BUCKETS`](super::QuantileSketch::MAX_BUCKETS).
+    /// [`QuantileSketch::MAX_BUCKETS`](crate::metrics::QuantileSketch::MAX_BUCKETS).
     #[error(
         "sketch buckets {low}..={high} would exceed the limit of {limit} buckets: use a larger relative accuracy"
     )]

@@ -57,7 +57,7 @@ pub enum SlaError {
         kind: &'static str,
     },
     /// A target duration that is not a whole number of seconds from 1 to
-    /// [`MAX_TARGET_SECONDS`](super::MAX_TARGET_SECONDS).
+    /// [`MAX_TARGET_SECONDS`](crate::sla::MAX_TARGET_SECONDS).
     #[error(
         "{path}: {value} is not a valid target duration: expected a whole number of seconds from 1 to 3162240000 (100 years)"
     )]

@@ -16,7 +16,7 @@ pub enum StatsError {
         /// The rejected level.
         value: f64,
     },
-    /// A probability passed to [`normal_quantile`](super::normal_quantile)
+    /// A probability passed to [`normal_quantile`](crate::stats::normal_quantile)
     /// not strictly between 0 and 1 (or not a number).
     #[error("probability {value} is outside the open interval (0, 1)")]
     ProbabilityOutOfRange {

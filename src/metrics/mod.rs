@@ -337,48 +337,36 @@
 
 pub use crate::error::MetricsError;
 
-// survey scores
+// The contract every accumulator speaks, the grouping of any of them, and
+// the column kernels they share.
 mod accumulator;
 mod breakdown;
-mod ces;
-mod csat;
 mod kernels;
-mod nps;
-mod ratings;
 pub(crate) use accumulator::push_vocabulary;
 pub use accumulator::{Accumulator, Push};
 pub use breakdown::Breakdown;
-pub use ces::{Ces, CesConfig, CesParts, CesPolarity, CesSummary};
-pub use csat::{Csat, CsatConfig, CsatParts, CsatSummary};
 pub use kernels::RowMask;
-pub use nps::{
-    CompensatedSum, Nps, NpsConfig, NpsParts, NpsSummary, WeightedNps, WeightedNpsParts,
+
+// Survey scores: NPS, CSAT, CES (one rating-scale accumulator).
+mod survey;
+pub use survey::{Ces, CesConfig, CesPolarity, CesSummary, Csat, CsatConfig, CsatSummary};
+pub use survey::{
+    CesParts, CompensatedSum, CsatParts, NpsParts, NpsSummary, WeightedNps, WeightedNpsParts,
     WeightedNpsSummary,
 };
-// end survey scores
+pub use survey::{Nps, NpsConfig};
 
-// service metrics
-mod clock_summary;
-mod clocks;
-mod durations;
-mod fcr;
-mod health;
-mod peak_end;
-mod retention;
-mod sketch;
+// Service scores: durations and sketches, one case's clocks, FCR, many
+// cases' clocks.
+mod service;
+pub(crate) use service::DurationValue;
+pub use service::{ClockSummary, Durations, DurationsParts, InteractionClocks, PercentileMethod};
+pub use service::{Fcr, FcrConvention, FcrParts, QuantileSketch, QuantileSketchParts};
 
-pub use clock_summary::ClockSummary;
-pub use clocks::InteractionClocks;
-pub(crate) use durations::DurationValue;
-pub use durations::{Durations, DurationsParts, PercentileMethod};
-pub use fcr::{Fcr, FcrConvention, FcrParts};
-pub use health::{
-    HealthBand, HealthBands, HealthComponent, HealthContribution, HealthInputs, HealthModel,
-    HealthScore, HealthWeights,
+// Customer scores: retention and repeat purchase, peak-end, health.
+mod customer;
+pub use customer::{
+    CohortOutcome, HealthBand, HealthBands, HealthComponent, HealthContribution, HealthInputs,
+    HealthModel, HealthScore, HealthWeights, PeakEnd, RepeatPurchase, RepeatPurchaseParts,
+    RepeatPurchaseRate, Retention, RetentionParts, peak_end,
 };
-pub use peak_end::{PeakEnd, peak_end};
-pub use retention::{
-    CohortOutcome, RepeatPurchase, RepeatPurchaseParts, RepeatPurchaseRate, Retention,
-    RetentionParts,
-};
-pub use sketch::{QuantileSketch, QuantileSketchParts};

@@ -2,10 +2,10 @@
 
 use std::fmt;
 
+use super::ratings::{RatingConvention, Ratings};
 use crate::metrics::MetricsError;
 use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
 use crate::metrics::kernels::{self, RowMask};
-use crate::metrics::ratings::{RatingConvention, Ratings};
 use crate::stats::{self, Confidence, Interval};
 use crate::{error::Error, feedback::CsatRating, feedback::Feedback, scale::RatingScale};
 

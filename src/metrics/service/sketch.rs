@@ -1,9 +1,9 @@
 //! A mergeable quantile sketch with relative accuracy (`DDSketch`).
 
-use super::MetricsError;
-use super::accumulator::{Accumulator, Push, push_vocabulary};
-use super::kernels;
 use crate::error::Error;
+use crate::error::MetricsError;
+use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
+use crate::metrics::kernels;
 
 /// A `DDSketch` quantile sketch: mergeable, bounded memory, every quantile
 /// within a relative error α of an exact order statistic.

@@ -4,11 +4,11 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::MetricsError;
-use super::accumulator::{Accumulator, Push, push_vocabulary};
 use crate::customer::Customer;
 use crate::error::Error;
+use crate::error::MetricsError;
 use crate::id::CustomerId;
+use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
 
 fn check_period(start: DateTime<Utc>, end: DateTime<Utc>) -> Result<(), Error> {
     if end < start {

@@ -4,7 +4,8 @@ use std::fmt;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use super::{CesPolarity, MetricsError};
+use crate::error::MetricsError;
+use crate::metrics::CesPolarity;
 use crate::{error::Error, feedback::NpsScore, scale::RatingScale};
 
 /// A component of the customer health score. Each is normalised to 0–100,
@@ -15,7 +16,7 @@ use crate::{error::Error, feedback::NpsScore, scale::RatingScale};
 /// | `Nps` | latest NPS answer `s` (0..=10) | `s / 10 · 100` |
 /// | `Csat` | CSAT average `m` on `min..=max` | `(m − min)/(max − min) · 100` |
 /// | `Ces` | CES average `m` on `min..=max` | as CSAT if higher = easier, else `100 −` that |
-/// | `PeakEnd` | [`PeakEnd`](super::PeakEnd) score | as is |
+/// | `PeakEnd` | [`PeakEnd`](crate::metrics::PeakEnd) score | as is |
 /// | `Recency` | last contact, age `a` at the scoring instant, horizon `H` | `100 · max(0, 1 − a/H)` |
 /// | `Escalations` | open escalations `e`, cap `c` | `100 · (1 − min(e, c)/c)` |
 /// | `ReopenRate` | reopens per interaction `r` in `0..=1` | `100 · (1 − r)` |
@@ -565,7 +566,7 @@ impl HealthInputs {
         Ok(self)
     }
 
-    /// The customer's [peak-end score](super::PeakEnd) (0–100).
+    /// The customer's [peak-end score](crate::metrics::PeakEnd) (0–100).
     ///
     /// ```
     /// # use carekit::metrics::{CesPolarity, HealthComponent as C, HealthInputs, HealthModel};
@@ -639,7 +640,7 @@ impl HealthInputs {
 
     /// The customer's reopen rate: the share of their interactions that
     /// were reopened, a proportion `0..=1`. (Not
-    /// [`ClockSummary::reopens_per_interaction`](super::ClockSummary::reopens_per_interaction),
+    /// [`ClockSummary::reopens_per_interaction`](crate::metrics::ClockSummary::reopens_per_interaction),
     /// a mean that exceeds 1 when cases reopen more than once.)
     ///
     /// ```
@@ -1279,6 +1280,6 @@ impl HealthModel {
 }
 
 fn secs(d: TimeDelta) -> f64 {
-    use super::DurationValue;
+    use crate::metrics::DurationValue;
     d.seconds()
 }

@@ -1,13 +1,13 @@
-//! The one rating-scale accumulator behind [`Csat`](super::Csat) and
-//! [`Ces`](super::Ces): a convention and a count per point of its scale.
+//! The one rating-scale accumulator behind [`Csat`](crate::metrics::Csat) and
+//! [`Ces`](crate::metrics::Ces): a convention and a count per point of its scale.
 //! Each score is a thin type over it that adds its own readings
 //! (satisfaction, ease).
 
 use std::fmt;
 
-use super::MetricsError;
-use super::kernels::{BadValue, ScaleCounts};
 use crate::error::Error;
+use crate::error::MetricsError;
+use crate::metrics::kernels::{BadValue, ScaleCounts};
 use crate::scale::RatingScale;
 
 /// What a rating-scale score needs to know about its convention.

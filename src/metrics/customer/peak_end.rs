@@ -4,7 +4,7 @@ use std::ops::RangeBounds;
 
 use chrono::{DateTime, Utc};
 
-use super::CesPolarity;
+use crate::metrics::CesPolarity;
 use crate::{feedback::Answer, feedback::Feedback, id::CustomerId};
 
 /// A customer's peak-end experience score over a window, 0–100.

@@ -3,14 +3,14 @@
 
 use chrono::TimeDelta;
 
-use super::MetricsError;
-use super::accumulator::{Accumulator, Push, push_vocabulary};
 use super::clocks::InteractionClocks;
 use super::durations::{DurationValue, Durations};
 use super::fcr::{Fcr, FcrConvention};
 use super::sketch::QuantileSketch;
 use crate::error::Error;
+use crate::error::MetricsError;
 use crate::interaction::OutboundStart;
+use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
 
 /// A summary of many interactions' clocks: one duration accumulator per
 /// clock, the [`Fcr`] rate, and reopen and reply totals. Mergeable.

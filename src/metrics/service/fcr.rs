@@ -3,10 +3,10 @@
 
 use std::fmt;
 
-use super::MetricsError;
-use super::accumulator::{Accumulator, Push, push_vocabulary};
 use super::clocks::InteractionClocks;
 use crate::error::Error;
+use crate::error::MetricsError;
+use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
 use crate::stats::{Confidence, Interval, proportion_interval};
 
 /// Which interactions count as resolved at first contact.

@@ -4,10 +4,10 @@ use std::fmt;
 
 use chrono::TimeDelta;
 
-use super::MetricsError;
-use super::accumulator::{Accumulator, Push, push_vocabulary};
-use super::kernels;
 use crate::error::Error;
+use crate::error::MetricsError;
+use crate::metrics::accumulator::{Accumulator, Push, push_vocabulary};
+use crate::metrics::kernels;
 use crate::stats::{Confidence, Interval, mean_interval};
 
 use exact_sum::{ExactSum, exact_square};
@@ -66,7 +66,7 @@ impl fmt::Display for PercentileMethod {
 /// keeps every sum and square finite). `-0.0` is stored as `0.0`.
 ///
 /// Exact percentiles need every value, so the accumulator keeps them (8
-/// bytes per duration); use a [`QuantileSketch`](super::QuantileSketch)
+/// bytes per duration); use a [`QuantileSketch`](crate::metrics::QuantileSketch)
 /// when a bounded relative error and bounded memory are preferred.
 ///
 /// - `count`, `min` and `max` are kept as values arrive (O(1) to read).

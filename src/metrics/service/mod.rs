@@ -1,0 +1,16 @@
+//! Service scores: durations with exact percentiles, the quantile sketch,
+//! one interaction's clocks, first-contact resolution and the clocks of many
+//! interactions.
+
+mod clock_summary;
+mod clocks;
+mod durations;
+mod fcr;
+mod sketch;
+
+pub use clock_summary::ClockSummary;
+pub use clocks::InteractionClocks;
+pub(crate) use durations::DurationValue;
+pub use durations::{Durations, DurationsParts, PercentileMethod};
+pub use fcr::{Fcr, FcrConvention, FcrParts};
+pub use sketch::{QuantileSketch, QuantileSketchParts};

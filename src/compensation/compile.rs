@@ -1,12 +1,15 @@
 //! Validation, static analysis and indexing of a policy document.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
+use super::engine::Quantity;
 use super::error::{Problem, ProblemKind, Warning, WarningKind};
 use super::offer::OfferKind;
 use super::policy::{Action, Filters, Limit, Measure, Policy, Scope};
@@ -37,15 +40,64 @@ pub(crate) enum Act {
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub(crate) struct LimitInfo {
     pub(crate) id: Box<str>,
-    pub(crate) description: Box<str>,
+    pub(crate) text: LimitText,
+}
+
+/// How a limit is described: the author's words, or words made from its
+/// measure and scope with the limit that applied to the request (tier
+/// multiplier included), rendered only when asked for.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(crate) enum LimitText {
+    /// The limit's own `description`.
+    Given(Box<str>),
+    /// `at most {limit} {scope}` (amounts show the applied limit).
+    Measure(Measure, Scope),
+    /// `{role} approves at most {limit} per offer without escalating`.
+    Threshold(Role),
+    /// Fixed words (the synthetic role check).
+    Fixed(&'static str),
 }
 
 impl LimitInfo {
-    pub(crate) fn new(id: &str, description: &str) -> Arc<Self> {
+    pub(crate) fn new(id: &str, text: LimitText) -> Arc<Self> {
         Arc::new(Self {
             id: Box::from(id),
-            description: Box::from(description),
+            text,
         })
+    }
+
+    /// Writes the description of this limit as it applied with `limit`.
+    pub(crate) fn write_description<W: fmt::Write + ?Sized>(
+        &self,
+        out: &mut W,
+        limit: Quantity,
+    ) -> fmt::Result {
+        match &self.text {
+            LimitText::Given(text) => out.write_str(text),
+            LimitText::Fixed(text) => out.write_str(text),
+            LimitText::Measure(Measure::MaxAmount(_), scope) => {
+                write!(out, "at most {limit} {scope}")
+            }
+            LimitText::Measure(measure, scope) => write!(out, "{measure} {scope}"),
+            LimitText::Threshold(role) => {
+                write!(out, "{role} approves at most {limit} per offer without escalating")
+            }
+        }
+    }
+
+    /// The description as it applied with `limit`: borrowed when the
+    /// author wrote it, rendered otherwise.
+    pub(crate) fn description(&self, limit: Quantity) -> Cow<'_, str> {
+        match &self.text {
+            LimitText::Given(text) => Cow::Borrowed(text),
+            LimitText::Fixed(text) => Cow::Borrowed(text),
+            _ => {
+                let mut out = String::new();
+                // Writing to a String cannot fail.
+                let _ = self.write_description(&mut out, limit);
+                Cow::Owned(out)
+            }
+        }
     }
 }
 
@@ -287,10 +339,7 @@ impl Policy {
                 path.clone(),
                 Filters::default().roles([role.clone()]),
                 Compiled {
-                    info: LimitInfo::new(
-                        &path,
-                        &format!("{role} approves at most {above} per offer without escalating"),
-                    ),
+                    info: LimitInfo::new(&path, LimitText::Threshold(role.clone())),
                     scope: Scope::Offer,
                     bound: Bound::Amount(above.amount()),
                     kinds: u8::MAX,
@@ -329,7 +378,7 @@ impl Policy {
             document: self.clone(),
             levels_info: LimitInfo::new(
                 "levels",
-                "only the policy's authority levels may compensate",
+                LimitText::Fixed("only the policy's authority levels may compensate"),
             ),
         })
     }
@@ -415,14 +464,15 @@ impl Policy {
             (Action::Deny, None) => Act::Deny,
             (Action::Cap, None) => Act::Cap,
         };
-        let description = l
-            .description()
-            .map_or_else(|| format!("{} {}", l.measure(), l.scope()), str::to_owned);
+        let text = l.description().map_or_else(
+            || LimitText::Measure(l.measure(), l.scope()),
+            |d| LimitText::Given(Box::from(d)),
+        );
         (
             path,
             l.filters().clone(),
             Compiled {
-                info: LimitInfo::new(l.id(), &description),
+                info: LimitInfo::new(l.id(), text),
                 scope: l.scope(),
                 bound,
                 kinds: l

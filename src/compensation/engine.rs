@@ -1,6 +1,7 @@
 //! Evaluation: checks, outcome, explanation, grant and fingerprint; and the
 //! per-kind headroom an agent's screen shows.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -203,7 +204,10 @@ impl Check {
     pub fn limit_id(&self) -> &str {
         &self.info.id
     }
-    /// The limit's description.
+    /// The limit's description: its own `description` if it has one,
+    /// otherwise words made from its measure and scope that quote the limit
+    /// as it applied to this request (tier multiplier included, so a gold
+    /// customer's ×1.5 on "at most 30.00 EUR" reads "at most 45.00 EUR").
     ///
     /// ```
     /// # use carekit::compensation::*;
@@ -234,8 +238,8 @@ impl Check {
     /// assert_eq!(d.checks()[2].description(), "agent approves at most 30.00 EUR per offer without escalating");
     /// # Ok::<(), carekit::Error>(())
     /// ```
-    pub fn description(&self) -> &str {
-        &self.info.description
+    pub fn description(&self) -> Cow<'_, str> {
+        self.info.description(self.limit())
     }
     /// The limit's scope.
     ///
@@ -1852,7 +1856,7 @@ impl serde::Serialize for Check {
         use serde::ser::SerializeStruct;
         let mut st = serializer.serialize_struct("Check", 9)?;
         st.serialize_field("limit", self.limit_id())?;
-        st.serialize_field("description", self.description())?;
+        st.serialize_field("description", &self.description())?;
         st.serialize_field("scope", &self.scope)?;
         st.serialize_field("action", &self.action)?;
         st.serialize_field("observed", &self.observed())?;

@@ -2153,3 +2153,45 @@ fn only_approvals_grant_anything() {
     assert!(!Outcome::Escalate(role("senior")).grants());
     assert!(!Outcome::Deny.grants());
 }
+
+// ---------------------------------------------------------------------------
+// Regressions (issue reports)
+
+#[test]
+fn an_explanation_quotes_the_limit_that_applied_after_the_tier_multiplier() {
+    // Regression: a gold customer (×1.5) asking 50 EUR against "at most
+    // 30 EUR per offer" was told "at most 30.00 EUR ... headroom 45.00 EUR".
+    // By hand: 30 × 1.5 = 45; 50 > 45 → deny with headroom 45 − 0 = 45.
+    let policy = base("v")
+        .tier_multiplier(
+            TierId::new("gold").unwrap(),
+            Multiplier::new("1.5".parse().unwrap()).unwrap(),
+        )
+        .limit(limit("offer-max", Scope::Offer, amount("30"), Action::Deny))
+        .approval_threshold(role("agent"), eur("20"))
+        .compile()
+        .unwrap();
+    let mut a = Ask::new(OfferKind::Refund, eur("50"));
+    a.tier = "gold";
+    let d = decide_fresh(&policy, &a.build());
+    assert_eq!(d.outcome(), &Outcome::Deny);
+    assert_eq!(
+        d.reason(),
+        "deny: refund 50.00 EUR exceeds limit \"offer-max\" (at most 45.00 EUR per offer): \
+         0.00 EUR before, 50.00 EUR after, limit 45.00 EUR, headroom 45.00 EUR"
+    );
+    assert_eq!(d.checks()[0].description(), "at most 45.00 EUR per offer");
+    // The approval threshold scales too: 20 × 1.5 = 30.
+    assert_eq!(
+        d.checks()[1].description(),
+        "agent approves at most 30.00 EUR per offer without escalating"
+    );
+    // Bronze has no multiplier: the policy's own numbers.
+    a.tier = "bronze";
+    let d = decide_fresh(&policy, &a.build());
+    assert_eq!(d.checks()[0].description(), "at most 30.00 EUR per offer");
+    assert_eq!(
+        d.checks()[1].description(),
+        "agent approves at most 20.00 EUR per offer without escalating"
+    );
+}

@@ -1,5 +1,6 @@
 //! Compensation decisions: the reference role × tier table
-//! round-robin, and a 10-limit policy over 100 and 1,000 prior grants.
+//! round-robin without and with the reason text, and a 10-limit policy
+//! over 100, 1,000 and 10,000 prior grants.
 //! `cargo run --release --example bench_report` prints the same workloads
 //! as report lines.
 #![allow(
@@ -188,16 +189,23 @@ fn bench(c: &mut Criterion) {
     let (policy, requests) = reference();
     let empty = GrantHistory::empty();
     let mut i = 0_usize;
-    c.bench_function("compensation reference 64 round-robin", |b| {
+    c.bench_function("compensation decision without the text", |b| {
         b.iter(|| {
             i = (i + 1) % 64;
             black_box(policy.evaluate(black_box(&requests[i]), &empty).unwrap())
         });
     });
-    for grants in [100, 1_000] {
+    c.bench_function("compensation decision with its reason text", |b| {
+        b.iter(|| {
+            i = (i + 1) % 64;
+            let d = policy.evaluate(black_box(&requests[i]), &empty).unwrap();
+            black_box(d.reason().len())
+        });
+    });
+    for (grants, name) in [(100, "100"), (1_000, "1,000"), (10_000, "10,000")] {
         let (policy, history, requests) = ten_limits(grants);
         let mut j = 0_usize;
-        c.bench_function(&format!("compensation 10-limit {grants} grants"), |b| {
+        c.bench_function(&format!("compensation with {name} prior grants"), |b| {
             b.iter(|| {
                 j = (j + 1) % requests.len();
                 black_box(policy.evaluate(black_box(&requests[j]), &history).unwrap())

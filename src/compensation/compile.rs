@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
-use super::engine::Quantity;
+use super::decision::Quantity;
 use super::error::{Problem, ProblemKind, Warning, WarningKind};
 use super::offer::OfferKind;
 use super::policy::{Action, Filters, Limit, Measure, Policy, Scope};

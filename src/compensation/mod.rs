@@ -288,8 +288,10 @@
 //! and 1,000 grants.
 
 mod compile;
+mod decision;
 mod engine;
 mod error;
+mod headroom;
 mod history;
 mod offer;
 mod policy;
@@ -297,7 +299,8 @@ mod request;
 mod whatif;
 
 pub use compile::{CompiledPolicy, PolicySet};
-pub use engine::{Check, Decision, Headroom, KindHeadroom, Outcome, Quantity, Verdict};
+pub use decision::{Check, Decision, Outcome, Quantity, Verdict};
+pub use headroom::{Headroom, KindHeadroom};
 pub use error::{CompensationError, Problem, ProblemKind, Warning, WarningKind};
 pub use history::{Fingerprint, Grant, GrantHistory};
 pub use offer::{Offer, OfferKind, OfferValue, Percent};

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::CompensationError;
 use super::compile::CompiledPolicy;
-use super::engine::{Decision, Outcome};
+use super::decision::{Decision, Outcome};
 use super::history::GrantHistory;
 use super::request::{Request, Role};
 use crate::{Currency, Error, Money, TierId};

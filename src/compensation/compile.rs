@@ -54,9 +54,12 @@ pub(crate) enum LimitText {
     Measure(Measure, Scope),
     /// `{role} approves at most {limit} per offer without escalating`.
     Threshold(Role),
-    /// Fixed words (the synthetic role check).
-    Fixed(&'static str),
+    /// The synthetic check of a role that is not an authority level.
+    NotALevel,
 }
+
+/// The description of the synthetic `levels` check.
+const NOT_A_LEVEL: &str = "only the policy's authority levels may compensate";
 
 impl LimitInfo {
     pub(crate) fn new(id: &str, text: LimitText) -> Arc<Self> {
@@ -74,13 +77,16 @@ impl LimitInfo {
     ) -> fmt::Result {
         match &self.text {
             LimitText::Given(text) => out.write_str(text),
-            LimitText::Fixed(text) => out.write_str(text),
+            LimitText::NotALevel => out.write_str(NOT_A_LEVEL),
             LimitText::Measure(Measure::MaxAmount(_), scope) => {
                 write!(out, "at most {limit} {scope}")
             }
             LimitText::Measure(measure, scope) => write!(out, "{measure} {scope}"),
             LimitText::Threshold(role) => {
-                write!(out, "{role} approves at most {limit} per offer without escalating")
+                write!(
+                    out,
+                    "{role} approves at most {limit} per offer without escalating"
+                )
             }
         }
     }
@@ -90,7 +96,7 @@ impl LimitInfo {
     pub(crate) fn description(&self, limit: Quantity) -> Cow<'_, str> {
         match &self.text {
             LimitText::Given(text) => Cow::Borrowed(text),
-            LimitText::Fixed(text) => Cow::Borrowed(text),
+            LimitText::NotALevel => Cow::Borrowed(NOT_A_LEVEL),
             _ => {
                 let mut out = String::new();
                 // Writing to a String cannot fail.
@@ -376,10 +382,7 @@ impl Policy {
                 .collect(),
             warnings,
             document: self.clone(),
-            levels_info: LimitInfo::new(
-                "levels",
-                LimitText::Fixed("only the policy's authority levels may compensate"),
-            ),
+            levels_info: LimitInfo::new("levels", LimitText::NotALevel),
         })
     }
 

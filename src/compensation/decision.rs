@@ -881,7 +881,10 @@ impl Decision {
         best
     }
 
-    /// The reason in words, naming the deciding limit with its numbers.
+    /// The reason in words, naming the deciding limit with its numbers: the
+    /// [`explanation`](Decision::explanation) rendered into a new `String`
+    /// (the decision also displays as these words; write it into a buffer
+    /// of your own to avoid the allocation).
     ///
     /// ```
     /// # use carekit::compensation::*;
@@ -903,58 +906,7 @@ impl Decision {
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn reason(&self) -> String {
-        let asked = format!("{} {}", self.kind, self.asked);
-        let Some(c) = self.deciding_check() else {
-            let tightest = self
-                .checks
-                .iter()
-                .filter_map(|c| c.headroom().money().map(|m| (m, c)))
-                .min_by(|a, b| a.0.amount().cmp(&b.0.amount()));
-            return match tightest {
-                None if self.checks.is_empty() => format!(
-                    "approve: no limit of policy {:?} applies to {asked} by {}",
-                    self.policy_version, self.role
-                ),
-                None => format!(
-                    "approve: {asked} is within all {} applicable limits",
-                    self.checks.len()
-                ),
-                Some((h, c)) => format!(
-                    "approve: {asked} is within all {} applicable limits; the tightest is {:?} ({}) with headroom {h}",
-                    self.checks.len(),
-                    c.limit_id(),
-                    c.description()
-                ),
-            };
-        };
-        if c.limit_id() == "levels" {
-            return format!(
-                "deny: role {:?} is not an authority level of policy {:?}, so it has no authority to grant {asked}",
-                self.role.as_str(),
-                self.policy_version
-            );
-        }
-        let numbers = format!(
-            "{} before, {} after, limit {}, headroom {}",
-            c.observed(),
-            c.after(),
-            c.limit(),
-            c.headroom()
-        );
-        let tail = if c.action == Action::Escalate && self.outcome == Outcome::Deny {
-            format!(
-                "; there is no authority level above {} to escalate to",
-                self.role
-            )
-        } else {
-            String::new()
-        };
-        format!(
-            "{}: {asked} exceeds limit {:?} ({}): {numbers}{tail}",
-            self.outcome,
-            c.limit_id(),
-            c.description()
-        )
+        self.explanation().to_string()
     }
 }
 

@@ -47,8 +47,10 @@
 //!   limit (multiplier applied, percentages as money), the headroom
 //!   (`max(0, limit − observed)`) and the verdict.
 //! - The [`Decision`] also carries the [`Grant`] to record (approve: the
-//!   amount asked; approve up to: the cap), the reason in words
-//!   ([`Decision::reason`]) and a [`Fingerprint`] of the history relied on.
+//!   amount asked; approve up to: the cap), its [`Explanation`] as data
+//!   (which case, which check, which numbers; rendered in words only when
+//!   displayed, [`Decision::reason`] being the allocating shorthand) and a
+//!   [`Fingerprint`] of the history relied on.
 //!
 //! # Every action, worked
 //!
@@ -291,6 +293,7 @@ mod compile;
 mod decision;
 mod engine;
 mod error;
+mod explain;
 mod headroom;
 mod history;
 mod offer;
@@ -300,8 +303,9 @@ mod whatif;
 
 pub use compile::{CompiledPolicy, PolicySet};
 pub use decision::{Check, Decision, Outcome, Quantity, Verdict};
-pub use headroom::{Headroom, KindHeadroom};
 pub use error::{CompensationError, Problem, ProblemKind, Warning, WarningKind};
+pub use explain::Explanation;
+pub use headroom::{Headroom, KindHeadroom};
 pub use history::{Fingerprint, Grant, GrantHistory};
 pub use offer::{Offer, OfferKind, OfferValue, Percent};
 pub use policy::{Action, Filters, Limit, Measure, Period, Policy, Scope};

@@ -2195,3 +2195,110 @@ fn an_explanation_quotes_the_limit_that_applied_after_the_tier_multiplier() {
         "agent approves at most 20.00 EUR per offer without escalating"
     );
 }
+
+#[test]
+fn the_explanation_is_data_and_displays_as_the_reason() {
+    let policy = base("v")
+        .limit(limit("max", Scope::Offer, amount("20"), Action::Deny))
+        .limit(limit(
+            "budget",
+            Scope::Customer { days: 30 },
+            amount("50"),
+            Action::Cap,
+        ))
+        .approval_threshold(role("supervisor"), eur("10"))
+        .compile()
+        .unwrap();
+    let h = GrantHistory::new(vec![grant(
+        at(2024, 6, 1, 9, 0),
+        "bo",
+        "c-1",
+        "T-0",
+        OfferKind::Gift,
+        eur("42"),
+    )])
+    .unwrap();
+    let decide = |a: &Ask| policy.evaluate(&a.build(), &h).unwrap();
+    // Within: max leaves 20, the budget 50 − 42 = 8: the budget is tightest.
+    let d = decide(&Ask::new(OfferKind::Refund, eur("5")));
+    let Explanation::WithinLimits {
+        applied, tightest, ..
+    } = d.explanation()
+    else {
+        panic!("{}", d.explanation());
+    };
+    assert_eq!(applied, 2);
+    assert_eq!(tightest.map(Check::limit_id), Some("budget"));
+    assert_eq!(
+        d.to_string(),
+        "approve: refund 5.00 EUR is within all 2 applicable limits; the tightest is \"budget\" \
+         (at most 50.00 EUR per customer over 30 days) with headroom 8.00 EUR"
+    );
+    // Exceeded, capped: 42 + 10 = 52 > 50 → up to 8.
+    let d = decide(&Ask::new(OfferKind::Refund, eur("10")));
+    let Explanation::Exceeded {
+        outcome,
+        check,
+        no_level_above,
+        asked,
+        kind,
+        ..
+    } = d.explanation()
+    else {
+        panic!("{}", d.explanation());
+    };
+    assert_eq!(outcome, &Outcome::ApproveUpTo(eur("8")));
+    assert_eq!((check.limit_id(), no_level_above), ("budget", None));
+    assert_eq!((kind, asked), (OfferKind::Refund, eur("10")));
+    // The top level escalating finds nobody above: denied, and it says so.
+    let mut a = Ask::new(OfferKind::Refund, eur("15"));
+    a.role = "supervisor";
+    let d = decide(&a);
+    let Explanation::Exceeded { no_level_above, .. } = d.explanation() else {
+        panic!("{}", d.explanation());
+    };
+    assert_eq!(no_level_above, Some(&role("supervisor")));
+    assert!(
+        d.reason()
+            .ends_with("; there is no authority level above supervisor to escalate to"),
+        "{}",
+        d.reason()
+    );
+    // A role that is not a level; a role no limit applies to.
+    a.role = "intern";
+    assert!(matches!(
+        decide(&a).explanation(),
+        Explanation::NotAnAuthorityLevel { role, policy_version: "v", .. } if role.as_str() == "intern"
+    ));
+    let open = base("open").compile().unwrap();
+    let d = open
+        .evaluate(&Ask::new(OfferKind::Gift, eur("1")).build(), &h)
+        .unwrap();
+    assert!(matches!(
+        d.explanation(),
+        Explanation::NoLimitApplies { .. }
+    ));
+    assert_eq!(
+        d.reason(),
+        "approve: no limit of policy \"open\" applies to gift 1.00 EUR by agent"
+    );
+}
+
+#[test]
+fn a_limit_whose_id_is_levels_is_explained_as_a_limit() {
+    // Regression: the explanation recognised the role check by the id
+    // "levels", so a policy limit of that name, exceeded by an authorised
+    // agent, was explained as "role ... is not an authority level".
+    let policy = base("v")
+        .limit(limit("levels", Scope::Offer, amount("20"), Action::Deny))
+        .compile()
+        .unwrap();
+    let d = decide_fresh(&policy, &Ask::new(OfferKind::Refund, eur("30")).build());
+    assert_eq!(d.outcome(), &Outcome::Deny);
+    assert!(
+        d.reason()
+            .starts_with("deny: refund 30.00 EUR exceeds limit \"levels\" (at most 20.00 EUR"),
+        "{}",
+        d.reason()
+    );
+}

@@ -16,9 +16,10 @@
 
 use std::hint::black_box;
 
+use carekit::calendar::Period;
 use carekit::compensation::{
-    Action, CompiledPolicy, Context, Grant, GrantHistory, Limit, Measure, Offer, OfferKind, Period,
-    Policy, Recipient, Request, Requester, Role, Scope,
+    Action, CompiledPolicy, Context, Grant, GrantHistory, Limit, Measure, Offer, OfferKind, Policy,
+    Recipient, Request, Requester, Role, Scope,
 };
 use carekit::{AgentId, Channel, Currency, CustomerId, InteractionId, Money, TierId};
 use chrono::{TimeDelta, TimeZone, Utc};
@@ -109,19 +110,19 @@ fn ten_limits(grants: usize) -> (CompiledPolicy, GrantHistory, Vec<Request>) {
     ))
     .limit(Limit::new(
         "c30",
-        Scope::Customer { days: 30 },
+        Scope::customer_days(30),
         Measure::MaxAmount(eur(25_000)),
         Action::Cap,
     ))
     .limit(Limit::new(
         "c90",
-        Scope::Customer { days: 90 },
+        Scope::customer_days(90),
         Measure::MaxCount(5),
         Action::Escalate,
     ))
     .limit(Limit::new(
         "c365",
-        Scope::Customer { days: 365 },
+        Scope::customer_days(365),
         Measure::MaxAmount(eur(40_000)),
         Action::Deny,
     ))

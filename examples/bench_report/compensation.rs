@@ -13,9 +13,10 @@
     reason = "generated inputs are valid and small by construction; a failure is a bug worth a panic in a benchmark"
 )]
 
+use carekit::calendar::Period;
 use carekit::compensation::{
     Action, CompiledPolicy, Context, Explanation, Filters, Grant, GrantHistory, Limit, Measure,
-    Offer, OfferKind, Period, Policy, Recipient, Request, Requester, Role, Scope,
+    Offer, OfferKind, Policy, Recipient, Request, Requester, Role, Scope,
 };
 use carekit::{AgentId, Channel, Currency, CustomerId, InteractionId, Money, TierId};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
@@ -107,20 +108,20 @@ pub(crate) fn ten_limit_policy() -> CompiledPolicy {
     ))
     .limit(Limit::new(
         "customer-30d",
-        Scope::Customer { days: 30 },
+        Scope::customer_days(30),
         Measure::MaxAmount(eur(25_000)),
         Action::Cap,
     ))
     .limit(Limit::new(
         "customer-90d-count",
-        Scope::Customer { days: 90 },
+        Scope::customer_days(90),
         Measure::MaxCount(5),
         Action::Escalate,
     ))
     .limit(
         Limit::new(
             "goodwill-year",
-            Scope::Customer { days: 365 },
+            Scope::customer_days(365),
             Measure::MaxAmount(eur(40_000)),
             Action::Deny,
         )

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
@@ -14,6 +14,7 @@ use super::error::{Problem, ProblemKind, Warning, WarningKind};
 use super::offer::OfferKind;
 use super::policy::{Action, Filters, Limit, Measure, Policy, Scope};
 use super::request::{Reason, Role};
+use crate::calendar::{Span, Window, Zone};
 use crate::{Channel, Currency, Error, Money, TierId};
 
 /// A limit's measure, ready to evaluate.
@@ -158,7 +159,7 @@ pub struct CompiledPolicy {
     pub(crate) effective_from: DateTime<Utc>,
     pub(crate) effective_until: Option<DateTime<Utc>>,
     pub(crate) currency: Currency,
-    pub(crate) offset: FixedOffset,
+    pub(crate) zone: Zone,
     pub(crate) levels: Vec<Role>,
     pub(crate) limits: Vec<Compiled>,
     /// Limit indices per `role × OfferKind::COUNT + kind`, in policy order.
@@ -170,27 +171,23 @@ pub struct CompiledPolicy {
     pub(crate) levels_info: Arc<LimitInfo>,
 }
 
-fn parse_offset(text: &str) -> Option<FixedOffset> {
-    if text == "Z" || text == "UTC" {
-        return FixedOffset::east_opt(0);
+/// A rolling window of zero days or months holds nothing.
+fn empty_window(problems: &mut Vec<Problem>, path: &str, scope: Scope) {
+    if let Scope::Customer {
+        window: Window::Rolling(span),
+    } = scope
+    {
+        if span.count() == 0 {
+            let field = match span {
+                Span::Days(_) => "days",
+                Span::Months(_) => "months",
+            };
+            problems.push(Problem::new(
+                format!("{path}.scope.{field}"),
+                ProblemKind::EmptyWindow { span },
+            ));
+        }
     }
-    let b = text.as_bytes();
-    if b.len() != 6 || b.get(3) != Some(&b':') {
-        return None;
-    }
-    let sign: i32 = match b.first() {
-        Some(b'+') => 1,
-        Some(b'-') => -1,
-        _ => return None,
-    };
-    let h: i32 = text.get(1..3)?.parse().ok()?;
-    let m: i32 = text.get(4..6)?.parse().ok()?;
-    if h > 23 || m > 59 {
-        return None;
-    }
-    // Bounded: at most 23 * 3600 + 59 * 60 seconds.
-    let secs = h.checked_mul(3600)?.checked_add(m.checked_mul(60)?)?;
-    FixedOffset::east_opt(sign.checked_mul(secs)?)
 }
 
 fn covers<T: PartialEq>(wide: Option<&[T]>, narrow: Option<&[T]>) -> bool {
@@ -237,11 +234,11 @@ impl Policy {
     /// # Errors
     ///
     /// [`CompensationError::InvalidPolicy`] listing every [`Problem`]:
-    /// empty version, `effective_until` not after `effective_from`, a
-    /// malformed time zone, no or duplicate levels, empty or duplicate limit
+    /// empty version, `effective_until` not after `effective_from`, no or
+    /// duplicate levels, empty or duplicate limit
     /// ids, negative amounts, amounts in another currency than the policy's,
     /// percentages outside `0..=100`, percent-of-order measures on customer
-    /// or agent scopes, zero-day windows, unknown escalation or threshold
+    /// or agent scopes, rolling windows of zero days or months, unknown escalation or threshold
     /// levels, `escalate_to` without `escalate`.
     ///
     /// ```
@@ -279,19 +276,6 @@ impl Policy {
                 ));
             }
         }
-        let offset = match &self.time_zone {
-            None => FixedOffset::east_opt(0),
-            Some(tz) => {
-                let parsed = parse_offset(tz);
-                if parsed.is_none() {
-                    problems.push(Problem::new(
-                        "time_zone",
-                        ProblemKind::TimeZone { value: tz.clone() },
-                    ));
-                }
-                parsed
-            }
-        };
         if self.levels.is_empty() {
             problems.push(Problem::new("levels", ProblemKind::NoLevels));
         }
@@ -357,13 +341,13 @@ impl Policy {
                 },
             ));
         }
-        let (Some(offset), true) = (offset, problems.is_empty()) else {
+        if !problems.is_empty() {
             return Err(CompensationError::InvalidPolicy {
                 version: self.version.clone(),
                 problems,
             }
             .into());
-        };
+        }
 
         let (index, warnings) = self.analyse(&compiled);
         Ok(CompiledPolicy {
@@ -371,7 +355,7 @@ impl Policy {
             effective_from: self.effective_from,
             effective_until: self.effective_until,
             currency: self.currency,
-            offset,
+            zone: self.zone(),
             levels: self.levels.clone(),
             limits: compiled.into_iter().map(|(_, _, c)| c).collect(),
             index,
@@ -434,12 +418,7 @@ impl Policy {
                 Bound::Ratio(p.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO))
             }
         };
-        if l.scope() == (Scope::Customer { days: 0 }) {
-            problems.push(Problem::new(
-                format!("{path}.scope.days"),
-                ProblemKind::EmptyWindow,
-            ));
-        }
+        empty_window(problems, &path, l.scope());
         let act = match (l.action(), l.escalation_level()) {
             (Action::Escalate, Some(level)) => {
                 let idx = level_of(level);
@@ -698,6 +677,23 @@ impl CompiledPolicy {
         self.currency
     }
 
+    /// The time zone of calendar periods and rolling months.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::Currency;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let p = Policy::new("v", t(2024), Currency::EUR).level(Role::new("agent")?)
+    ///     .time_zone("Europe/Berlin".parse()?)
+    ///     .compile()?;
+    /// assert_eq!(p.zone().to_string(), "Europe/Berlin");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn zone(&self) -> Zone {
+        self.zone
+    }
+
     /// The authority levels, lowest first.
     ///
     /// ```
@@ -940,26 +936,6 @@ impl PolicySet {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn offsets_parse_as_documented() {
-        let secs = |t: &str| parse_offset(t).map(|o| o.local_minus_utc());
-        assert_eq!(secs("Z"), Some(0));
-        assert_eq!(secs("UTC"), Some(0));
-        assert_eq!(secs("+02:00"), Some(7200));
-        assert_eq!(secs("-05:30"), Some(-19_800));
-        assert_eq!(secs("+24:00"), None);
-        assert_eq!(secs("+2:00"), None);
-        assert_eq!(secs("CET"), None);
-        assert_eq!(secs("+02:60"), None);
-        // The edges: the largest hour and minute, and a wrong separator.
-        assert_eq!(secs("+23:00"), Some(82_800));
-        assert_eq!(secs("+00:59"), Some(3540));
-        assert_eq!(secs("-23:59"), Some(-86_340));
-        assert_eq!(secs("+05-30"), None);
-        assert_eq!(secs("+05:3"), None);
-        assert_eq!(secs("*05:30"), None);
-    }
 
     #[test]
     fn covers_means_every_narrow_value_is_in_the_wide_list() {

@@ -180,7 +180,7 @@ impl Check {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -216,7 +216,7 @@ impl Check {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -250,7 +250,7 @@ impl Check {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -264,7 +264,7 @@ impl Check {
     /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
     /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
     /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// assert_eq!(d.checks()[1].scope(), Scope::Customer { days: 30 });
+    /// assert_eq!(d.checks()[1].scope(), Scope::customer_days(30));
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn scope(&self) -> Scope {
@@ -282,7 +282,7 @@ impl Check {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -321,7 +321,7 @@ impl Check {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -357,7 +357,7 @@ impl Check {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -392,7 +392,7 @@ impl Check {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -427,7 +427,7 @@ impl Check {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -463,7 +463,7 @@ impl Check {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -555,7 +555,7 @@ impl fmt::Display for Outcome {
 /// let eur = |c| Money::from_minor_units(c, Currency::EUR);
 /// let policy = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
 ///     .level(Role::new("agent")?)
-///     .limit(Limit::new("month", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+///     .limit(Limit::new("month", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
 ///     .compile()?;
 /// let at = Utc.with_ymd_and_hms(2024, 5, 20, 0, 0, 0).unwrap();
 /// let history = GrantHistory::new(vec![Grant::new(at - chrono::TimeDelta::days(3), AgentId::new("bo")?,
@@ -599,7 +599,7 @@ impl Decision {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -633,7 +633,7 @@ impl Decision {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -666,7 +666,7 @@ impl Decision {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -701,7 +701,7 @@ impl Decision {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -735,7 +735,7 @@ impl Decision {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -771,7 +771,7 @@ impl Decision {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -802,7 +802,7 @@ impl Decision {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -844,7 +844,7 @@ impl Decision {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),

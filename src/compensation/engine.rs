@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, Days, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
@@ -13,8 +13,9 @@ use super::decision::{Check, Decision, Outcome, Quantity, Values, Verdict};
 use super::headroom::{Headroom, KindHeadroom};
 use super::history::{Fingerprint, Fnv, Grant, GrantHistory};
 use super::offer::OfferKind;
-use super::policy::{Action, Period, Scope};
+use super::policy::{Action, Scope};
 use super::request::{Context, Recipient, Request, Requester};
+use crate::calendar::{Span, Window, local_of};
 use crate::money::MoneyError;
 use crate::{Error, Money, RoundingStrategy};
 
@@ -94,25 +95,40 @@ impl CompiledPolicy {
             .unwrap_or(Decimal::ONE)
     }
 
-    fn period_start(&self, at: DateTime<Utc>, period: Period) -> Option<DateTime<Utc>> {
-        // `checked_add_offset`, not `with_timezone(..).date_naive()`: within
-        // hours of chrono's range ends the local date does not exist, and
-        // chrono's `date_naive` panics there. `None` makes the caller count
-        // the whole history, the conservative reading.
-        let local = at.naive_utc().checked_add_offset(self.offset)?.date();
-        let start = match period {
-            Period::Day => local,
-            Period::Week => local
-                .checked_sub_days(Days::new(u64::from(local.weekday().num_days_from_monday())))?,
-            Period::Month => local.with_day(1)?,
+    /// The exclusive lower bound of a scope's window at `at`: the grants
+    /// after it, up to `at`, count; `None` counts every grant up to `at`.
+    ///
+    /// Rolling windows leave out a grant exactly at their start; calendar
+    /// periods include one at their first instant. A rolling start before
+    /// the first instant chrono represents means every grant is inside.
+    pub(crate) fn window_after(
+        &self,
+        scope: Scope,
+        at: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, Error> {
+        let period = match scope {
+            Scope::Offer | Scope::Interaction => return Ok(None),
+            Scope::Customer {
+                window: Window::Rolling(span),
+            } => {
+                return match Window::Rolling(span).start(at, &self.zone) {
+                    Ok(start) => Ok(Some(start)),
+                    // Days are elapsed time: only an underflow fails. Months
+                    // also fail where `at` has no local reading (within
+                    // hours of the ends of chrono's range): that is an
+                    // error, not a window.
+                    Err(_) if matches!(span, Span::Days(_)) => Ok(None),
+                    Err(_) if local_of(&self.zone, at).is_some() => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+            Scope::Customer {
+                window: Window::Calendar(period),
+            }
+            | Scope::Agent { period } => period,
         };
-        let naive = start.and_time(NaiveTime::MIN);
-        Some(
-            self.offset
-                .from_local_datetime(&naive)
-                .single()?
-                .with_timezone(&Utc),
-        )
+        let start = period.start_of(at, &self.zone)?;
+        Ok(start.checked_sub_signed(TimeDelta::nanoseconds(1)))
     }
 
     fn observe(
@@ -128,23 +144,14 @@ impl CompiledPolicy {
             count: 0,
         };
         let history = lists.history;
-        let window = match limit.scope {
+        let list = match limit.scope {
             Scope::Offer => return Ok(obs),
-            Scope::Interaction => history.window(lists.interaction(), None, at),
-            Scope::Customer { days } => {
-                let after = TimeDelta::try_days(i64::from(days))
-                    .and_then(|d| at.checked_sub_signed(d))
-                    .unwrap_or(DateTime::<Utc>::MIN_UTC);
-                history.window(lists.customer(), Some(after), at)
-            }
-            Scope::Agent { period } => {
-                let after = self
-                    .period_start(at, period)
-                    .and_then(|s| s.checked_sub_signed(TimeDelta::nanoseconds(1)))
-                    .unwrap_or(DateTime::<Utc>::MIN_UTC);
-                history.window(lists.agent(), Some(after), at)
-            }
+            Scope::Interaction => lists.interaction(),
+            Scope::Customer { .. } => lists.customer(),
+            Scope::Agent { .. } => lists.agent(),
         };
+        let after = self.window_after(limit.scope, at)?;
+        let window = history.window(list, after, at);
         fp.write_u32(u32::from(li));
         for &i in window {
             let Some((g, hash)) = history.entry(i) else {
@@ -481,7 +488,7 @@ impl CompiledPolicy {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -531,7 +538,7 @@ impl CompiledPolicy {
     /// let eur = |c| Money::from_minor_units(c, Currency::EUR);
     /// let policy = Policy::new("v1", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
     ///     .level(Role::new("agent")?)
-    ///     .limit(Limit::new("goodwill", Scope::Customer { days: 90 }, Measure::MaxAmount(eur(5000)), Action::Deny))
+    ///     .limit(Limit::new("goodwill", Scope::customer_days(90), Measure::MaxAmount(eur(5000)), Action::Deny))
     ///     .compile()?;
     /// let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
     /// let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
@@ -620,6 +627,7 @@ impl CompiledPolicy {
 mod tests {
     use super::*;
     use crate::Currency;
+    use crate::calendar::{Period, Zone};
     use crate::compensation::{Policy, Role};
     use chrono::{NaiveDate, TimeZone};
 
@@ -630,9 +638,13 @@ mod tests {
             Currency::EUR,
         )
         .level(Role::new("agent").unwrap())
-        .time_zone(tz)
+        .time_zone(tz.parse::<Zone>().unwrap())
         .compile()
         .unwrap()
+    }
+
+    fn agent(period: Period) -> Scope {
+        Scope::Agent { period }
     }
 
     #[test]
@@ -640,7 +652,9 @@ mod tests {
         // 2024-06-12 (a Wednesday) 01:30 UTC is 2024-06-11 21:30 at -04:00.
         let at = Utc.with_ymd_and_hms(2024, 6, 12, 1, 30, 0).unwrap();
         let p = policy("-04:00");
-        let start = |period| p.period_start(at, period).unwrap();
+        let start = |period| {
+            p.window_after(agent(period), at).unwrap().unwrap() + TimeDelta::nanoseconds(1)
+        };
         // local day June 11 starts 04:00 UTC
         assert_eq!(
             start(Period::Day),
@@ -648,13 +662,18 @@ mod tests {
         );
         // ISO week of Tuesday June 11 starts Monday June 10, 04:00 UTC
         assert_eq!(
-            start(Period::Week),
+            start(Period::IsoWeek),
             Utc.with_ymd_and_hms(2024, 6, 10, 4, 0, 0).unwrap()
         );
         // month starts June 1, 04:00 UTC
         assert_eq!(
             start(Period::Month),
             Utc.with_ymd_and_hms(2024, 6, 1, 4, 0, 0).unwrap()
+        );
+        // a rolling window is exclusive at its start: 30 × 24 h earlier
+        assert_eq!(
+            p.window_after(Scope::customer_days(30), at).unwrap(),
+            Some(Utc.with_ymd_and_hms(2024, 5, 13, 1, 30, 0).unwrap())
         );
     }
 
@@ -671,31 +690,49 @@ mod tests {
     }
 
     #[test]
-    fn period_start_at_the_ends_of_chronos_range_does_not_panic() {
+    fn windows_at_the_ends_of_chronos_range_are_named_errors_or_everything() {
         // Regression: a per-agent period limit evaluated at
         // `DateTime::<Utc>::MAX_UTC` with a policy at +01:00 (or at
-        // `MIN_UTC` with -01:00) panicked in chrono's `date_naive`
-        // ("Local time out of range"): the local date is past
-        // `NaiveDate::MAX`. There is no representable period start, so the
-        // whole history counts.
+        // `MIN_UTC` with -01:00) once panicked in chrono's `date_naive`
+        // ("Local time out of range"), then counted the whole history. The
+        // local date does not exist there, so the period is a named error.
         for (offset, at) in [
             ("+01:00", DateTime::<Utc>::MAX_UTC),
             ("-01:00", DateTime::<Utc>::MIN_UTC),
         ] {
             let p = policy(offset);
-            for period in [Period::Day, Period::Week, Period::Month] {
-                assert_eq!(p.period_start(at, period), None);
+            for period in [Period::Day, Period::IsoWeek, Period::Month] {
+                assert!(matches!(
+                    p.window_after(agent(period), at),
+                    Err(Error::Calendar(
+                        crate::calendar::CalendarError::PeriodOutOfRange { .. }
+                    ))
+                ));
             }
         }
         // Inside the range: MAX_UTC is 23:59:59 UTC on NaiveDate::MAX
         // (+262142-12-31); at -01:00 that local day starts 01:00 UTC.
         let p = policy("-01:00");
-        let start = p
-            .period_start(DateTime::<Utc>::MAX_UTC, Period::Day)
+        let after = p
+            .window_after(agent(Period::Day), DateTime::<Utc>::MAX_UTC)
+            .unwrap()
             .unwrap();
         assert_eq!(
-            start,
+            after + TimeDelta::nanoseconds(1),
             NaiveDate::MAX.and_hms_opt(1, 0, 0).unwrap().and_utc()
         );
+        // A rolling window reaching before chrono's first instant holds
+        // every grant: no lower bound.
+        let p = policy("+00:00");
+        let early = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+        assert_eq!(
+            p.window_after(Scope::customer_days(u32::MAX), early)
+                .unwrap(),
+            None
+        );
+        let months = Scope::Customer {
+            window: Window::Rolling(Span::Months(u32::MAX)),
+        };
+        assert_eq!(p.window_after(months, early).unwrap(), None);
     }
 }

@@ -3,6 +3,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::offer::OfferKind;
+use crate::calendar::Span;
 use crate::{Currency, Money};
 
 /// Why a compensation policy, request or history is invalid.
@@ -168,7 +169,8 @@ impl Problem {
     ///
     /// ```
     /// # use carekit::compensation::{Problem, ProblemKind};
-    /// let p = Problem::new("limits[2].scope.days", ProblemKind::EmptyWindow);
+    /// # use carekit::calendar::Span;
+    /// let p = Problem::new("limits[2].scope.days", ProblemKind::EmptyWindow { span: Span::Days(0) });
     /// assert_eq!(p.path(), "limits[2].scope.days");
     /// ```
     pub fn path(&self) -> &str {
@@ -196,7 +198,8 @@ impl fmt::Display for Problem {
 ///
 /// ```
 /// use carekit::compensation::ProblemKind;
-/// assert_eq!(ProblemKind::EmptyWindow.to_string(), "a rolling window of 0 days is empty");
+/// use carekit::calendar::Span;
+/// assert_eq!(ProblemKind::EmptyWindow { span: Span::Days(0) }.to_string(), "a rolling window of 0 days is empty");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -211,12 +214,6 @@ pub enum ProblemKind {
         from: String,
         /// `effective_until` (RFC 3339).
         until: String,
-    },
-    /// The time zone is not `Z`, `UTC` or `±HH:MM`.
-    #[error("time zone {value:?} is not an offset such as \"+02:00\", \"Z\" or \"UTC\"")]
-    TimeZone {
-        /// The rejected text.
-        value: String,
     },
     /// No authority levels.
     #[error("a policy needs at least one authority level")]
@@ -273,9 +270,12 @@ pub enum ProblemKind {
         /// The scope, in words.
         scope: String,
     },
-    /// A rolling window of zero days.
-    #[error("a rolling window of 0 days is empty")]
-    EmptyWindow,
+    /// A rolling window of zero days or months.
+    #[error("a rolling window of {span} is empty")]
+    EmptyWindow {
+        /// The window's length.
+        span: Span,
+    },
     /// `escalate_to` on a limit whose action is not `escalate`.
     #[error("escalate_to is only meaningful with \"exceeded\": \"escalate\", not {action:?}")]
     EscalateToWithoutEscalate {

@@ -128,7 +128,7 @@ impl Decision {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),

@@ -24,7 +24,7 @@ use crate::Money;
 /// # let policy = Policy::new("v1", t(1), Currency::EUR)
 /// #     .level(role("agent")).level(role("senior"))
 /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-/// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+/// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
 /// #     .approval_threshold(role("agent"), eur(3000))
 /// #     .compile()?;
 /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -82,7 +82,7 @@ impl KindHeadroom {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -116,7 +116,7 @@ impl KindHeadroom {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -152,7 +152,7 @@ impl KindHeadroom {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -199,7 +199,7 @@ impl fmt::Display for KindHeadroom {
 /// # let policy = Policy::new("v1", t(1), Currency::EUR)
 /// #     .level(role("agent")).level(role("senior"))
 /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-/// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+/// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
 /// #     .approval_threshold(role("agent"), eur(3000))
 /// #     .compile()?;
 /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -240,7 +240,7 @@ impl Headroom {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -275,7 +275,7 @@ impl Headroom {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),

@@ -15,9 +15,15 @@
 //!   `levels`, limit 0).
 //! - **Limits** are `scope × measure × filters × action`:
 //!   - scope ([`Scope`]): per offer; per interaction; per customer over a
-//!     rolling window of N days (grants with `at − N·24h < t ≤ at`); per
-//!     agent per calendar day / ISO week / month (from the period's start
-//!     in the policy's `time_zone`, default UTC, to `at`, both included);
+//!     rolling window of N days (grants with `at − N·24h < t ≤ at`), of N
+//!     months, or in the current calendar period; per agent per calendar
+//!     day / ISO week / month / quarter / year (from the period's first
+//!     instant to `at`, both included). Windows and periods are the crate's
+//!     [`Window`](crate::calendar::Window) and
+//!     [`Period`](crate::calendar::Period), read on the wall clock of the
+//!     policy's `time_zone` (a [`Zone`](crate::calendar::Zone): UTC by
+//!     default, a fixed offset, or an IANA name such as `Europe/Berlin`,
+//!     whose periods start at local midnight whatever the DST offset);
 //!   - measure ([`Measure`]): an amount, a count of grants (this offer
 //!     included), or a percent of the order value (per offer or per
 //!     interaction only; a request without an order value is measured
@@ -68,7 +74,7 @@
 //!     // agents escalate above 30 EUR
 //!     .approval_threshold(role("agent"), eur(3000))
 //!     // at most 50 EUR per customer per 30 days: cap to what is left
-//!     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+//!     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
 //!     .compile()?;
 //! let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
 //! let ask = |cents, who: &str| Request::new(t(10),
@@ -106,7 +112,7 @@
 //!   "effective_from": "2024-07-01T00:00:00Z",
 //!   "effective_until": "2025-01-01T00:00:00Z",
 //!   "currency": "EUR",
-//!   "time_zone": "+01:00",
+//!   "time_zone": "Europe/Berlin",
 //!   "levels": ["agent", "senior", "supervisor", "manager"],
 //!   "limits": [
 //!     {"id": "agent-refund", "description": "agents refund at most 50 EUR",
@@ -137,7 +143,7 @@
 //! effective_from = "2024-07-01T00:00:00Z"
 //! effective_until = "2025-01-01T00:00:00Z"
 //! currency = "EUR"
-//! time_zone = "+01:00"
+//! time_zone = "Europe/Berlin"
 //! levels = ["agent", "senior", "supervisor", "manager"]
 //!
 //! [[limits]]
@@ -229,7 +235,7 @@
 //! let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
 //! let policy = Policy::new("v1", t(1), Currency::EUR)
 //!     .level(Role::new("agent")?)
-//!     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+//!     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
 //!     .compile()?;
 //! let ask = Request::new(t(10),
 //!     Requester::new(AgentId::new("ana")?, Role::new("agent")?),
@@ -308,6 +314,6 @@ pub use explain::Explanation;
 pub use headroom::{Headroom, KindHeadroom};
 pub use history::{Fingerprint, Grant, GrantHistory};
 pub use offer::{Offer, OfferKind, OfferValue, Percent};
-pub use policy::{Action, Filters, Limit, Measure, Period, Policy, Scope};
+pub use policy::{Action, Filters, Limit, Measure, Policy, Scope};
 pub use request::{Context, Reason, Recipient, Request, Requester, Role};
 pub use whatif::{WhatIf, WhatIfGroup, what_if};

@@ -6,6 +6,7 @@
 //! an independent evaluation of the SPEC §10.1 decision table that never
 //! reads carekit's policy file.
 
+use carekit::calendar::{Period, Span, Window};
 use carekit::compensation::*;
 use carekit::loyalty::{Benefits, Multiplier};
 use carekit::*;
@@ -575,7 +576,7 @@ fn per_customer_window_drops_a_grant_exactly_n_days_old() {
     let policy = base("v")
         .limit(limit(
             "30d",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             amount("50"),
             Action::Deny,
         ))
@@ -627,7 +628,7 @@ fn per_customer_window_drops_a_grant_exactly_n_days_old() {
 #[test]
 fn per_agent_month_starts_at_local_midnight_in_the_policy_time_zone() {
     let policy = base("v")
-        .time_zone("+02:00")
+        .time_zone("+02:00".parse().unwrap())
         .limit(limit(
             "month",
             Scope::Agent {
@@ -682,7 +683,7 @@ fn per_agent_week_is_the_iso_week() {
         .limit(limit(
             "week",
             Scope::Agent {
-                period: Period::Week,
+                period: Period::IsoWeek,
             },
             Measure::MaxCount(2),
             Action::Deny,
@@ -725,7 +726,7 @@ fn only_grants_of_the_filtered_kinds_count() {
         .limit(
             limit(
                 "goodwill",
-                Scope::Customer { days: 90 },
+                Scope::customer_days(90),
                 Measure::MaxCount(1),
                 Action::Escalate,
             )
@@ -798,7 +799,7 @@ fn escalation_goes_to_the_next_level_or_the_named_one() {
 
 #[test]
 fn deny_beats_escalate_beats_cap_and_the_smallest_cap_wins() {
-    let customer = Scope::Customer { days: 7 };
+    let customer = Scope::customer_days(7);
     let policy = base("v")
         .limit(limit("cap-60", customer, amount("60"), Action::Cap))
         .limit(limit("cap-45", customer, amount("45"), Action::Cap))
@@ -835,13 +836,13 @@ fn a_cap_without_headroom_or_on_a_count_denies() {
     let policy = base("v")
         .limit(limit(
             "budget",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             amount("50"),
             Action::Cap,
         ))
         .limit(limit(
             "twice",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             Measure::MaxCount(2),
             Action::Cap,
         ))
@@ -1099,7 +1100,8 @@ fn contact_centre_gold_customers_get_one_and_a_half_times_the_refund_authority()
 #[test]
 fn discretion_budget_trims_to_what_is_left_of_the_employees_day() {
     let policy = compiled(DISCRETION);
-    // -05:00: the local day of 2025-03-04 starts at 05:00 UTC.
+    // America/New_York, still EST (-05:00) on 2025-03-04: the local day
+    // starts at 05:00 UTC.
     let history = GrantHistory::new(vec![
         Grant::new(
             at(2025, 3, 4, 6, 0),
@@ -1273,7 +1275,7 @@ fn what_if_raising_the_agent_cap_reports_transitions_and_money() {
 fn compile_reports_every_problem_with_its_path() {
     let json = r#"{
       "version": "bad", "effective_from": "2024-01-01T00:00:00Z",
-      "effective_until": "2023-01-01T00:00:00Z", "currency": "EUR", "time_zone": "CET",
+      "effective_until": "2023-01-01T00:00:00Z", "currency": "EUR", "time_zone": "Europe/Berlin",
       "levels": ["agent", "agent"],
       "limits": [
         {"id": "a", "scope": {"per": "offer"}, "measure": {"max_amount": {"amount": "-5", "currency": "EUR"}}, "exceeded": "deny"},
@@ -1294,7 +1296,6 @@ fn compile_reports_every_problem_with_its_path() {
         paths,
         [
             "effective_until",
-            "time_zone",
             "levels[1]",
             "limits[0].measure",
             "limits[1].id",
@@ -1312,7 +1313,6 @@ fn compile_reports_every_problem_with_its_path() {
         shown,
         [
             "effective_until: effective_until 2023-01-01T00:00:00+00:00 is not after effective_from 2024-01-01T00:00:00+00:00",
-            "time_zone: time zone \"CET\" is not an offset such as \"+02:00\", \"Z\" or \"UTC\"",
             "levels[1]: level \"agent\" is listed twice",
             "limits[0].measure: negative amount -5.00 EUR",
             "limits[1].id: limit id \"a\" is used twice",
@@ -1327,7 +1327,7 @@ fn compile_reports_every_problem_with_its_path() {
     );
     assert!(
         err.to_string()
-            .starts_with("policy \"bad\" is invalid: 12 problems: effective_until")
+            .starts_with("policy \"bad\" is invalid: 11 problems: effective_until")
     );
 }
 
@@ -1643,7 +1643,7 @@ fn extra_limit_strategy() -> impl Strategy<Value = Limit> {
             let scope = match scope {
                 0 => Scope::Offer,
                 1 => Scope::Interaction,
-                2 => Scope::Customer { days: 30 },
+                2 => Scope::customer_days(30),
                 _ => Scope::Agent {
                     period: Period::Month,
                 },
@@ -1843,7 +1843,7 @@ fn the_documented_json_form_compiles_without_warnings() {
       "effective_from": "2024-07-01T00:00:00Z",
       "effective_until": "2025-01-01T00:00:00Z",
       "currency": "EUR",
-      "time_zone": "+01:00",
+      "time_zone": "Europe/Berlin",
       "levels": ["agent", "senior", "supervisor", "manager"],
       "limits": [
         {"id": "agent-refund", "description": "agents refund at most 50 EUR",
@@ -1932,7 +1932,7 @@ fn an_approval_with_only_count_limits_names_how_many_applied() {
     let policy = base("v")
         .limit(limit(
             "once",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             Measure::MaxCount(3),
             Action::Deny,
         ))
@@ -1955,7 +1955,7 @@ fn the_fingerprint_is_fnv_1a_of_the_documented_encoding() {
         .limit(limit("offer", Scope::Offer, amount("100"), Action::Deny))
         .limit(limit(
             "budget",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             amount("500"),
             Action::Deny,
         ))
@@ -2027,7 +2027,7 @@ fn equal_caps_and_equal_escalations_go_to_the_first_in_policy_order() {
     let policy = base("v")
         .limit(limit(
             "room-a",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             amount("50"),
             Action::Cap,
         ))
@@ -2035,7 +2035,7 @@ fn equal_caps_and_equal_escalations_go_to_the_first_in_policy_order() {
         .limit(
             limit(
                 "one-gift",
-                Scope::Customer { days: 30 },
+                Scope::customer_days(30),
                 Measure::MaxCount(1),
                 Action::Deny,
             )
@@ -2202,7 +2202,7 @@ fn the_explanation_is_data_and_displays_as_the_reason() {
         .limit(limit("max", Scope::Offer, amount("20"), Action::Deny))
         .limit(limit(
             "budget",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             amount("50"),
             Action::Cap,
         ))
@@ -2300,5 +2300,222 @@ fn a_limit_whose_id_is_levels_is_explained_as_a_limit() {
             .starts_with("deny: refund 30.00 EUR exceeds limit \"levels\" (at most 20.00 EUR"),
         "{}",
         d.reason()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Scopes on the crate's model of time
+
+#[test]
+fn a_berlin_monthly_agent_quota_decided_at_half_past_midnight_on_1_april_counts_april() {
+    // Europe/Berlin went to summer time (+02:00) at 2024-03-31T01:00Z, so
+    // 2024-03-31T22:30Z is 00:30 on 1 April locally and April began at
+    // 2024-03-31T22:00Z. Grants up to 21:59:59Z are 31 March local (March);
+    // from 22:00Z on they are April.
+    let json = r#"{
+      "version": "berlin", "effective_from": "2024-01-01T00:00:00Z", "currency": "EUR",
+      "time_zone": "Europe/Berlin", "levels": ["agent", "senior"],
+      "limits": [{"id": "agent-month", "scope": {"per": "agent", "period": "month"},
+                  "measure": {"max_amount": {"amount": "100", "currency": "EUR"}}, "exceeded": "cap"}]
+    }"#;
+    let berlin = compiled(json);
+    assert_eq!(berlin.zone().to_string(), "Europe/Berlin");
+    let g = |when, value| grant(when, "ana", "c-9", "T-9", OfferKind::Refund, eur(value));
+    let history = GrantHistory::new(vec![
+        g(at(2024, 3, 31, 0, 30), "50"), // 01:30 CET, 31 March
+        g(at(2024, 3, 31, 21, 59) + TimeDelta::seconds(59), "40"), // 23:59:59 CEST, 31 March
+        g(at(2024, 3, 31, 22, 0), "30"), // 00:00 CEST, 1 April
+        g(at(2024, 3, 31, 22, 15), "20"), // 00:15 CEST, 1 April
+    ])
+    .unwrap();
+    let mut a = Ask::new(OfferKind::Refund, eur("60"));
+    a.at = at(2024, 3, 31, 22, 30);
+    // April so far: 30 + 20 = 50; 50 + 60 = 110 > 100 → cap to 100 − 50 = 50.
+    let d = berlin.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Money(eur("50")));
+    assert_eq!(d.outcome(), &Outcome::ApproveUpTo(eur("50")));
+    // In UTC the same instant is still 31 March: all four grants are March:
+    // 50 + 40 + 30 + 20 = 140 ≥ 100 → no headroom → deny.
+    let utc = compiled(&json.replace("Europe/Berlin", "UTC"));
+    let d = utc.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Money(eur("140")));
+    assert_eq!(d.outcome(), &Outcome::Deny);
+    // The winter offset +01:00 all year reads 23:30 on 31 March: still
+    // March (from 2024-02-29T23:00Z), the four grants count, 140 → deny; the
+    // fixed offset is an hour off across DST.
+    let fixed = compiled(&json.replace("Europe/Berlin", "+01:00"));
+    let d = fixed.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Money(eur("140")));
+    assert_eq!(d.outcome(), &Outcome::Deny);
+}
+
+#[test]
+fn scope_json_forms_read_as_before_and_name_the_new_windows() {
+    let read = |j: &str| serde_json::from_str::<Scope>(j);
+    let show = |s: Scope| serde_json::to_string(&s).unwrap();
+    // Today's forms, unchanged in both directions.
+    for (text, scope) in [
+        (r#"{"per":"offer"}"#, Scope::Offer),
+        (r#"{"per":"interaction"}"#, Scope::Interaction),
+        (r#"{"per":"customer","days":30}"#, Scope::customer_days(30)),
+        (
+            r#"{"per":"agent","period":"day"}"#,
+            Scope::Agent {
+                period: Period::Day,
+            },
+        ),
+        (
+            r#"{"per":"agent","period":"week"}"#,
+            Scope::Agent {
+                period: Period::IsoWeek,
+            },
+        ),
+        (
+            r#"{"per":"agent","period":"month"}"#,
+            Scope::Agent {
+                period: Period::Month,
+            },
+        ),
+        (
+            r#"{"per":"customer","months":3}"#,
+            Scope::Customer {
+                window: Window::Rolling(Span::Months(3)),
+            },
+        ),
+        (
+            r#"{"per":"customer","period":"quarter"}"#,
+            Scope::Customer {
+                window: Window::Calendar(Period::Quarter),
+            },
+        ),
+        (
+            r#"{"per":"agent","period":"year"}"#,
+            Scope::Agent {
+                period: Period::Year,
+            },
+        ),
+    ] {
+        assert_eq!(read(text).unwrap(), scope, "{text}");
+        assert_eq!(show(scope), text);
+    }
+    // "iso_week", the crate's own name of the period, reads as "week".
+    assert_eq!(
+        read(r#"{"per":"agent","period":"iso_week"}"#).unwrap(),
+        Scope::Agent {
+            period: Period::IsoWeek
+        }
+    );
+    // Shapes that say too much or too little.
+    for bad in [
+        r#"{"per":"customer"}"#,
+        r#"{"per":"customer","days":30,"months":1}"#,
+        r#"{"per":"agent"}"#,
+        r#"{"per":"agent","days":7}"#,
+        r#"{"per":"offer","days":1}"#,
+        r#"{"per":"agent","period":"fortnight"}"#,
+        r#"{"per":"customer","days":30,"hours":2}"#,
+    ] {
+        assert!(read(bad).is_err(), "{bad}");
+    }
+    assert!(
+        read(r#"{"per":"customer"}"#)
+            .unwrap_err()
+            .to_string()
+            .contains("a scope per customer takes exactly one of days, months or period")
+    );
+}
+
+#[test]
+fn rolling_months_and_calendar_periods_bound_a_customers_grants() {
+    // Rolling 1 month at 2024-03-31T12:00Z (UTC): February has no 31st, so
+    // the window starts at 1 March 00:00, exclusive: the grant at that very
+    // instant and the one on 29 February are out, 1 March 00:00:01 is in.
+    let months = base("v")
+        .limit(limit(
+            "month",
+            Scope::Customer {
+                window: Window::Rolling(Span::Months(1)),
+            },
+            Measure::MaxCount(10),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap();
+    let g = |when| grant(when, "bo", "c-1", "T-0", OfferKind::Gift, eur("1"));
+    let history = GrantHistory::new(vec![
+        g(at(2024, 2, 29, 13, 0)),
+        g(at(2024, 3, 1, 0, 0)),
+        g(at(2024, 3, 1, 0, 0) + TimeDelta::seconds(1)),
+        g(at(2024, 3, 31, 11, 0)),
+    ])
+    .unwrap();
+    let mut a = Ask::new(OfferKind::Refund, eur("1"));
+    a.at = at(2024, 3, 31, 12, 0);
+    let d = months.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Count(2));
+    // The calendar month in -05:00: March began at 2024-03-01T05:00Z,
+    // inclusive; the grants at 00:00Z and 00:00:01Z are still February
+    // locally (19:00 on the 29th): only 2024-03-31T11:00Z counts.
+    let calendar = base("v")
+        .time_zone("-05:00".parse().unwrap())
+        .limit(limit(
+            "this-month",
+            Scope::Customer {
+                window: Window::Calendar(Period::Month),
+            },
+            Measure::MaxCount(10),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap();
+    let history = GrantHistory::new(vec![
+        g(at(2024, 3, 1, 0, 0)),
+        g(at(2024, 3, 1, 5, 0)), // local midnight, 1 March: the first instant counts
+        g(at(2024, 3, 31, 11, 0)),
+    ])
+    .unwrap();
+    let d = calendar.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Count(2));
+    assert_eq!(
+        d.checks()[0].description(),
+        "at most 10 grants per customer per month"
+    );
+}
+
+#[test]
+fn a_policy_time_zone_is_an_offset_or_a_known_iana_name() {
+    let json = |tz: &str| {
+        format!(
+            r#"{{"version": "v", "effective_from": "2024-01-01T00:00:00Z", "currency": "EUR",
+                 "time_zone": "{tz}", "levels": ["agent"]}}"#
+        )
+    };
+    for ok in ["UTC", "Z", "+05:30", "-03:00", "America/New_York"] {
+        let p: Policy = serde_json::from_str(&json(ok)).unwrap();
+        assert_eq!(
+            p.compile().unwrap().zone().to_string(),
+            if ok == "Z" { "UTC" } else { ok }
+        );
+    }
+    for bad in ["Europe/Atlantis", "+25:00", "berlin"] {
+        let err = serde_json::from_str::<Policy>(&json(bad)).unwrap_err();
+        assert!(err.to_string().contains(bad), "{bad}: {err}");
+    }
+    // A rolling window of no months is empty, like one of no days.
+    let err = base("v")
+        .limit(limit(
+            "none",
+            Scope::Customer {
+                window: Window::Rolling(Span::Months(0)),
+            },
+            amount("1"),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("limits[0].scope.months: a rolling window of 0 months is empty"),
+        "{err}"
     );
 }

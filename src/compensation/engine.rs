@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
@@ -12,6 +12,7 @@ use super::compile::{Act, Bound, Compiled, CompiledPolicy, LimitInfo};
 use super::decision::{Check, Decision, Outcome, Quantity, Values, Verdict};
 use super::headroom::{Headroom, KindHeadroom};
 use super::history::{Fingerprint, Fnv, Grant, GrantHistory};
+use super::index::{Index, Start, Tally};
 use super::offer::OfferKind;
 use super::policy::{Action, Scope};
 use super::request::{Context, Recipient, Request, Requester};
@@ -28,16 +29,36 @@ fn overflow(op: &'static str, left: Decimal, right: Decimal) -> Error {
     .into()
 }
 
-/// The history's index lists for one request's customer, agent and
+/// The history's indexes of one request's customer, agent and
 /// interaction, looked up at most once each.
 struct Lists<'h> {
     history: &'h GrantHistory,
     requester: &'h Requester,
     recipient: &'h Recipient,
     context: &'h Context,
-    customer: Option<&'h [u32]>,
-    agent: Option<&'h [u32]>,
-    interaction: Option<&'h [u32]>,
+    customer: Lookup<'h>,
+    agent: Lookup<'h>,
+    interaction: Lookup<'h>,
+}
+
+/// An index looked up lazily: not yet, or found (or absent).
+#[derive(Clone, Copy)]
+enum Lookup<'h> {
+    NotYet,
+    Done(Option<&'h Index>),
+}
+
+impl<'h> Lookup<'h> {
+    fn get(&mut self, find: impl FnOnce() -> Option<&'h Index>) -> Option<&'h Index> {
+        match *self {
+            Lookup::Done(found) => found,
+            Lookup::NotYet => {
+                let found = find();
+                *self = Lookup::Done(found);
+                found
+            }
+        }
+    }
 }
 
 impl<'h> Lists<'h> {
@@ -52,33 +73,27 @@ impl<'h> Lists<'h> {
             requester,
             recipient,
             context,
-            customer: None,
-            agent: None,
-            interaction: None,
+            customer: Lookup::NotYet,
+            agent: Lookup::NotYet,
+            interaction: Lookup::NotYet,
         }
     }
 
-    fn customer(&mut self) -> &'h [u32] {
-        self.customer
-            .get_or_insert_with(|| self.history.customer_list(self.recipient.id()))
+    fn customer(&mut self) -> Option<&'h Index> {
+        let (history, customer) = (self.history, self.recipient.id());
+        self.customer.get(|| history.customer_index(customer))
     }
 
-    fn agent(&mut self) -> &'h [u32] {
-        self.agent
-            .get_or_insert_with(|| self.history.agent_list(self.requester.id()))
+    fn agent(&mut self) -> Option<&'h Index> {
+        let (history, agent) = (self.history, self.requester.id());
+        self.agent.get(|| history.agent_index(agent))
     }
 
-    fn interaction(&mut self) -> &'h [u32] {
+    fn interaction(&mut self) -> Option<&'h Index> {
+        let (history, interaction) = (self.history, self.context.interaction());
         self.interaction
-            .get_or_insert_with(|| self.history.interaction_list(self.context.interaction()))
+            .get(|| history.interaction_index(interaction))
     }
-}
-
-/// What a scope observed before the offer: the amount and the number of
-/// counted grants.
-struct Observed {
-    amount: Decimal,
-    count: u32,
 }
 
 impl CompiledPolicy {
@@ -95,30 +110,30 @@ impl CompiledPolicy {
             .unwrap_or(Decimal::ONE)
     }
 
-    /// The exclusive lower bound of a scope's window at `at`: the grants
-    /// after it, up to `at`, count; `None` counts every grant up to `at`.
+    /// Where a scope's window starts when it ends at `at`: rolling windows
+    /// leave out a grant exactly at their start, calendar periods include
+    /// one at their first instant. A rolling start before the first instant
+    /// chrono represents means every grant up to `at` is inside.
     ///
-    /// Rolling windows leave out a grant exactly at their start; calendar
-    /// periods include one at their first instant. A rolling start before
-    /// the first instant chrono represents means every grant is inside.
-    pub(crate) fn window_after(
-        &self,
-        scope: Scope,
-        at: DateTime<Utc>,
-    ) -> Result<Option<DateTime<Utc>>, Error> {
+    /// # Errors
+    ///
+    /// [`CalendarError::PeriodOutOfRange`](crate::calendar::CalendarError::PeriodOutOfRange)
+    /// where the local calendar period of `at` does not exist (within hours
+    /// of the ends of chrono's range).
+    pub(crate) fn window_start(&self, scope: Scope, at: DateTime<Utc>) -> Result<Start, Error> {
         let period = match scope {
-            Scope::Offer | Scope::Interaction => return Ok(None),
+            Scope::Offer | Scope::Interaction => return Ok(Start::Open),
             Scope::Customer {
                 window: Window::Rolling(span),
             } => {
                 return match Window::Rolling(span).start(at, &self.zone) {
-                    Ok(start) => Ok(Some(start)),
+                    Ok(start) => Ok(Start::After(start)),
                     // Days are elapsed time: only an underflow fails. Months
                     // also fail where `at` has no local reading (within
                     // hours of the ends of chrono's range): that is an
                     // error, not a window.
-                    Err(_) if matches!(span, Span::Days(_)) => Ok(None),
-                    Err(_) if local_of(&self.zone, at).is_some() => Ok(None),
+                    Err(_) if matches!(span, Span::Days(_)) => Ok(Start::Open),
+                    Err(_) if local_of(&self.zone, at).is_some() => Ok(Start::Open),
                     Err(e) => Err(e),
                 };
             }
@@ -127,10 +142,13 @@ impl CompiledPolicy {
             }
             | Scope::Agent { period } => period,
         };
-        let start = period.start_of(at, &self.zone)?;
-        Ok(start.checked_sub_signed(TimeDelta::nanoseconds(1)))
+        Ok(Start::From(period.start_of(at, &self.zone)?))
     }
 
+    /// What a limit's scope holds before the offer, fed to the
+    /// fingerprint as three words: the limit's position with the number of
+    /// grants counted, and the wrapping sums of their hashes and of the
+    /// hashes' mixes (a per-offer limit counts nothing and feeds nothing).
     fn observe(
         &self,
         limit: &Compiled,
@@ -138,36 +156,19 @@ impl CompiledPolicy {
         at: DateTime<Utc>,
         lists: &mut Lists<'_>,
         fp: &mut Fnv,
-    ) -> Result<Observed, Error> {
-        let mut obs = Observed {
-            amount: Decimal::ZERO,
-            count: 0,
-        };
-        let history = lists.history;
-        let list = match limit.scope {
-            Scope::Offer => return Ok(obs),
+    ) -> Result<Tally, Error> {
+        let index = match limit.scope {
+            Scope::Offer => return Ok(Tally::ZERO),
             Scope::Interaction => lists.interaction(),
             Scope::Customer { .. } => lists.customer(),
             Scope::Agent { .. } => lists.agent(),
         };
-        let after = self.window_after(limit.scope, at)?;
-        let window = history.window(list, after, at);
-        fp.write_u32(u32::from(li));
-        for &i in window {
-            let Some((g, hash)) = history.entry(i) else {
-                continue;
-            };
-            if limit.kinds & g.kind().bit() == 0 {
-                continue;
-            }
-            obs.amount = obs
-                .amount
-                .checked_add(g.value().amount())
-                .ok_or_else(|| overflow("addition", obs.amount, g.value().amount()))?;
-            obs.count = obs.count.saturating_add(1);
-            fp.write_u64(hash);
-        }
-        Ok(obs)
+        let start = self.window_start(limit.scope, at)?;
+        let tally = lists.history.tally(index, limit.kinds, start, at)?;
+        fp.write_word(u64::from(li) | (u64::from(tally.count) << 32));
+        fp.write_word(tally.hash);
+        fp.write_word(tally.mix);
+        Ok(tally)
     }
 
     /// The limit as money (tier multiplier on amounts, order × ratio on
@@ -339,7 +340,7 @@ impl CompiledPolicy {
         mult: Decimal,
         context: &Context,
         value: Money,
-        obs: &Observed,
+        obs: &Tally,
         checks: &mut Vec<Check>,
     ) -> Result<(), Error> {
         let bound = self.bound(limit, mult, context)?;
@@ -652,8 +653,9 @@ mod tests {
         // 2024-06-12 (a Wednesday) 01:30 UTC is 2024-06-11 21:30 at -04:00.
         let at = Utc.with_ymd_and_hms(2024, 6, 12, 1, 30, 0).unwrap();
         let p = policy("-04:00");
-        let start = |period| {
-            p.window_after(agent(period), at).unwrap().unwrap() + TimeDelta::nanoseconds(1)
+        let start = |period| match p.window_start(agent(period), at).unwrap() {
+            Start::From(start) => start,
+            other => panic!("{other:?}"),
         };
         // local day June 11 starts 04:00 UTC
         assert_eq!(
@@ -672,8 +674,8 @@ mod tests {
         );
         // a rolling window is exclusive at its start: 30 × 24 h earlier
         assert_eq!(
-            p.window_after(Scope::customer_days(30), at).unwrap(),
-            Some(Utc.with_ymd_and_hms(2024, 5, 13, 1, 30, 0).unwrap())
+            p.window_start(Scope::customer_days(30), at).unwrap(),
+            Start::After(Utc.with_ymd_and_hms(2024, 5, 13, 1, 30, 0).unwrap())
         );
     }
 
@@ -703,7 +705,7 @@ mod tests {
             let p = policy(offset);
             for period in [Period::Day, Period::IsoWeek, Period::Month] {
                 assert!(matches!(
-                    p.window_after(agent(period), at),
+                    p.window_start(agent(period), at),
                     Err(Error::Calendar(
                         crate::calendar::CalendarError::PeriodOutOfRange { .. }
                     ))
@@ -713,26 +715,23 @@ mod tests {
         // Inside the range: MAX_UTC is 23:59:59 UTC on NaiveDate::MAX
         // (+262142-12-31); at -01:00 that local day starts 01:00 UTC.
         let p = policy("-01:00");
-        let after = p
-            .window_after(agent(Period::Day), DateTime::<Utc>::MAX_UTC)
-            .unwrap()
-            .unwrap();
         assert_eq!(
-            after + TimeDelta::nanoseconds(1),
-            NaiveDate::MAX.and_hms_opt(1, 0, 0).unwrap().and_utc()
+            p.window_start(agent(Period::Day), DateTime::<Utc>::MAX_UTC)
+                .unwrap(),
+            Start::From(NaiveDate::MAX.and_hms_opt(1, 0, 0).unwrap().and_utc())
         );
         // A rolling window reaching before chrono's first instant holds
         // every grant: no lower bound.
         let p = policy("+00:00");
         let early = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
         assert_eq!(
-            p.window_after(Scope::customer_days(u32::MAX), early)
+            p.window_start(Scope::customer_days(u32::MAX), early)
                 .unwrap(),
-            None
+            Start::Open
         );
         let months = Scope::Customer {
             window: Window::Rolling(Span::Months(u32::MAX)),
         };
-        assert_eq!(p.window_after(months, early).unwrap(), None);
+        assert_eq!(p.window_start(months, early).unwrap(), Start::Open);
     }
 }

@@ -1985,11 +1985,11 @@ fn the_fingerprint_is_fnv_1a_of_the_documented_encoding() {
     let req = Ask::new(OfferKind::Refund, eur("1")).build();
     let d = policy.evaluate(&req, &history).unwrap();
     assert_eq!(d.outcome(), &Outcome::Approve);
-    assert_eq!(d.fingerprint().to_string(), "043ef3c5b2eb35b9");
+    assert_eq!(d.fingerprint().to_string(), "c8a80f61f3187a0f");
     assert_eq!(policy.fingerprint(&req, &history).unwrap(), d.fingerprint());
     // Without history only the version and the limit's position count.
     let empty = decide_fresh(&policy, &req);
-    assert_eq!(empty.fingerprint().to_string(), "d40c3acff0eb6ec7");
+    assert_eq!(empty.fingerprint().to_string(), "26d891b944d20c9d");
 }
 
 #[test]
@@ -2518,4 +2518,154 @@ fn a_policy_time_zone_is_an_offset_or_a_known_iana_name() {
             .ends_with("limits[0].scope.months: a rolling window of 0 months is empty"),
         "{err}"
     );
+}
+
+// ---------------------------------------------------------------------------
+// The indexed history against brute force
+
+/// Grants with instants on a coarse grid (so several share an instant) and
+/// amounts with 0 to 3 decimals (so series mix scales).
+fn tied_history_strategy() -> impl Strategy<Value = Vec<Grant>> {
+    prop::collection::vec(
+        (
+            0..3_usize,
+            0..3_usize,
+            0..3_usize,
+            kind_strategy(),
+            0..20_000_i64,
+            0..4_u32,
+            0..40_i64,
+        ),
+        0..40,
+    )
+    .prop_map(|rows| {
+        let now = at(2024, 10, 15, 12, 0);
+        rows.into_iter()
+            .map(|(a, c, i, kind, mantissa, scale, days_ago)| {
+                grant(
+                    now - TimeDelta::days(days_ago),
+                    AGENTS[a],
+                    CUSTOMERS[c],
+                    INTERACTIONS[i],
+                    kind,
+                    Money::new(Decimal::new(mantissa, scale), Currency::EUR),
+                )
+            })
+            .collect()
+    })
+}
+
+/// The sum a one-by-one addition gives: the value, at the largest scale
+/// among the amounts (0 for none).
+fn brute_sum<'a>(grants: impl Iterator<Item = &'a Grant>) -> (Decimal, u32, usize) {
+    let mut total = Decimal::ZERO;
+    let mut scale = 0;
+    let mut n = 0;
+    for g in grants {
+        total += g.value().amount();
+        scale = scale.max(g.value().amount().scale());
+        n += 1;
+    }
+    (total, scale, n)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn indexed_windows_equal_a_brute_force_sum(
+        grants in tied_history_strategy(), ask in ask_strategy(), days in 1..45_u32,
+        kinds in prop::option::of(prop::collection::vec(kind_strategy(), 0..4)),
+    ) {
+        let history = GrantHistory::new(grants.clone()).unwrap();
+        let mut ask = ask;
+        ask.role = "agent";
+        ask.value = eur("0");
+        let req = ask.build();
+        let counts = |g: &&Grant| kinds.as_ref().is_none_or(|k| k.contains(&g.kind()));
+        let start = req.at() - TimeDelta::days(i64::from(days));
+        // at − days < t ≤ at for the request's customer; t ≤ at for its
+        // interaction; only the filtered kinds.
+        let customer = brute_sum(grants.iter().filter(counts).filter(|g| {
+            g.customer().as_str() == ask.customer && g.at() > start && g.at() <= req.at()
+        }));
+        let case = brute_sum(grants.iter().filter(counts).filter(|g| {
+            g.interaction().as_str() == ask.interaction && g.at() <= req.at()
+        }));
+        let applies = kinds.as_ref().is_none_or(|k| k.contains(&req.kind()));
+        for by_count in [true, false] {
+            let measure = if by_count { Measure::MaxCount(1_000) } else { amount("1000000") };
+            let filters = kinds.clone().map_or_else(Filters::default, |k| Filters::default().kinds(k));
+            let policy = base("v")
+                .limit(limit("customer", Scope::customer_days(days), measure, Action::Deny)
+                    .when(filters.clone()))
+                .limit(limit("case", Scope::Interaction, measure, Action::Deny).when(filters))
+                .compile()
+                .unwrap();
+            let d = policy.evaluate(&req, &history).unwrap();
+            prop_assert_eq!(d.checks().len(), if applies { 2 } else { 0 });
+            for (c, (total, scale, n)) in d.checks().iter().zip([customer, case]) {
+                match c.observed() {
+                    Quantity::Count(got) => prop_assert_eq!(got, u32::try_from(n).unwrap()),
+                    Quantity::Money(got) => {
+                        prop_assert_eq!(got.amount(), total);
+                        prop_assert_eq!(got.amount().scale(), scale, "{}: {}", c.limit_id(), got);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pushing_grants_one_by_one_decides_as_building_at_once(
+        grants in tied_history_strategy(), asks in prop::collection::vec(ask_strategy(), 1..4),
+        seed in any::<u64>(), cents in 0..40_000_i64,
+    ) {
+        let policy = compiled(CONTACT_CENTRE);
+        let built = GrantHistory::new(grants.clone()).unwrap();
+        let mut shuffled = grants;
+        let mut s = seed;
+        for i in (1..shuffled.len()).rev() {
+            s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            shuffled.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let mut pushed = GrantHistory::empty();
+        for g in shuffled {
+            pushed.push(g).unwrap();
+        }
+        prop_assert_eq!(built.grants(), pushed.grants());
+        for mut ask in asks {
+            ask.value = Money::from_minor_units(cents, Currency::EUR);
+            let req = ask.build();
+            let a = policy.evaluate(&req, &built).unwrap();
+            let b = policy.evaluate(&req, &pushed).unwrap();
+            prop_assert_eq!(a.checks(), b.checks());
+            prop_assert_eq!(a.fingerprint(), b.fingerprint());
+        }
+    }
+
+    #[test]
+    fn the_fingerprint_changes_with_a_counted_window_and_only_then(
+        grants in tied_history_strategy(), ask in ask_strategy(), days_ago in 0..40_i64,
+    ) {
+        let policy = base("v")
+            .limit(limit("customer", Scope::customer_days(30), amount("1000000"), Action::Deny))
+            .compile()
+            .unwrap();
+        let mut ask = ask;
+        ask.role = "agent";
+        ask.value = eur("1");
+        let req = ask.build();
+        let mut history = GrantHistory::new(grants).unwrap();
+        let before = policy.fingerprint(&req, &history).unwrap();
+        let when = req.at() - TimeDelta::days(days_ago);
+        // Another customer's grant is in no counted window.
+        let other = CUSTOMERS.iter().find(|c| **c != ask.customer).unwrap();
+        history.push(grant(when, "ana", other, "T-9", OfferKind::Gift, eur("3"))).unwrap();
+        prop_assert_eq!(policy.fingerprint(&req, &history).unwrap(), before);
+        // The customer's own grant: inside the 30 days it changes the count.
+        history.push(grant(when, "ana", ask.customer, "T-9", OfferKind::Gift, eur("3"))).unwrap();
+        let after = policy.fingerprint(&req, &history).unwrap();
+        prop_assert_eq!(after != before, days_ago < 30, "{} days ago", days_ago);
+    }
 }

@@ -270,8 +270,8 @@ impl Policy {
                 problems.push(Problem::new(
                     "effective_until",
                     ProblemKind::EffectiveRange {
-                        from: self.effective_from.to_rfc3339(),
-                        until: until.to_rfc3339(),
+                        from: self.effective_from,
+                        until,
                     },
                 ));
             }
@@ -284,18 +284,10 @@ impl Policy {
             if !seen.insert(l.as_str()) {
                 problems.push(Problem::new(
                     format!("levels[{i}]"),
-                    ProblemKind::DuplicateLevel {
-                        name: l.to_string(),
-                    },
+                    ProblemKind::DuplicateLevel { name: l.clone() },
                 ));
             }
         }
-        let level_names = self
-            .levels
-            .iter()
-            .map(Role::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
         let level_of = |r: &Role| self.levels.iter().position(|l| l == r);
         let total = self
             .limits
@@ -311,7 +303,7 @@ impl Policy {
         let mut ids = HashSet::new();
         let mut compiled = Vec::with_capacity(total);
         for (i, l) in self.limits.iter().enumerate() {
-            compiled.push(self.compile_limit(i, l, &mut problems, &mut ids, &level_names));
+            compiled.push(self.compile_limit(i, l, &mut problems, &mut ids));
         }
         for (role, above) in &self.approval_thresholds {
             let path = format!("approval_thresholds.{role}");
@@ -319,8 +311,8 @@ impl Policy {
                 problems.push(Problem::new(
                     &path,
                     ProblemKind::UnknownLevel {
-                        name: role.to_string(),
-                        levels: level_names.clone(),
+                        name: role.clone(),
+                        levels: self.levels.clone(),
                     },
                 ));
             }
@@ -376,7 +368,6 @@ impl Policy {
         l: &'a Limit,
         problems: &mut Vec<Problem>,
         ids: &mut HashSet<&'a str>,
-        level_names: &str,
     ) -> (String, Filters, Compiled) {
         let level_of = |r: &Role| self.levels.iter().position(|l| l == r);
         let path = format!("limits[{i}]");
@@ -410,9 +401,7 @@ impl Policy {
                 if matches!(l.scope(), Scope::Customer { .. } | Scope::Agent { .. }) {
                     problems.push(Problem::new(
                         format!("{path}.scope"),
-                        ProblemKind::PercentScope {
-                            scope: l.scope().to_string(),
-                        },
+                        ProblemKind::PercentScope { scope: l.scope() },
                     ));
                 }
                 Bound::Ratio(p.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO))
@@ -426,8 +415,8 @@ impl Policy {
                     problems.push(Problem::new(
                         format!("{path}.escalate_to"),
                         ProblemKind::UnknownLevel {
-                            name: level.to_string(),
-                            levels: level_names.to_owned(),
+                            name: level.clone(),
+                            levels: self.levels.clone(),
                         },
                     ));
                 }
@@ -437,9 +426,7 @@ impl Policy {
             (other, Some(_)) => {
                 problems.push(Problem::new(
                     format!("{path}.escalate_to"),
-                    ProblemKind::EscalateToWithoutEscalate {
-                        action: other.to_string(),
-                    },
+                    ProblemKind::EscalateToWithoutEscalate { action: other },
                 ));
                 Act::Deny
             }
@@ -487,9 +474,7 @@ impl Policy {
                     if level_of(r).is_none() {
                         warnings.push(Warning::new(
                             format!("{path}.when.roles[{j}]"),
-                            WarningKind::RoleNotALevel {
-                                role: r.to_string(),
-                            },
+                            WarningKind::RoleNotALevel { role: r.clone() },
                         ));
                     }
                 }
@@ -583,7 +568,7 @@ impl Policy {
                 warnings.push(Warning::new(
                     format!("levels[{r}]"),
                     WarningKind::UnlimitedAuthority {
-                        role: level.to_string(),
+                        role: level.clone(),
                         kinds,
                     },
                 ));
@@ -830,7 +815,7 @@ impl PolicySet {
                     return Err(CompensationError::OverlappingVersions {
                         first: a.version.to_string(),
                         second: b.version.to_string(),
-                        at: b.effective_from.to_rfc3339(),
+                        at: b.effective_from,
                     }
                     .into());
                 }
@@ -867,12 +852,7 @@ impl PolicySet {
         self.versions
             .iter()
             .find(|p| p.in_force_at(at))
-            .ok_or_else(|| {
-                CompensationError::NoPolicyInForce {
-                    at: at.to_rfc3339(),
-                }
-                .into()
-            })
+            .ok_or_else(|| CompensationError::NoPolicyInForce { at }.into())
     }
 
     /// The versions, by start date.

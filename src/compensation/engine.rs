@@ -235,8 +235,8 @@ impl CompiledPolicy {
             if g.at() > at {
                 return Err(CompensationError::GrantAfterRequest {
                     index,
-                    at: g.at().to_rfc3339(),
-                    request_at: at.to_rfc3339(),
+                    at: g.at(),
+                    request_at: at,
                 }
                 .into());
             }

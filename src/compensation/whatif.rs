@@ -371,7 +371,7 @@ fn add(group: &mut WhatIfGroup, before: &Decision, after: &Decision) -> Result<(
 ///
 /// # Errors
 ///
-/// [`CompensationError::WhatIf`] if the policies' currencies differ; any
+/// [`CompensationError::WhatIfCurrencies`] if the policies' currencies differ; any
 /// error of [`CompiledPolicy::evaluate`].
 ///
 /// ```
@@ -403,8 +403,9 @@ pub fn what_if<'a>(
 ) -> Result<WhatIf, Error> {
     let currency = before.currency();
     if after.currency() != currency {
-        return Err(CompensationError::WhatIf {
-            rule: "both policies must use the same currency",
+        return Err(CompensationError::WhatIfCurrencies {
+            before: currency,
+            after: after.currency(),
         }
         .into());
     }

@@ -2669,3 +2669,106 @@ proptest! {
         prop_assert_eq!(after != before, days_ago < 30, "{} days ago", days_ago);
     }
 }
+
+#[test]
+fn compensation_errors_keep_their_values_typed() {
+    // A grant after the request names both instants as instants.
+    let policy = base("v").compile().unwrap();
+    let later = at(2024, 6, 11, 0, 0);
+    let history = GrantHistory::new(vec![grant(
+        later,
+        "bo",
+        "c-1",
+        "T-1",
+        OfferKind::Gift,
+        eur("1"),
+    )])
+    .unwrap();
+    let req = Ask::new(OfferKind::Refund, eur("5")).build();
+    let err = policy.evaluate(&req, &history).unwrap_err();
+    let Error::Compensation(CompensationError::GrantAfterRequest {
+        index,
+        at: grant_at,
+        request_at,
+        ..
+    }) = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!((*index, *grant_at, *request_at), (0, later, req.at()));
+    assert_eq!(
+        err.to_string(),
+        "history[0].at 2024-06-11T00:00:00+00:00 is after the request instant 2024-06-10T12:00:00+00:00"
+    );
+    // Problems name roles, levels, scopes and actions as values.
+    let err = base("v")
+        .limit(limit("x", Scope::Offer, amount("1"), Action::Cap).escalate_to(role("boss")))
+        .limit(limit(
+            "y",
+            Scope::Agent {
+                period: Period::IsoWeek,
+            },
+            Measure::MaxPercentOfOrder(50.into()),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap_err();
+    let Error::Compensation(CompensationError::InvalidPolicy { problems, .. }) = &err else {
+        panic!("{err:?}");
+    };
+    let kinds: Vec<&ProblemKind> = problems.iter().map(Problem::kind).collect();
+    assert!(
+        matches!(
+            kinds[..],
+            [
+                ProblemKind::EscalateToWithoutEscalate {
+                    action: Action::Cap,
+                    ..
+                },
+                ProblemKind::PercentScope {
+                    scope: Scope::Agent {
+                        period: Period::IsoWeek
+                    },
+                    ..
+                },
+            ]
+        ),
+        "{kinds:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "policy \"v\" is invalid: 2 problems: \
+         limits[0].escalate_to: escalate_to is only meaningful with \"exceeded\": \"escalate\", not \"cap\"; \
+         limits[1].scope: a percent-of-order measure applies per offer or per interaction, not per agent per week"
+    );
+    let err = base("v")
+        .approval_threshold(role("boss"), eur("10"))
+        .compile()
+        .unwrap_err();
+    let Error::Compensation(CompensationError::InvalidPolicy { problems, .. }) = &err else {
+        panic!("{err:?}");
+    };
+    let ProblemKind::UnknownLevel { name, levels, .. } = problems[0].kind() else {
+        panic!("{problems:?}");
+    };
+    assert_eq!(name, &role("boss"));
+    assert_eq!(levels, &[role("agent"), role("senior"), role("supervisor")]);
+    // What-if over two currencies names both.
+    let usd = Policy::new("usd", at(2024, 1, 1, 0, 0), Currency::USD)
+        .level(role("agent"))
+        .compile()
+        .unwrap();
+    let err = what_if(&policy, &usd, []).unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Compensation(CompensationError::WhatIfCurrencies {
+            before: Currency::EUR,
+            after: Currency::USD,
+            ..
+        })
+    ));
+    assert_eq!(
+        err.to_string(),
+        "what-if: both policies must use the same currency, found EUR and USD"
+    );
+}

@@ -14,6 +14,7 @@ use super::error::{Problem, ProblemKind, Warning, WarningKind};
 use super::offer::OfferKind;
 use super::policy::{Action, Filters, Limit, Measure, Policy, Scope};
 use super::request::{Reason, Role};
+use super::words;
 use crate::calendar::{Span, Window, Zone};
 use crate::{Channel, Currency, Error, Money, TierId};
 
@@ -80,14 +81,16 @@ impl LimitInfo {
             LimitText::Given(text) => out.write_str(text),
             LimitText::NotALevel => out.write_str(NOT_A_LEVEL),
             LimitText::Measure(Measure::MaxAmount(_), scope) => {
-                write!(out, "at most {limit} {scope}")
+                out.write_str("at most ")?;
+                words::quantity(out, limit)?;
+                write!(out, " {scope}")
             }
             LimitText::Measure(measure, scope) => write!(out, "{measure} {scope}"),
             LimitText::Threshold(role) => {
-                write!(
-                    out,
-                    "{role} approves at most {limit} per offer without escalating"
-                )
+                out.write_str(role.as_str())?;
+                out.write_str(" approves at most ")?;
+                words::quantity(out, limit)?;
+                out.write_str(" per offer without escalating")
             }
         }
     }

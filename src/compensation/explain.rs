@@ -1,13 +1,14 @@
 //! Why a decision came out as it did: the explanation as data, rendered in
 //! words only when displayed.
 
-use std::fmt;
+use std::fmt::{self, Write};
 
 use super::compile::LimitText;
 use super::decision::{Check, Decision, Outcome};
 use super::offer::OfferKind;
 use super::policy::Action;
 use super::request::Role;
+use super::words;
 use crate::Money;
 
 /// Why a [`Decision`] came out as it did, as data: which case applies and
@@ -198,21 +199,25 @@ impl Decision {
     }
 }
 
-/// `"refund 40.00 EUR"`.
-struct Asked(OfferKind, Money);
-
-impl fmt::Display for Asked {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.0, self.1)
-    }
+/// Writes `"refund 40.00 EUR"`.
+fn asked(f: &mut fmt::Formatter<'_>, kind: OfferKind, asked: Money) -> fmt::Result {
+    f.write_str(kind.name())?;
+    f.write_char(' ')?;
+    words::money(f, asked)
 }
 
-/// A check's description as it applied.
-struct Described<'a>(&'a Check);
-
-impl fmt::Display for Described<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.info.write_description(f, self.0.limit())
+/// Writes the outcome as its `Display` does.
+fn outcome(f: &mut fmt::Formatter<'_>, outcome: &Outcome) -> fmt::Result {
+    match outcome {
+        Outcome::ApproveUpTo(m) => {
+            f.write_str("approve up to ")?;
+            words::money(f, *m)
+        }
+        Outcome::Escalate(r) => {
+            f.write_str("escalate to ")?;
+            f.write_str(r.as_str())
+        }
+        Outcome::Approve | Outcome::Deny => f.write_str(outcome.name()),
     }
 }
 
@@ -222,32 +227,34 @@ impl fmt::Display for Explanation<'_> {
             Explanation::NoLimitApplies {
                 policy_version,
                 kind,
-                asked,
+                asked: value,
                 role,
-            } => write!(
-                f,
-                "approve: no limit of policy {policy_version:?} applies to {} by {role}",
-                Asked(kind, asked)
-            ),
+            } => {
+                f.write_str("approve: no limit of policy ")?;
+                words::quoted(f, policy_version)?;
+                f.write_str(" applies to ")?;
+                asked(f, kind, value)?;
+                f.write_str(" by ")?;
+                f.write_str(role.as_str())
+            }
             Explanation::WithinLimits {
                 kind,
-                asked,
+                asked: value,
                 applied,
                 tightest,
             } => {
-                write!(
-                    f,
-                    "approve: {} is within all {applied} applicable limits",
-                    Asked(kind, asked)
-                )?;
+                f.write_str("approve: ")?;
+                asked(f, kind, value)?;
+                write!(f, " is within all {applied} applicable limits")?;
                 match tightest {
-                    Some(c) => write!(
-                        f,
-                        "; the tightest is {:?} ({}) with headroom {}",
-                        c.limit_id(),
-                        Described(c),
-                        c.headroom()
-                    ),
+                    Some(c) => {
+                        f.write_str("; the tightest is ")?;
+                        words::quoted(f, c.limit_id())?;
+                        f.write_str(" (")?;
+                        c.info.write_description(f, c.limit())?;
+                        f.write_str(") with headroom ")?;
+                        words::quantity(f, c.headroom())
+                    }
                     None => Ok(()),
                 }
             }
@@ -255,37 +262,43 @@ impl fmt::Display for Explanation<'_> {
                 role,
                 policy_version,
                 kind,
-                asked,
-            } => write!(
-                f,
-                "deny: role {:?} is not an authority level of policy {policy_version:?}, \
-                 so it has no authority to grant {}",
-                role.as_str(),
-                Asked(kind, asked)
-            ),
+                asked: value,
+            } => {
+                f.write_str("deny: role ")?;
+                words::quoted(f, role.as_str())?;
+                f.write_str(" is not an authority level of policy ")?;
+                words::quoted(f, policy_version)?;
+                f.write_str(", so it has no authority to grant ")?;
+                asked(f, kind, value)
+            }
             Explanation::Exceeded {
-                outcome,
+                outcome: decided,
                 kind,
-                asked,
+                asked: value,
                 check,
                 no_level_above,
             } => {
-                write!(
-                    f,
-                    "{outcome}: {} exceeds limit {:?} ({}): {} before, {} after, limit {}, headroom {}",
-                    Asked(kind, asked),
-                    check.limit_id(),
-                    Described(check),
-                    check.observed(),
-                    check.after(),
-                    check.limit(),
-                    check.headroom()
-                )?;
+                outcome(f, decided)?;
+                f.write_str(": ")?;
+                asked(f, kind, value)?;
+                f.write_str(" exceeds limit ")?;
+                words::quoted(f, check.limit_id())?;
+                f.write_str(" (")?;
+                check.info.write_description(f, check.limit())?;
+                f.write_str("): ")?;
+                words::quantity(f, check.observed())?;
+                f.write_str(" before, ")?;
+                words::quantity(f, check.after())?;
+                f.write_str(" after, limit ")?;
+                words::quantity(f, check.limit())?;
+                f.write_str(", headroom ")?;
+                words::quantity(f, check.headroom())?;
                 match no_level_above {
-                    Some(role) => write!(
-                        f,
-                        "; there is no authority level above {role} to escalate to"
-                    ),
+                    Some(role) => {
+                        f.write_str("; there is no authority level above ")?;
+                        f.write_str(role.as_str())?;
+                        f.write_str(" to escalate to")
+                    }
                     None => Ok(()),
                 }
             }

@@ -311,6 +311,7 @@ mod offer;
 mod policy;
 mod request;
 mod whatif;
+mod words;
 
 pub use compile::{CompiledPolicy, PolicySet};
 pub use decision::{Check, Decision, Outcome, Quantity, Verdict};

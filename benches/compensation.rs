@@ -1,6 +1,7 @@
-//! Compensation decisions: the reference role × tier table
-//! round-robin without and with the reason text, and a 10-limit policy
-//! over 100, 1,000 and 10,000 prior grants.
+//! Compensation decisions: the reference role × tier table round-robin
+//! without the text, with the explanation as data and with the reason text
+//! rendered; a 10-limit policy over 100, 1,000 and 10,000 prior grants;
+//! pushing the newest grant onto a history.
 //! `cargo run --release --example bench_report` prints the same workloads
 //! as report lines.
 #![allow(
@@ -14,12 +15,13 @@
     reason = "a benchmark on generated, valid inputs"
 )]
 
+use std::fmt::Write;
 use std::hint::black_box;
 
 use carekit::calendar::Period;
 use carekit::compensation::{
-    Action, CompiledPolicy, Context, Grant, GrantHistory, Limit, Measure, Offer, OfferKind, Policy,
-    Recipient, Request, Requester, Role, Scope,
+    Action, CompiledPolicy, Context, Explanation, Grant, GrantHistory, Limit, Measure, Offer,
+    OfferKind, Policy, Recipient, Request, Requester, Role, Scope,
 };
 use carekit::{AgentId, Channel, Currency, CustomerId, InteractionId, Money, TierId};
 use chrono::{TimeDelta, TimeZone, Utc};
@@ -196,11 +198,38 @@ fn bench(c: &mut Criterion) {
             black_box(policy.evaluate(black_box(&requests[i]), &empty).unwrap())
         });
     });
+    c.bench_function(
+        "compensation decision with its explanation (data, words on display)",
+        |b| {
+            b.iter(|| {
+                i = (i + 1) % 64;
+                let d = policy.evaluate(black_box(&requests[i]), &empty).unwrap();
+                black_box(matches!(d.explanation(), Explanation::Exceeded { .. }))
+            });
+        },
+    );
+    let mut text = String::new();
     c.bench_function("compensation decision with its reason text", |b| {
         b.iter(|| {
             i = (i + 1) % 64;
             let d = policy.evaluate(black_box(&requests[i]), &empty).unwrap();
-            black_box(d.reason().len())
+            text.clear();
+            write!(text, "{}", d.explanation()).unwrap();
+            black_box(text.len())
+        });
+    });
+    let mut history = GrantHistory::empty();
+    let (_, pushes, _) = ten_limits(10_000);
+    let pushes = pushes.grants().to_vec();
+    let mut k = 0_usize;
+    c.bench_function("compensation history push of the newest grant", |b| {
+        b.iter(|| {
+            if k == pushes.len() {
+                history = GrantHistory::empty();
+                k = 0;
+            }
+            history.push(pushes[k].clone()).unwrap();
+            k += 1;
         });
     });
     for (grants, name) in [(100, "100"), (1_000, "1,000"), (10_000, "10,000")] {

@@ -93,6 +93,11 @@ struct Series {
     /// once the series is not empty).
     sums: Vec<Sums>,
     scale: Scale,
+    /// The latest instant and the totals of every entry, kept beside the
+    /// arrays: most windows end at the request, after every grant, and so
+    /// read these instead of the arrays' far ends.
+    last: Option<DateTime<Utc>>,
+    total: Sums,
 }
 
 /// A window's totals from running sums, before they become a `Tally`.
@@ -115,7 +120,11 @@ impl Series {
             Start::After(after) => self.at.partition_point(|t| *t <= after),
             Start::From(from) => self.at.partition_point(|t| *t < from),
         };
-        let hi = self.at.partition_point(|t| *t <= until);
+        // Windows usually end at the request, after every grant: no search.
+        let hi = match self.last {
+            Some(last) if last <= until => self.at.len(),
+            _ => self.at.partition_point(|t| *t <= until),
+        };
         (lo, hi.max(lo))
     }
 
@@ -157,6 +166,20 @@ impl Series {
         for s in self.sums.iter_mut().skip(next.saturating_add(1)) {
             *s = add(*s);
         }
+        self.total = add(self.total);
+        self.last = Some(self.last.map_or(at, |l| l.max(at)));
+    }
+
+    /// The running sums before entry `i` (the ends read the totals kept
+    /// beside the arrays).
+    fn sums_before(&self, i: usize) -> Option<Sums> {
+        if i == 0 {
+            Some(Sums::default())
+        } else if i == self.at.len() {
+            Some(self.total)
+        } else {
+            self.sums.get(i).copied()
+        }
     }
 
     /// The totals of `lo..hi` from the running sums, if they are exact.
@@ -174,7 +197,7 @@ impl Series {
         let Scale::One(scale) = self.scale else {
             return None;
         };
-        let (low, high) = (self.sums.get(lo)?, self.sums.get(hi)?);
+        let (low, high) = (self.sums_before(lo)?, self.sums_before(hi)?);
         if high.amount == i128::MAX {
             return None;
         }
@@ -248,7 +271,9 @@ pub(crate) struct Index {
     all: Series,
     /// The id (position in the history's store) of each grant of `all`.
     ids: Vec<u32>,
-    kinds: [Series; OfferKind::COUNT],
+    /// Behind a box: most limits count every kind and read `all` alone, so
+    /// a lookup stays within a few cache lines.
+    kinds: Box<[Series; OfferKind::COUNT]>,
 }
 
 impl Index {
@@ -301,7 +326,7 @@ impl Index {
             }
         }
         let mut combined = Some(Combined::EMPTY);
-        for (kind, series) in OfferKind::ALL.iter().zip(&self.kinds) {
+        for (kind, series) in OfferKind::ALL.iter().zip(self.kinds.iter()) {
             if kinds & kind.bit() == 0 {
                 continue;
             }

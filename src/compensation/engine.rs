@@ -260,6 +260,10 @@ impl CompiledPolicy {
     ///   value or the history is in another currency than the policy;
     /// - [`CompensationError::GrantAfterRequest`] if the history holds a
     ///   grant later than the request;
+    /// - [`CalendarError::PeriodOutOfRange`](crate::calendar::CalendarError::PeriodOutOfRange)
+    ///   if a calendar-period or rolling-month scope applies at an instant
+    ///   whose local reading in the policy's zone does not exist (within
+    ///   hours of the ends of chrono's range);
     /// - a money overflow error if a sum does not fit in a `Decimal`.
     ///
     /// ```
@@ -529,7 +533,8 @@ impl CompiledPolicy {
     ///
     /// # Errors
     ///
-    /// As [`CompiledPolicy::evaluate`] (currencies, future grants).
+    /// As [`CompiledPolicy::evaluate`] (currencies, future grants, periods
+    /// at the ends of chrono's range).
     ///
     /// ```
     /// use carekit::compensation::*;

@@ -1,12 +1,13 @@
 //! Compensation decisions: the reference role × tier table evaluated
 //! round-robin (compare with zen-engine's ~110 k decisions/s on the same
-//! table), without and with the reason text, and a 10-limit policy over
-//! histories of 100, 1,000 and 10,000 grants.
+//! table) without the text, with the explanation as data, with the reason
+//! text rendered into a reused buffer and with the allocating `reason()`;
+//! and a 10-limit policy over histories of 100, 1,000 and 10,000 grants.
 //!
-//! Every decision is the full explanation: each check with its observed,
-//! after, limit, headroom and verdict, the deciding check, the grant to
-//! record and the history fingerprint. The "with its reason text" line also
-//! renders the reason in words.
+//! Every decision carries the full explanation: each check with its
+//! observed, after, limit, headroom and verdict, the deciding check, the
+//! grant to record and the history fingerprint; the explanation is data
+//! and its words are formatted only when displayed.
 #![allow(
     clippy::unwrap_used,
     clippy::cast_possible_wrap,

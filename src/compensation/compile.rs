@@ -16,7 +16,10 @@ use super::policy::{Action, Filters, Limit, Measure, Policy, Scope};
 use super::request::{Reason, Role};
 use super::words;
 use crate::calendar::{Span, Window, Zone};
-use crate::{Channel, Currency, Error, Money, TierId};
+use crate::error::Error;
+use crate::id::TierId;
+use crate::interaction::Channel;
+use crate::money::{Currency, Money};
 
 /// A limit's measure, ready to evaluate.
 #[derive(Debug, Clone, Copy, PartialEq)]

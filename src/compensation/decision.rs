@@ -12,7 +12,7 @@ use super::history::{Fingerprint, Grant};
 use super::offer::OfferKind;
 use super::policy::{Action, Scope};
 use super::request::Role;
-use crate::{Currency, Money};
+use crate::money::{Currency, Money};
 
 /// A value a check compares: money, or a number of grants.
 ///

@@ -17,8 +17,9 @@ use super::offer::OfferKind;
 use super::policy::{Action, Scope};
 use super::request::{Context, Recipient, Request, Requester};
 use crate::calendar::{Span, Window, local_of};
+use crate::error::Error;
 use crate::money::MoneyError;
-use crate::{Error, Money, RoundingStrategy};
+use crate::money::{Money, RoundingStrategy};
 
 fn overflow(op: &'static str, left: Decimal, right: Decimal) -> Error {
     MoneyError::Overflow {
@@ -632,9 +633,9 @@ impl CompiledPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Currency;
     use crate::calendar::{Period, Zone};
     use crate::compensation::{Policy, Role};
+    use crate::money::Currency;
     use chrono::{NaiveDate, TimeZone};
 
     fn policy(tz: &str) -> CompiledPolicy {

@@ -7,7 +7,7 @@ use super::offer::OfferKind;
 use super::policy::{Action, Scope};
 use super::request::Role;
 use crate::calendar::Span;
-use crate::{Currency, Money};
+use crate::money::{Currency, Money};
 
 /// Why a compensation policy, request or history is invalid.
 ///

@@ -9,7 +9,7 @@ use super::offer::OfferKind;
 use super::policy::Action;
 use super::request::Role;
 use super::words;
-use crate::Money;
+use crate::money::Money;
 
 /// Why a [`Decision`] came out as it did, as data: which case applies and
 /// the values it names, borrowed from the decision. Nothing is formatted

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::compile::LimitInfo;
 use super::offer::OfferKind;
-use crate::Money;
+use crate::money::Money;
 
 /// What an agent may offer now, for one offer kind (see
 /// [`CompiledPolicy::headroom`](super::CompiledPolicy::headroom) for an example). With the `serde` feature:

@@ -11,7 +11,9 @@ use rust_decimal::Decimal;
 use super::CompensationError;
 use super::index::{Index, Start, Tally};
 use super::offer::OfferKind;
-use crate::{AgentId, Currency, CustomerId, Error, InteractionId, Money};
+use crate::error::Error;
+use crate::id::{AgentId, CustomerId, InteractionId};
+use crate::money::{Currency, Money};
 
 /// One compensation granted: who gave what to whom, when, in which
 /// interaction.

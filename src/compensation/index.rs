@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use super::history::Grant;
 use super::offer::OfferKind;
-use crate::Error;
+use crate::error::Error;
 use crate::money::MoneyError;
 
 /// A bit mask with every offer kind set.
@@ -378,7 +378,8 @@ impl Index {
 #[allow(clippy::unwrap_used, reason = "tests")]
 mod tests {
     use super::*;
-    use crate::{AgentId, Currency, CustomerId, InteractionId, Money};
+    use crate::id::{AgentId, CustomerId, InteractionId};
+    use crate::money::{Currency, Money};
     use chrono::TimeZone;
 
     fn grant(day: u32, kind: OfferKind, amount: &str) -> Grant {

@@ -13,8 +13,10 @@ use rust_decimal::Decimal;
 use super::offer::OfferKind;
 use super::request::{Reason, Role};
 use crate::calendar::{Period, Span, Window, Zone};
+use crate::id::TierId;
+use crate::interaction::Channel;
 use crate::loyalty::Multiplier;
-use crate::{Channel, Currency, Money, TierId};
+use crate::money::{Currency, Money};
 
 /// What a limit adds up: which grants count besides this offer.
 ///
@@ -726,7 +728,7 @@ fn unique_tiers<'de, D: serde::Deserializer<'de>>(
     crate::serde_map::unique_keys(
         deserializer,
         "an object from tier ids to multipliers",
-        |tier: &TierId| crate::Error::DuplicateKey {
+        |tier: &TierId| crate::error::Error::DuplicateKey {
             map: "tier_multipliers",
             key: tier.as_str().to_owned(),
         },
@@ -741,7 +743,7 @@ fn unique_roles<'de, D: serde::Deserializer<'de>>(
     crate::serde_map::unique_keys(
         deserializer,
         "an object from roles to amounts",
-        |role: &Role| crate::Error::DuplicateKey {
+        |role: &Role| crate::error::Error::DuplicateKey {
             map: "approval_thresholds",
             key: role.as_str().to_owned(),
         },

@@ -7,7 +7,9 @@ use super::compile::CompiledPolicy;
 use super::decision::{Decision, Outcome};
 use super::history::GrantHistory;
 use super::request::{Request, Role};
-use crate::{Currency, Error, Money, TierId};
+use crate::error::Error;
+use crate::id::TierId;
+use crate::money::{Currency, Money};
 
 /// Counts and money for one group (a role or a tier) in a [`WhatIf`] (see
 /// [`what_if`] for an example).

@@ -5,7 +5,7 @@
 use std::fmt::{self, Write};
 
 use super::decision::Quantity;
-use crate::Money;
+use crate::money::Money;
 
 /// Writes `money` exactly as its `Display` does (`"19.99 EUR"`: the amount
 /// with at least the currency's minor-unit digits, a space, the code).
@@ -102,7 +102,7 @@ pub(crate) fn quoted<W: Write + ?Sized>(out: &mut W, text: &str) -> fmt::Result 
 #[allow(clippy::unwrap_used, reason = "tests")]
 mod tests {
     use super::*;
-    use crate::Currency;
+    use crate::money::Currency;
     use rust_decimal::Decimal;
 
     fn shown(m: Money) -> String {

@@ -1,5 +1,7 @@
-//! Compensation decisions: the reference role × tier table
-//! round-robin, and a 10-limit policy over 100 and 1,000 prior grants.
+//! Compensation decisions: the reference role × tier table round-robin
+//! without the text, with the explanation as data and with the reason text
+//! rendered; a 10-limit policy over 100, 1,000 and 10,000 prior grants;
+//! pushing the newest grant onto a history.
 //! `cargo run --release --example bench_report` prints the same workloads
 //! as report lines.
 #![allow(
@@ -13,11 +15,13 @@
     reason = "a benchmark on generated, valid inputs"
 )]
 
+use std::fmt::Write;
 use std::hint::black_box;
 
+use carekit::calendar::Period;
 use carekit::compensation::{
-    Action, CompiledPolicy, Context, Grant, GrantHistory, Limit, Measure, Offer, OfferKind, Period,
-    Policy, Recipient, Request, Requester, Role, Scope,
+    Action, CompiledPolicy, Context, Explanation, Grant, GrantHistory, Limit, Measure, Offer,
+    OfferKind, Policy, Recipient, Request, Requester, Role, Scope,
 };
 use carekit::{AgentId, Channel, Currency, CustomerId, InteractionId, Money, TierId};
 use chrono::{TimeDelta, TimeZone, Utc};
@@ -108,19 +112,19 @@ fn ten_limits(grants: usize) -> (CompiledPolicy, GrantHistory, Vec<Request>) {
     ))
     .limit(Limit::new(
         "c30",
-        Scope::Customer { days: 30 },
+        Scope::customer_days(30),
         Measure::MaxAmount(eur(25_000)),
         Action::Cap,
     ))
     .limit(Limit::new(
         "c90",
-        Scope::Customer { days: 90 },
+        Scope::customer_days(90),
         Measure::MaxCount(5),
         Action::Escalate,
     ))
     .limit(Limit::new(
         "c365",
-        Scope::Customer { days: 365 },
+        Scope::customer_days(365),
         Measure::MaxAmount(eur(40_000)),
         Action::Deny,
     ))
@@ -188,16 +192,50 @@ fn bench(c: &mut Criterion) {
     let (policy, requests) = reference();
     let empty = GrantHistory::empty();
     let mut i = 0_usize;
-    c.bench_function("compensation reference 64 round-robin", |b| {
+    c.bench_function("compensation decision without the text", |b| {
         b.iter(|| {
             i = (i + 1) % 64;
             black_box(policy.evaluate(black_box(&requests[i]), &empty).unwrap())
         });
     });
-    for grants in [100, 1_000] {
+    c.bench_function(
+        "compensation decision with its explanation (data, words on display)",
+        |b| {
+            b.iter(|| {
+                i = (i + 1) % 64;
+                let d = policy.evaluate(black_box(&requests[i]), &empty).unwrap();
+                black_box(matches!(d.explanation(), Explanation::Exceeded { .. }))
+            });
+        },
+    );
+    let mut text = String::new();
+    c.bench_function("compensation decision with its reason text", |b| {
+        b.iter(|| {
+            i = (i + 1) % 64;
+            let d = policy.evaluate(black_box(&requests[i]), &empty).unwrap();
+            text.clear();
+            write!(text, "{}", d.explanation()).unwrap();
+            black_box(text.len())
+        });
+    });
+    let mut history = GrantHistory::empty();
+    let (_, pushes, _) = ten_limits(10_000);
+    let pushes = pushes.grants().to_vec();
+    let mut k = 0_usize;
+    c.bench_function("compensation history push of the newest grant", |b| {
+        b.iter(|| {
+            if k == pushes.len() {
+                history = GrantHistory::empty();
+                k = 0;
+            }
+            history.push(pushes[k].clone()).unwrap();
+            k += 1;
+        });
+    });
+    for (grants, name) in [(100, "100"), (1_000, "1,000"), (10_000, "10,000")] {
         let (policy, history, requests) = ten_limits(grants);
         let mut j = 0_usize;
-        c.bench_function(&format!("compensation 10-limit {grants} grants"), |b| {
+        c.bench_function(&format!("compensation with {name} prior grants"), |b| {
             b.iter(|| {
                 j = (j + 1) % requests.len();
                 black_box(policy.evaluate(black_box(&requests[j]), &history).unwrap())

@@ -10,8 +10,8 @@
 //! few grants the desk would load from its own store.
 
 use carekit::compensation::{
-    Context, Decision, Grant, GrantHistory, Offer, OfferKind, Outcome, Policy, Reason, Recipient,
-    Request, Requester, Role,
+    Context, Decision, Explanation, Grant, GrantHistory, Offer, OfferKind, Outcome, Policy, Reason,
+    Recipient, Request, Requester, Role,
 };
 use carekit::{AgentId, Channel, Currency, CustomerId, InteractionId, Money, TierId};
 use chrono::{TimeDelta, TimeZone, Utc};
@@ -107,7 +107,16 @@ fn show(decision: &Decision) {
         }
         Outcome::Deny => "DENIED".to_owned(),
     };
-    println!("  {verdict}: {}", decision.reason());
+    // The decision displays as its reason; the explanation is also data,
+    // for a screen that highlights the limit that decided.
+    println!("  {verdict}: {decision}");
+    if let Explanation::Exceeded { check, .. } = decision.explanation() {
+        println!(
+            "  Decided by {} ({} left before this offer).",
+            check.limit_id(),
+            check.headroom()
+        );
+    }
     println!("  Checks:");
     for check in decision.checks() {
         println!(

@@ -549,7 +549,7 @@
 //! let policy = Policy::new("2024-07", Utc.with_ymd_and_hms(2024, 7, 1, 0, 0, 0).unwrap(), Currency::EUR)
 //!     .level(Role::new("agent")?)
 //!     .limit(Limit::new("per-offer", Scope::Offer, Measure::MaxAmount(eur(5000)), Action::Deny))
-//!     .limit(Limit::new("goodwill-90d", Scope::Customer { days: 90 }, Measure::MaxAmount(eur(6000)), Action::Deny)
+//!     .limit(Limit::new("goodwill-90d", Scope::customer_days(90), Measure::MaxAmount(eur(6000)), Action::Deny)
 //!         .when(Filters::default().kinds([OfferKind::Credit, OfferKind::Gift])))
 //!     .compile()?;
 //! let now = Utc.with_ymd_and_hms(2024, 7, 3, 10, 0, 0).unwrap();

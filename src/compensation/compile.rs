@@ -1,17 +1,25 @@
 //! Validation, static analysis and indexing of a policy document.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
+use super::decision::Quantity;
 use super::error::{Problem, ProblemKind, Warning, WarningKind};
 use super::offer::OfferKind;
 use super::policy::{Action, Filters, Limit, Measure, Policy, Scope};
 use super::request::{Reason, Role};
-use crate::{Channel, Currency, Error, Money, TierId};
+use super::words;
+use crate::calendar::{Span, Window, Zone};
+use crate::error::Error;
+use crate::id::TierId;
+use crate::interaction::Channel;
+use crate::money::{Currency, Money};
 
 /// A limit's measure, ready to evaluate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,15 +45,72 @@ pub(crate) enum Act {
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub(crate) struct LimitInfo {
     pub(crate) id: Box<str>,
-    pub(crate) description: Box<str>,
+    pub(crate) text: LimitText,
 }
 
+/// How a limit is described: the author's words, or words made from its
+/// measure and scope with the limit that applied to the request (tier
+/// multiplier included), rendered only when asked for.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(crate) enum LimitText {
+    /// The limit's own `description`.
+    Given(Box<str>),
+    /// `at most {limit} {scope}` (amounts show the applied limit).
+    Measure(Measure, Scope),
+    /// `{role} approves at most {limit} per offer without escalating`.
+    Threshold(Role),
+    /// The synthetic check of a role that is not an authority level.
+    NotALevel,
+}
+
+/// The description of the synthetic `levels` check.
+const NOT_A_LEVEL: &str = "only the policy's authority levels may compensate";
+
 impl LimitInfo {
-    pub(crate) fn new(id: &str, description: &str) -> Arc<Self> {
+    pub(crate) fn new(id: &str, text: LimitText) -> Arc<Self> {
         Arc::new(Self {
             id: Box::from(id),
-            description: Box::from(description),
+            text,
         })
+    }
+
+    /// Writes the description of this limit as it applied with `limit`.
+    pub(crate) fn write_description<W: fmt::Write + ?Sized>(
+        &self,
+        out: &mut W,
+        limit: Quantity,
+    ) -> fmt::Result {
+        match &self.text {
+            LimitText::Given(text) => out.write_str(text),
+            LimitText::NotALevel => out.write_str(NOT_A_LEVEL),
+            LimitText::Measure(Measure::MaxAmount(_), scope) => {
+                out.write_str("at most ")?;
+                words::quantity(out, limit)?;
+                write!(out, " {scope}")
+            }
+            LimitText::Measure(measure, scope) => write!(out, "{measure} {scope}"),
+            LimitText::Threshold(role) => {
+                out.write_str(role.as_str())?;
+                out.write_str(" approves at most ")?;
+                words::quantity(out, limit)?;
+                out.write_str(" per offer without escalating")
+            }
+        }
+    }
+
+    /// The description as it applied with `limit`: borrowed when the
+    /// author wrote it, rendered otherwise.
+    pub(crate) fn description(&self, limit: Quantity) -> Cow<'_, str> {
+        match &self.text {
+            LimitText::Given(text) => Cow::Borrowed(text),
+            LimitText::NotALevel => Cow::Borrowed(NOT_A_LEVEL),
+            _ => {
+                let mut out = String::new();
+                // Writing to a String cannot fail.
+                let _ = self.write_description(&mut out, limit);
+                Cow::Owned(out)
+            }
+        }
     }
 }
 
@@ -100,7 +165,7 @@ pub struct CompiledPolicy {
     pub(crate) effective_from: DateTime<Utc>,
     pub(crate) effective_until: Option<DateTime<Utc>>,
     pub(crate) currency: Currency,
-    pub(crate) offset: FixedOffset,
+    pub(crate) zone: Zone,
     pub(crate) levels: Vec<Role>,
     pub(crate) limits: Vec<Compiled>,
     /// Limit indices per `role × OfferKind::COUNT + kind`, in policy order.
@@ -112,27 +177,23 @@ pub struct CompiledPolicy {
     pub(crate) levels_info: Arc<LimitInfo>,
 }
 
-fn parse_offset(text: &str) -> Option<FixedOffset> {
-    if text == "Z" || text == "UTC" {
-        return FixedOffset::east_opt(0);
+/// A rolling window of zero days or months holds nothing.
+fn empty_window(problems: &mut Vec<Problem>, path: &str, scope: Scope) {
+    if let Scope::Customer {
+        window: Window::Rolling(span),
+    } = scope
+    {
+        if span.count() == 0 {
+            let field = match span {
+                Span::Days(_) => "days",
+                Span::Months(_) => "months",
+            };
+            problems.push(Problem::new(
+                format!("{path}.scope.{field}"),
+                ProblemKind::EmptyWindow { span },
+            ));
+        }
     }
-    let b = text.as_bytes();
-    if b.len() != 6 || b.get(3) != Some(&b':') {
-        return None;
-    }
-    let sign: i32 = match b.first() {
-        Some(b'+') => 1,
-        Some(b'-') => -1,
-        _ => return None,
-    };
-    let h: i32 = text.get(1..3)?.parse().ok()?;
-    let m: i32 = text.get(4..6)?.parse().ok()?;
-    if h > 23 || m > 59 {
-        return None;
-    }
-    // Bounded: at most 23 * 3600 + 59 * 60 seconds.
-    let secs = h.checked_mul(3600)?.checked_add(m.checked_mul(60)?)?;
-    FixedOffset::east_opt(sign.checked_mul(secs)?)
 }
 
 fn covers<T: PartialEq>(wide: Option<&[T]>, narrow: Option<&[T]>) -> bool {
@@ -179,11 +240,11 @@ impl Policy {
     /// # Errors
     ///
     /// [`CompensationError::InvalidPolicy`] listing every [`Problem`]:
-    /// empty version, `effective_until` not after `effective_from`, a
-    /// malformed time zone, no or duplicate levels, empty or duplicate limit
+    /// empty version, `effective_until` not after `effective_from`, no or
+    /// duplicate levels, empty or duplicate limit
     /// ids, negative amounts, amounts in another currency than the policy's,
     /// percentages outside `0..=100`, percent-of-order measures on customer
-    /// or agent scopes, zero-day windows, unknown escalation or threshold
+    /// or agent scopes, rolling windows of zero days or months, unknown escalation or threshold
     /// levels, `escalate_to` without `escalate`.
     ///
     /// ```
@@ -215,25 +276,12 @@ impl Policy {
                 problems.push(Problem::new(
                     "effective_until",
                     ProblemKind::EffectiveRange {
-                        from: self.effective_from.to_rfc3339(),
-                        until: until.to_rfc3339(),
+                        from: self.effective_from,
+                        until,
                     },
                 ));
             }
         }
-        let offset = match &self.time_zone {
-            None => FixedOffset::east_opt(0),
-            Some(tz) => {
-                let parsed = parse_offset(tz);
-                if parsed.is_none() {
-                    problems.push(Problem::new(
-                        "time_zone",
-                        ProblemKind::TimeZone { value: tz.clone() },
-                    ));
-                }
-                parsed
-            }
-        };
         if self.levels.is_empty() {
             problems.push(Problem::new("levels", ProblemKind::NoLevels));
         }
@@ -242,18 +290,10 @@ impl Policy {
             if !seen.insert(l.as_str()) {
                 problems.push(Problem::new(
                     format!("levels[{i}]"),
-                    ProblemKind::DuplicateLevel {
-                        name: l.to_string(),
-                    },
+                    ProblemKind::DuplicateLevel { name: l.clone() },
                 ));
             }
         }
-        let level_names = self
-            .levels
-            .iter()
-            .map(Role::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
         let level_of = |r: &Role| self.levels.iter().position(|l| l == r);
         let total = self
             .limits
@@ -269,7 +309,7 @@ impl Policy {
         let mut ids = HashSet::new();
         let mut compiled = Vec::with_capacity(total);
         for (i, l) in self.limits.iter().enumerate() {
-            compiled.push(self.compile_limit(i, l, &mut problems, &mut ids, &level_names));
+            compiled.push(self.compile_limit(i, l, &mut problems, &mut ids));
         }
         for (role, above) in &self.approval_thresholds {
             let path = format!("approval_thresholds.{role}");
@@ -277,8 +317,8 @@ impl Policy {
                 problems.push(Problem::new(
                     &path,
                     ProblemKind::UnknownLevel {
-                        name: role.to_string(),
-                        levels: level_names.clone(),
+                        name: role.clone(),
+                        levels: self.levels.clone(),
                     },
                 ));
             }
@@ -287,10 +327,7 @@ impl Policy {
                 path.clone(),
                 Filters::default().roles([role.clone()]),
                 Compiled {
-                    info: LimitInfo::new(
-                        &path,
-                        &format!("{role} approves at most {above} per offer without escalating"),
-                    ),
+                    info: LimitInfo::new(&path, LimitText::Threshold(role.clone())),
                     scope: Scope::Offer,
                     bound: Bound::Amount(above.amount()),
                     kinds: u8::MAX,
@@ -302,13 +339,13 @@ impl Policy {
                 },
             ));
         }
-        let (Some(offset), true) = (offset, problems.is_empty()) else {
+        if !problems.is_empty() {
             return Err(CompensationError::InvalidPolicy {
                 version: self.version.clone(),
                 problems,
             }
             .into());
-        };
+        }
 
         let (index, warnings) = self.analyse(&compiled);
         Ok(CompiledPolicy {
@@ -316,7 +353,7 @@ impl Policy {
             effective_from: self.effective_from,
             effective_until: self.effective_until,
             currency: self.currency,
-            offset,
+            zone: self.zone(),
             levels: self.levels.clone(),
             limits: compiled.into_iter().map(|(_, _, c)| c).collect(),
             index,
@@ -327,10 +364,7 @@ impl Policy {
                 .collect(),
             warnings,
             document: self.clone(),
-            levels_info: LimitInfo::new(
-                "levels",
-                "only the policy's authority levels may compensate",
-            ),
+            levels_info: LimitInfo::new("levels", LimitText::NotALevel),
         })
     }
 
@@ -340,7 +374,6 @@ impl Policy {
         l: &'a Limit,
         problems: &mut Vec<Problem>,
         ids: &mut HashSet<&'a str>,
-        level_names: &str,
     ) -> (String, Filters, Compiled) {
         let level_of = |r: &Role| self.levels.iter().position(|l| l == r);
         let path = format!("limits[{i}]");
@@ -374,20 +407,13 @@ impl Policy {
                 if matches!(l.scope(), Scope::Customer { .. } | Scope::Agent { .. }) {
                     problems.push(Problem::new(
                         format!("{path}.scope"),
-                        ProblemKind::PercentScope {
-                            scope: l.scope().to_string(),
-                        },
+                        ProblemKind::PercentScope { scope: l.scope() },
                     ));
                 }
                 Bound::Ratio(p.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO))
             }
         };
-        if l.scope() == (Scope::Customer { days: 0 }) {
-            problems.push(Problem::new(
-                format!("{path}.scope.days"),
-                ProblemKind::EmptyWindow,
-            ));
-        }
+        empty_window(problems, &path, l.scope());
         let act = match (l.action(), l.escalation_level()) {
             (Action::Escalate, Some(level)) => {
                 let idx = level_of(level);
@@ -395,8 +421,8 @@ impl Policy {
                     problems.push(Problem::new(
                         format!("{path}.escalate_to"),
                         ProblemKind::UnknownLevel {
-                            name: level.to_string(),
-                            levels: level_names.to_owned(),
+                            name: level.clone(),
+                            levels: self.levels.clone(),
                         },
                     ));
                 }
@@ -406,23 +432,22 @@ impl Policy {
             (other, Some(_)) => {
                 problems.push(Problem::new(
                     format!("{path}.escalate_to"),
-                    ProblemKind::EscalateToWithoutEscalate {
-                        action: other.to_string(),
-                    },
+                    ProblemKind::EscalateToWithoutEscalate { action: other },
                 ));
                 Act::Deny
             }
             (Action::Deny, None) => Act::Deny,
             (Action::Cap, None) => Act::Cap,
         };
-        let description = l
-            .description()
-            .map_or_else(|| format!("{} {}", l.measure(), l.scope()), str::to_owned);
+        let text = l.description().map_or_else(
+            || LimitText::Measure(l.measure(), l.scope()),
+            |d| LimitText::Given(Box::from(d)),
+        );
         (
             path,
             l.filters().clone(),
             Compiled {
-                info: LimitInfo::new(l.id(), &description),
+                info: LimitInfo::new(l.id(), text),
                 scope: l.scope(),
                 bound,
                 kinds: l
@@ -455,9 +480,7 @@ impl Policy {
                     if level_of(r).is_none() {
                         warnings.push(Warning::new(
                             format!("{path}.when.roles[{j}]"),
-                            WarningKind::RoleNotALevel {
-                                role: r.to_string(),
-                            },
+                            WarningKind::RoleNotALevel { role: r.clone() },
                         ));
                     }
                 }
@@ -551,7 +574,7 @@ impl Policy {
                 warnings.push(Warning::new(
                     format!("levels[{r}]"),
                     WarningKind::UnlimitedAuthority {
-                        role: level.to_string(),
+                        role: level.clone(),
                         kinds,
                     },
                 ));
@@ -643,6 +666,23 @@ impl CompiledPolicy {
     /// ```
     pub fn currency(&self) -> Currency {
         self.currency
+    }
+
+    /// The time zone of calendar periods and rolling months.
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::Currency;
+    /// # use chrono::{TimeZone, Utc};
+    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// let p = Policy::new("v", t(2024), Currency::EUR).level(Role::new("agent")?)
+    ///     .time_zone("Europe/Berlin".parse()?)
+    ///     .compile()?;
+    /// assert_eq!(p.zone().to_string(), "Europe/Berlin");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn zone(&self) -> Zone {
+        self.zone
     }
 
     /// The authority levels, lowest first.
@@ -781,7 +821,7 @@ impl PolicySet {
                     return Err(CompensationError::OverlappingVersions {
                         first: a.version.to_string(),
                         second: b.version.to_string(),
-                        at: b.effective_from.to_rfc3339(),
+                        at: b.effective_from,
                     }
                     .into());
                 }
@@ -818,12 +858,7 @@ impl PolicySet {
         self.versions
             .iter()
             .find(|p| p.in_force_at(at))
-            .ok_or_else(|| {
-                CompensationError::NoPolicyInForce {
-                    at: at.to_rfc3339(),
-                }
-                .into()
-            })
+            .ok_or_else(|| CompensationError::NoPolicyInForce { at }.into())
     }
 
     /// The versions, by start date.
@@ -887,26 +922,6 @@ impl PolicySet {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn offsets_parse_as_documented() {
-        let secs = |t: &str| parse_offset(t).map(|o| o.local_minus_utc());
-        assert_eq!(secs("Z"), Some(0));
-        assert_eq!(secs("UTC"), Some(0));
-        assert_eq!(secs("+02:00"), Some(7200));
-        assert_eq!(secs("-05:30"), Some(-19_800));
-        assert_eq!(secs("+24:00"), None);
-        assert_eq!(secs("+2:00"), None);
-        assert_eq!(secs("CET"), None);
-        assert_eq!(secs("+02:60"), None);
-        // The edges: the largest hour and minute, and a wrong separator.
-        assert_eq!(secs("+23:00"), Some(82_800));
-        assert_eq!(secs("+00:59"), Some(3540));
-        assert_eq!(secs("-23:59"), Some(-86_340));
-        assert_eq!(secs("+05-30"), None);
-        assert_eq!(secs("+05:3"), None);
-        assert_eq!(secs("*05:30"), None);
-    }
 
     #[test]
     fn covers_means_every_narrow_value_is_in_the_wide_list() {

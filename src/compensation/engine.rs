@@ -1,1252 +1,25 @@
-//! Evaluation: checks, outcome, explanation, grant and fingerprint; and the
-//! per-kind headroom an agent's screen shows.
+//! Evaluation: which limits apply, what each scope observed, the checks,
+//! the deciding verdict, the grant to record and the fingerprint; and the
+//! per-kind headroom. The report types live in `decision` and `headroom`.
 
-use std::fmt;
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, Days, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
 use super::compile::{Act, Bound, Compiled, CompiledPolicy, LimitInfo};
+use super::decision::{Check, Decision, Outcome, Quantity, Values, Verdict};
+use super::headroom::{Headroom, KindHeadroom};
 use super::history::{Fingerprint, Fnv, Grant, GrantHistory};
+use super::index::{Index, Start, Tally};
 use super::offer::OfferKind;
-use super::policy::{Action, Period, Scope};
-use super::request::{Context, Recipient, Request, Requester, Role};
+use super::policy::{Action, Scope};
+use super::request::{Context, Recipient, Request, Requester};
+use crate::calendar::{Span, Window, local_of};
+use crate::error::Error;
 use crate::money::MoneyError;
-use crate::{Currency, Error, Money, RoundingStrategy};
-
-/// A value a check compares: money, or a number of grants.
-///
-/// ```
-/// use carekit::compensation::Quantity;
-/// use carekit::{Currency, Money};
-/// assert_eq!(Quantity::Count(2).to_string(), "2 grants");
-/// assert_eq!(Quantity::Money(Money::from_minor_units(250, Currency::EUR)).to_string(), "2.50 EUR");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Quantity {
-    /// An amount.
-    Money(Money),
-    /// A count of grants.
-    Count(u32),
-}
-
-impl Quantity {
-    /// The amount, if this is money.
-    ///
-    /// ```
-    /// # use carekit::compensation::Quantity;
-    /// # use carekit::{Currency, Money};
-    /// let m = Money::from_minor_units(1500, Currency::EUR);
-    /// assert_eq!(Quantity::Money(m).money(), Some(m));
-    /// assert_eq!(Quantity::Count(3).money(), None);
-    /// ```
-    pub fn money(self) -> Option<Money> {
-        match self {
-            Self::Money(m) => Some(m),
-            Self::Count(_) => None,
-        }
-    }
-}
-
-impl fmt::Display for Quantity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Money(m) => write!(f, "{m}"),
-            Self::Count(1) => f.write_str("1 grant"),
-            Self::Count(n) => write!(f, "{n} grants"),
-        }
-    }
-}
-
-/// What one limit says about a request.
-///
-/// ```
-/// use carekit::compensation::Verdict;
-/// assert_eq!(Verdict::Pass.to_string(), "pass");
-/// assert!(Verdict::Deny.severity() > Verdict::Pass.severity());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Verdict {
-    /// Within the limit.
-    Pass,
-    /// Over the limit; approve up to this amount.
-    CapTo(Money),
-    /// Over the limit; a higher level must decide.
-    EscalateTo(Role),
-    /// Over the limit; refuse.
-    Deny,
-}
-
-impl Verdict {
-    /// 0 pass, 1 cap, 2 escalate, 3 deny: the most severe verdict wins.
-    ///
-    /// ```
-    /// # use carekit::compensation::{Role, Verdict};
-    /// # use carekit::{Currency, Money};
-    /// let cap = Verdict::CapTo(Money::from_minor_units(1500, Currency::EUR));
-    /// let escalate = Verdict::EscalateTo(Role::new("senior")?);
-    /// assert_eq!([Verdict::Pass.severity(), cap.severity(), escalate.severity(), Verdict::Deny.severity()], [0, 1, 2, 3]);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn severity(&self) -> u8 {
-        match self {
-            Self::Pass => 0,
-            Self::CapTo(_) => 1,
-            Self::EscalateTo(_) => 2,
-            Self::Deny => 3,
-        }
-    }
-}
-
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Pass => f.write_str("pass"),
-            Self::CapTo(m) => write!(f, "cap to {m}"),
-            Self::EscalateTo(r) => write!(f, "escalate to {r}"),
-            Self::Deny => f.write_str("deny"),
-        }
-    }
-}
-
-/// One check a decision made: which limit, what it observed before this
-/// offer, what it would be after, the limit itself (tier multiplier
-/// applied; percent limits as money), the headroom left before this offer
-/// (never negative), and the verdict.
-///
-/// ```
-/// # use carekit::compensation::*;
-/// # use carekit::*;
-/// # use chrono::{TimeZone, Utc};
-/// # let policy = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
-/// #     .level(Role::new("agent")?)
-/// #     .limit(Limit::new("max", Scope::Offer, Measure::MaxAmount(Money::from_minor_units(2500, Currency::EUR)), Action::Deny))
-/// #     .compile()?;
-/// # let req = Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
-/// #     Requester::new(AgentId::new("ana")?, Role::new("agent")?),
-/// #     Recipient::new(CustomerId::new("c")?, TierId::new("gold")?),
-/// #     Context::new(InteractionId::new("T")?, Channel::Chat),
-/// #     Offer::new(OfferKind::Refund, Money::from_minor_units(3000, Currency::EUR))?)?;
-/// let decision = policy.evaluate(&req, &GrantHistory::empty())?;
-/// let check = &decision.checks()[0];
-/// assert_eq!(check.limit_id(), "max");
-/// assert_eq!(check.after().to_string(), "30.00 EUR");
-/// assert_eq!(check.headroom().to_string(), "25.00 EUR");
-/// assert_eq!(check.verdict(), &Verdict::Deny);
-/// # Ok::<(), carekit::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Check {
-    info: Arc<LimitInfo>,
-    scope: Scope,
-    action: Action,
-    currency: Currency,
-    values: Values,
-    verdict: Verdict,
-}
-
-/// A check's numbers, stored compactly (the currency once).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Values {
-    Money {
-        observed: Decimal,
-        after: Decimal,
-        limit: Decimal,
-        headroom: Decimal,
-    },
-    Count {
-        observed: u32,
-        after: u32,
-        limit: u32,
-        headroom: u32,
-    },
-}
-
-impl Check {
-    /// The limit's id (`approval_thresholds.<role>` for an approval
-    /// threshold, `levels` for the role check).
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// let ids: Vec<&str> = d.checks().iter().map(Check::limit_id).collect();
-    /// assert_eq!(ids, ["offer-max", "customer-30d", "approval_thresholds.agent"]);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn limit_id(&self) -> &str {
-        &self.info.id
-    }
-    /// The limit's description.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// // a limit without a description is described by its measure and scope
-    /// assert_eq!(d.checks()[1].description(), "at most 50.00 EUR per customer over 30 days");
-    /// assert_eq!(d.checks()[2].description(), "agent approves at most 30.00 EUR per offer without escalating");
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn description(&self) -> &str {
-        &self.info.description
-    }
-    /// The limit's scope.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// assert_eq!(d.checks()[1].scope(), Scope::Customer { days: 30 });
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn scope(&self) -> Scope {
-        self.scope
-    }
-    /// The limit's action when exceeded.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// let actions: Vec<Action> = d.checks().iter().map(Check::action).collect();
-    /// assert_eq!(actions, [Action::Deny, Action::Cap, Action::Escalate]);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn action(&self) -> Action {
-        self.action
-    }
-    fn quantity(&self, pick: fn(Values) -> Result<Decimal, u32>) -> Quantity {
-        match pick(self.values) {
-            Ok(d) => Quantity::Money(Money::new(d, self.currency)),
-            Err(n) => Quantity::Count(n),
-        }
-    }
-    /// Observed in the scope before this offer.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// assert_eq!(d.checks()[0].observed(), Quantity::Money(eur(0))); // per offer: nothing before
-    /// assert_eq!(d.checks()[1].observed(), Quantity::Money(eur(3500))); // c-1's 35 EUR
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn observed(&self) -> Quantity {
-        self.quantity(|v| match v {
-            Values::Money { observed, .. } => Ok(observed),
-            Values::Count { observed, .. } => Err(observed),
-        })
-    }
-    /// Observed after this offer.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// assert_eq!(d.checks()[1].after(), Quantity::Money(eur(7500))); // 35 + 40
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn after(&self) -> Quantity {
-        self.quantity(|v| match v {
-            Values::Money { after, .. } => Ok(after),
-            Values::Count { after, .. } => Err(after),
-        })
-    }
-    /// The limit (multiplier applied; percent limits as money).
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// assert_eq!(d.checks()[1].limit(), Quantity::Money(eur(5000)));
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn limit(&self) -> Quantity {
-        self.quantity(|v| match v {
-            Values::Money { limit, .. } => Ok(limit),
-            Values::Count { limit, .. } => Err(limit),
-        })
-    }
-    /// Limit minus observed, at least zero.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// assert_eq!(d.checks()[1].headroom(), Quantity::Money(eur(1500))); // 50 − 35
-    /// assert_eq!(d.checks()[2].headroom(), Quantity::Money(eur(3000))); // 30 − 0
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn headroom(&self) -> Quantity {
-        self.quantity(|v| match v {
-            Values::Money { headroom, .. } => Ok(headroom),
-            Values::Count { headroom, .. } => Err(headroom),
-        })
-    }
-    /// The verdict.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// let verdicts: Vec<String> = d.checks().iter().map(|c| c.verdict().to_string()).collect();
-    /// assert_eq!(verdicts, ["pass", "cap to 15.00 EUR", "escalate to senior"]);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn verdict(&self) -> &Verdict {
-        &self.verdict
-    }
-}
-
-/// The outcome of a decision.
-///
-/// ```
-/// use carekit::compensation::Outcome;
-/// assert_eq!(Outcome::Approve.name(), "approve");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Outcome {
-    /// Approved as asked.
-    Approve,
-    /// Approved up to a smaller amount (a cap).
-    ApproveUpTo(Money),
-    /// A higher authority level must decide.
-    Escalate(Role),
-    /// Refused.
-    Deny,
-}
-
-impl Outcome {
-    /// `approve`, `approve_up_to`, `escalate` or `deny`.
-    ///
-    /// ```
-    /// # use carekit::compensation::{Outcome, Role};
-    /// # use carekit::{Currency, Money};
-    /// // the names used in JSON, conformance vectors and what-if transitions
-    /// assert_eq!(Outcome::ApproveUpTo(Money::from_minor_units(1500, Currency::EUR)).name(), "approve_up_to");
-    /// assert_eq!(Outcome::Escalate(Role::new("senior")?).name(), "escalate");
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn name(&self) -> &'static str {
-        match self {
-            Self::Approve => "approve",
-            Self::ApproveUpTo(_) => "approve_up_to",
-            Self::Escalate(_) => "escalate",
-            Self::Deny => "deny",
-        }
-    }
-}
-
-impl fmt::Display for Outcome {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Approve => f.write_str("approve"),
-            Self::ApproveUpTo(m) => write!(f, "approve up to {m}"),
-            Self::Escalate(r) => write!(f, "escalate to {r}"),
-            Self::Deny => f.write_str("deny"),
-        }
-    }
-}
-
-/// A decision: the outcome, every check made, which check decided, the
-/// grant to record (when something is approved) and the fingerprint of the
-/// history relied on.
-///
-/// With the `serde` feature a decision serialises (for audit logs; it is
-/// never read back) as `{"policy_version", "outcome", "reason", "deciding",
-/// "checks": [{"limit", "description", "scope", "action", "observed",
-/// "after", "max", "headroom", "verdict"}], "grant", "fingerprint"}`.
-///
-/// ```
-/// use carekit::compensation::*;
-/// use carekit::*;
-/// use chrono::{TimeZone, Utc};
-///
-/// let eur = |c| Money::from_minor_units(c, Currency::EUR);
-/// let policy = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
-///     .level(Role::new("agent")?)
-///     .limit(Limit::new("month", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-///     .compile()?;
-/// let at = Utc.with_ymd_and_hms(2024, 5, 20, 0, 0, 0).unwrap();
-/// let history = GrantHistory::new(vec![Grant::new(at - chrono::TimeDelta::days(3), AgentId::new("bo")?,
-///     CustomerId::new("c")?, InteractionId::new("T-0")?, OfferKind::Gift, eur(3000))?])?;
-/// let req = Request::new(at,
-///     Requester::new(AgentId::new("ana")?, Role::new("agent")?),
-///     Recipient::new(CustomerId::new("c")?, TierId::new("gold")?),
-///     Context::new(InteractionId::new("T-1")?, Channel::Chat),
-///     Offer::new(OfferKind::Credit, eur(3000))?)?;
-/// let d = policy.evaluate(&req, &history)?;
-/// // 30 + 30 = 60 > 50: capped to 50 − 30 = 20
-/// assert_eq!(d.outcome(), &Outcome::ApproveUpTo(eur(2000)));
-/// assert_eq!(d.grant().map(Grant::value), Some(eur(2000)));
-/// assert_eq!(d.deciding_check().map(Check::limit_id), Some("month"));
-/// assert_eq!(d.headroom(), Some(eur(2000)));
-/// # Ok::<(), carekit::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
-    outcome: Outcome,
-    checks: Vec<Check>,
-    deciding: Option<usize>,
-    grant: Option<Grant>,
-    fingerprint: Fingerprint,
-    policy_version: Arc<str>,
-    kind: OfferKind,
-    asked: Money,
-    role: Role,
-}
-
-impl Decision {
-    /// The outcome.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// assert_eq!(policy.evaluate(&ask("agent", 1000), &history)?.outcome(), &Outcome::Approve); // 35 + 10 ≤ 50
-    /// assert_eq!(policy.evaluate(&ask("senior", 2000), &history)?.outcome(), &Outcome::ApproveUpTo(eur(1500)));
-    /// assert_eq!(policy.evaluate(&ask("agent", 4000), &history)?.outcome(), &Outcome::Escalate(role("senior")));
-    /// assert_eq!(policy.evaluate(&ask("agent", 12000), &history)?.outcome(), &Outcome::Deny); // > 100
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn outcome(&self) -> &Outcome {
-        &self.outcome
-    }
-    /// Every check made, in policy order.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// // the approval threshold applies to agents only
-    /// assert_eq!(policy.evaluate(&ask("agent", 1000), &history)?.checks().len(), 3);
-    /// assert_eq!(policy.evaluate(&ask("senior", 1000), &history)?.checks().len(), 2);
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn checks(&self) -> &[Check] {
-        &self.checks
-    }
-    /// The check that decided (`None` for an approval).
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// // escalate (threshold) beats cap (customer-30d)
-    /// assert_eq!(d.deciding_check().map(Check::limit_id), Some("approval_thresholds.agent"));
-    /// assert!(policy.evaluate(&ask("agent", 1000), &history)?.deciding_check().is_none());
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn deciding_check(&self) -> Option<&Check> {
-        self.checks.get(self.deciding?)
-    }
-    /// The grant to record if the caller commits (approve and approve up
-    /// to), with the approved value.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let capped = policy.evaluate(&ask("senior", 2000), &history)?;
-    /// let g = capped.grant().expect("approved up to 15 EUR");
-    /// assert_eq!((g.customer().as_str(), g.value()), ("c-1", eur(1500)));
-    /// assert!(policy.evaluate(&ask("agent", 4000), &history)?.grant().is_none()); // escalated
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn grant(&self) -> Option<&Grant> {
-        self.grant.as_ref()
-    }
-    /// The fingerprint of the history relied on.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("senior", 1000), &history)?;
-    /// // recomputed before committing: unchanged history, same fingerprint
-    /// assert_eq!(policy.fingerprint(&ask("senior", 1000), &history)?, d.fingerprint());
-    /// let mut newer = history.clone();
-    /// newer.push(d.grant().cloned().expect("approved"))?;
-    /// assert_ne!(policy.fingerprint(&ask("senior", 1000), &newer)?, d.fingerprint());
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn fingerprint(&self) -> Fingerprint {
-        self.fingerprint
-    }
-    /// The version of the policy that decided.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// assert_eq!(policy.evaluate(&ask("agent", 1000), &history)?.policy_version(), "v1");
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn policy_version(&self) -> &str {
-        &self.policy_version
-    }
-    /// The amount asked for.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("senior", 2000), &history)?;
-    /// assert_eq!((d.asked(), d.grant().map(Grant::value)), (eur(2000), Some(eur(1500))));
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn asked(&self) -> Money {
-        self.asked
-    }
-    /// The smallest money headroom among the deny and cap checks: the most
-    /// that could be granted without being denied or capped (`None` if no
-    /// such limit applied). In a role × tier table of maximum amounts and
-    /// order shares (`examples/policies/reference_10_1.json`) this is the
-    /// cap: min(max amount, order value × max share).
-    ///
-    /// Escalation thresholds are left out on purpose: above them the offer
-    /// is still possible, with approval. [`CompiledPolicy::headroom`]
-    /// answers a different question ("what may I give *without asking*?")
-    /// and so includes them; the two differ when an escalation threshold is
-    /// below the remaining budget.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// let d = policy.evaluate(&ask("agent", 4000), &history)?;
-    /// // min(offer-max 100 − 0, customer-30d 50 − 35) = 15; the escalation threshold does not count
-    /// assert_eq!(d.headroom(), Some(eur(1500)));
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn headroom(&self) -> Option<Money> {
-        let mut best: Option<Money> = None;
-        for c in &self.checks {
-            if c.action == Action::Escalate {
-                continue;
-            }
-            let h = match c.headroom() {
-                Quantity::Money(m) => m,
-                Quantity::Count(0) => Money::zero(self.asked.currency()),
-                Quantity::Count(_) => continue,
-            };
-            best = Some(match best {
-                Some(b) if b.amount() <= h.amount() => b,
-                _ => h,
-            });
-        }
-        best
-    }
-
-    /// The reason in words, naming the deciding limit with its numbers.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let policy = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
-    /// #     .level(Role::new("agent")?).level(Role::new("senior")?)
-    /// #     .approval_threshold(Role::new("agent")?, Money::from_minor_units(1500, Currency::EUR))
-    /// #     .compile()?;
-    /// # let req = Request::new(Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
-    /// #     Requester::new(AgentId::new("ana")?, Role::new("agent")?),
-    /// #     Recipient::new(CustomerId::new("c")?, TierId::new("gold")?),
-    /// #     Context::new(InteractionId::new("T")?, Channel::Chat),
-    /// #     Offer::new(OfferKind::Refund, Money::from_minor_units(2000, Currency::EUR))?)?;
-    /// let d = policy.evaluate(&req, &GrantHistory::empty())?;
-    /// assert_eq!(d.reason(), "escalate to senior: refund 20.00 EUR exceeds limit \
-    ///     \"approval_thresholds.agent\" (agent approves at most 15.00 EUR per offer without \
-    ///     escalating): 0.00 EUR before, 20.00 EUR after, limit 15.00 EUR, headroom 15.00 EUR");
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn reason(&self) -> String {
-        let asked = format!("{} {}", self.kind, self.asked);
-        let Some(c) = self.deciding_check() else {
-            let tightest = self
-                .checks
-                .iter()
-                .filter_map(|c| c.headroom().money().map(|m| (m, c)))
-                .min_by(|a, b| a.0.amount().cmp(&b.0.amount()));
-            return match tightest {
-                None if self.checks.is_empty() => format!(
-                    "approve: no limit of policy {:?} applies to {asked} by {}",
-                    self.policy_version, self.role
-                ),
-                None => format!(
-                    "approve: {asked} is within all {} applicable limits",
-                    self.checks.len()
-                ),
-                Some((h, c)) => format!(
-                    "approve: {asked} is within all {} applicable limits; the tightest is {:?} ({}) with headroom {h}",
-                    self.checks.len(),
-                    c.limit_id(),
-                    c.description()
-                ),
-            };
-        };
-        if c.limit_id() == "levels" {
-            return format!(
-                "deny: role {:?} is not an authority level of policy {:?}, so it has no authority to grant {asked}",
-                self.role.as_str(),
-                self.policy_version
-            );
-        }
-        let numbers = format!(
-            "{} before, {} after, limit {}, headroom {}",
-            c.observed(),
-            c.after(),
-            c.limit(),
-            c.headroom()
-        );
-        let tail = if c.action == Action::Escalate && self.outcome == Outcome::Deny {
-            format!(
-                "; there is no authority level above {} to escalate to",
-                self.role
-            )
-        } else {
-            String::new()
-        };
-        format!(
-            "{}: {asked} exceeds limit {:?} ({}): {numbers}{tail}",
-            self.outcome,
-            c.limit_id(),
-            c.description()
-        )
-    }
-}
-
-/// What an agent may offer now, for one offer kind (see
-/// [`CompiledPolicy::headroom`] for an example). With the `serde` feature:
-/// `{"kind": "refund", "max": {"amount": "30", "currency": "EUR"},
-/// "binding": "agent-refund"}` (`max` and `binding` `null` when no limit
-/// applies).
-///
-/// ```
-/// # use carekit::compensation::*;
-/// # use carekit::*;
-/// # use chrono::{TimeZone, Utc};
-/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-/// # let role = |r: &str| Role::new(r).unwrap();
-/// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-/// # let policy = Policy::new("v1", t(1), Currency::EUR)
-/// #     .level(role("agent")).level(role("senior"))
-/// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-/// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-/// #     .approval_threshold(role("agent"), eur(3000))
-/// #     .compile()?;
-/// # let ask = |who: &str, cents| Request::new(t(10),
-/// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-/// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-/// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-/// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-/// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-/// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-/// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-/// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-/// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-/// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
-/// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
-/// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
-/// let credit = room.of(OfferKind::Credit).expect("one entry per kind");
-/// // min(offer-max 100, customer-30d 50 − 35, agent threshold 30) = 15
-/// assert_eq!(credit.to_string(), "credit: up to 15.00 EUR (customer-30d)");
-/// # Ok::<(), carekit::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct KindHeadroom {
-    kind: OfferKind,
-    max: Option<Money>,
-    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_binding"))]
-    binding: Option<Arc<LimitInfo>>,
-}
-
-#[cfg(feature = "serde")]
-#[allow(
-    clippy::ref_option,
-    reason = "serde's serialize_with passes the field by reference"
-)]
-fn serialize_binding<S: serde::Serializer>(
-    binding: &Option<Arc<LimitInfo>>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match binding {
-        Some(info) => serializer.serialize_some(&*info.id),
-        None => serializer.serialize_none(),
-    }
-}
-
-impl KindHeadroom {
-    /// The offer kind.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
-    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
-    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
-    /// assert_eq!(room.kinds()[0].kind(), OfferKind::Refund); // OfferKind::ALL order
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn kind(&self) -> OfferKind {
-        self.kind
-    }
-    /// The most the agent may grant alone now (`None`: no limit applies).
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
-    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
-    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
-    /// assert_eq!(room.of(OfferKind::Gift).and_then(KindHeadroom::max), Some(eur(1500))); // 50 − 35
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn max(&self) -> Option<Money> {
-        self.max
-    }
-
-    /// The id of the limit that sets it: the one leaving the least room,
-    /// the first in policy order when several leave the same.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
-    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
-    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
-    /// assert_eq!(room.of(OfferKind::Refund).and_then(KindHeadroom::binding_limit), Some("customer-30d"));
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn binding_limit(&self) -> Option<&str> {
-        self.binding.as_deref().map(|i| &*i.id)
-    }
-}
-
-impl fmt::Display for KindHeadroom {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.max, self.binding_limit()) {
-            (Some(m), Some(b)) => write!(f, "{}: up to {m} ({b})", self.kind),
-            (Some(m), None) => write!(f, "{}: up to {m}", self.kind),
-            (None, _) => write!(f, "{}: no limit", self.kind),
-        }
-    }
-}
-
-/// Per-kind headroom for one agent and customer at an instant: what an
-/// agent's screen shows (see [`CompiledPolicy::headroom`] for an example).
-///
-/// ```
-/// # use carekit::compensation::*;
-/// # use carekit::*;
-/// # use chrono::{TimeZone, Utc};
-/// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-/// # let role = |r: &str| Role::new(r).unwrap();
-/// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-/// # let policy = Policy::new("v1", t(1), Currency::EUR)
-/// #     .level(role("agent")).level(role("senior"))
-/// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-/// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-/// #     .approval_threshold(role("agent"), eur(3000))
-/// #     .compile()?;
-/// # let ask = |who: &str, cents| Request::new(t(10),
-/// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-/// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-/// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-/// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-/// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-/// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-/// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-/// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-/// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-/// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
-/// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
-/// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
-/// for k in room.kinds() {
-///     println!("{k}"); // "refund: up to 15.00 EUR (customer-30d)", ...
-/// }
-/// assert_eq!(room.kinds().len(), OfferKind::ALL.len());
-/// # Ok::<(), carekit::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Headroom {
-    kinds: Vec<KindHeadroom>,
-}
-
-impl Headroom {
-    /// One entry per offer kind, in [`OfferKind::ALL`] order.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
-    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
-    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
-    /// // every kind is bound by the same customer budget here: 50 − 35 = 15
-    /// assert!(room.kinds().iter().all(|k| k.max() == Some(eur(1500))));
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn kinds(&self) -> &[KindHeadroom] {
-        &self.kinds
-    }
-    /// The entry of one kind.
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::*;
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let role = |r: &str| Role::new(r).unwrap();
-    /// # let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
-    /// # let policy = Policy::new("v1", t(1), Currency::EUR)
-    /// #     .level(role("agent")).level(role("senior"))
-    /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
-    /// #     .approval_threshold(role("agent"), eur(3000))
-    /// #     .compile()?;
-    /// # let ask = |who: &str, cents| Request::new(t(10),
-    /// #     Requester::new(AgentId::new("ana").unwrap(), role(who)),
-    /// #     Recipient::new(CustomerId::new("c-1").unwrap(), TierId::new("silver").unwrap()),
-    /// #     Context::new(InteractionId::new("T-9").unwrap(), Channel::Chat),
-    /// #     Offer::new(OfferKind::Credit, eur(cents)).unwrap()).unwrap();
-    /// # let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
-    /// #     InteractionId::new("T-1")?, OfferKind::Refund, eur(3500))?])?;
-    /// // Policy: deny above 100 EUR per offer ("offer-max"), cap at 50 EUR per
-    /// // customer per 30 days ("customer-30d"), agents escalate above 30 EUR.
-    /// // c-1 already received 35 EUR on May 1st; requests are on May 10th.
-    /// # let room = policy.headroom(&Requester::new(AgentId::new("ana")?, role("agent")),
-    /// #     &Recipient::new(CustomerId::new("c-1")?, TierId::new("silver")?),
-    /// #     &Context::new(InteractionId::new("T-9")?, Channel::Chat), t(10), &history)?;
-    /// assert_eq!(room.of(OfferKind::Shipping).map(KindHeadroom::kind), Some(OfferKind::Shipping));
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn of(&self, kind: OfferKind) -> Option<&KindHeadroom> {
-        self.kinds.iter().find(|k| k.kind == kind)
-    }
-}
+use crate::money::{Money, RoundingStrategy};
 
 fn overflow(op: &'static str, left: Decimal, right: Decimal) -> Error {
     MoneyError::Overflow {
@@ -1257,16 +30,36 @@ fn overflow(op: &'static str, left: Decimal, right: Decimal) -> Error {
     .into()
 }
 
-/// The history's index lists for one request's customer, agent and
+/// The history's indexes of one request's customer, agent and
 /// interaction, looked up at most once each.
 struct Lists<'h> {
     history: &'h GrantHistory,
     requester: &'h Requester,
     recipient: &'h Recipient,
     context: &'h Context,
-    customer: Option<&'h [u32]>,
-    agent: Option<&'h [u32]>,
-    interaction: Option<&'h [u32]>,
+    customer: Lookup<'h>,
+    agent: Lookup<'h>,
+    interaction: Lookup<'h>,
+}
+
+/// An index looked up lazily: not yet, or found (or absent).
+#[derive(Clone, Copy)]
+enum Lookup<'h> {
+    NotYet,
+    Done(Option<&'h Index>),
+}
+
+impl<'h> Lookup<'h> {
+    fn get(&mut self, find: impl FnOnce() -> Option<&'h Index>) -> Option<&'h Index> {
+        match *self {
+            Lookup::Done(found) => found,
+            Lookup::NotYet => {
+                let found = find();
+                *self = Lookup::Done(found);
+                found
+            }
+        }
+    }
 }
 
 impl<'h> Lists<'h> {
@@ -1281,33 +74,27 @@ impl<'h> Lists<'h> {
             requester,
             recipient,
             context,
-            customer: None,
-            agent: None,
-            interaction: None,
+            customer: Lookup::NotYet,
+            agent: Lookup::NotYet,
+            interaction: Lookup::NotYet,
         }
     }
 
-    fn customer(&mut self) -> &'h [u32] {
-        self.customer
-            .get_or_insert_with(|| self.history.customer_list(self.recipient.id()))
+    fn customer(&mut self) -> Option<&'h Index> {
+        let (history, customer) = (self.history, self.recipient.id());
+        self.customer.get(|| history.customer_index(customer))
     }
 
-    fn agent(&mut self) -> &'h [u32] {
-        self.agent
-            .get_or_insert_with(|| self.history.agent_list(self.requester.id()))
+    fn agent(&mut self) -> Option<&'h Index> {
+        let (history, agent) = (self.history, self.requester.id());
+        self.agent.get(|| history.agent_index(agent))
     }
 
-    fn interaction(&mut self) -> &'h [u32] {
+    fn interaction(&mut self) -> Option<&'h Index> {
+        let (history, interaction) = (self.history, self.context.interaction());
         self.interaction
-            .get_or_insert_with(|| self.history.interaction_list(self.context.interaction()))
+            .get(|| history.interaction_index(interaction))
     }
-}
-
-/// What a scope observed before the offer: the amount and the number of
-/// counted grants.
-struct Observed {
-    amount: Decimal,
-    count: u32,
 }
 
 impl CompiledPolicy {
@@ -1324,27 +111,45 @@ impl CompiledPolicy {
             .unwrap_or(Decimal::ONE)
     }
 
-    fn period_start(&self, at: DateTime<Utc>, period: Period) -> Option<DateTime<Utc>> {
-        // `checked_add_offset`, not `with_timezone(..).date_naive()`: within
-        // hours of chrono's range ends the local date does not exist, and
-        // chrono's `date_naive` panics there. `None` makes the caller count
-        // the whole history, the conservative reading.
-        let local = at.naive_utc().checked_add_offset(self.offset)?.date();
-        let start = match period {
-            Period::Day => local,
-            Period::Week => local
-                .checked_sub_days(Days::new(u64::from(local.weekday().num_days_from_monday())))?,
-            Period::Month => local.with_day(1)?,
+    /// Where a scope's window starts when it ends at `at`: rolling windows
+    /// leave out a grant exactly at their start, calendar periods include
+    /// one at their first instant. A rolling start before the first instant
+    /// chrono represents means every grant up to `at` is inside.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::PeriodOutOfRange`](crate::calendar::CalendarError::PeriodOutOfRange)
+    /// where the local calendar period of `at` does not exist (within hours
+    /// of the ends of chrono's range).
+    pub(crate) fn window_start(&self, scope: Scope, at: DateTime<Utc>) -> Result<Start, Error> {
+        let period = match scope {
+            Scope::Offer | Scope::Interaction => return Ok(Start::Open),
+            Scope::Customer {
+                window: Window::Rolling(span),
+            } => {
+                return match Window::Rolling(span).start(at, &self.zone) {
+                    Ok(start) => Ok(Start::After(start)),
+                    // Days are elapsed time: only an underflow fails. Months
+                    // also fail where `at` has no local reading (within
+                    // hours of the ends of chrono's range): that is an
+                    // error, not a window.
+                    Err(_) if matches!(span, Span::Days(_)) => Ok(Start::Open),
+                    Err(_) if local_of(&self.zone, at).is_some() => Ok(Start::Open),
+                    Err(e) => Err(e),
+                };
+            }
+            Scope::Customer {
+                window: Window::Calendar(period),
+            }
+            | Scope::Agent { period } => period,
         };
-        let naive = start.and_time(NaiveTime::MIN);
-        Some(
-            self.offset
-                .from_local_datetime(&naive)
-                .single()?
-                .with_timezone(&Utc),
-        )
+        Ok(Start::From(period.start_of(at, &self.zone)?))
     }
 
+    /// What a limit's scope holds before the offer, fed to the
+    /// fingerprint as three words: the limit's position with the number of
+    /// grants counted, and the wrapping sums of their hashes and of the
+    /// hashes' mixes (a per-offer limit counts nothing and feeds nothing).
     fn observe(
         &self,
         limit: &Compiled,
@@ -1352,45 +157,19 @@ impl CompiledPolicy {
         at: DateTime<Utc>,
         lists: &mut Lists<'_>,
         fp: &mut Fnv,
-    ) -> Result<Observed, Error> {
-        let mut obs = Observed {
-            amount: Decimal::ZERO,
-            count: 0,
+    ) -> Result<Tally, Error> {
+        let index = match limit.scope {
+            Scope::Offer => return Ok(Tally::ZERO),
+            Scope::Interaction => lists.interaction(),
+            Scope::Customer { .. } => lists.customer(),
+            Scope::Agent { .. } => lists.agent(),
         };
-        let history = lists.history;
-        let window = match limit.scope {
-            Scope::Offer => return Ok(obs),
-            Scope::Interaction => history.window(lists.interaction(), None, at),
-            Scope::Customer { days } => {
-                let after = TimeDelta::try_days(i64::from(days))
-                    .and_then(|d| at.checked_sub_signed(d))
-                    .unwrap_or(DateTime::<Utc>::MIN_UTC);
-                history.window(lists.customer(), Some(after), at)
-            }
-            Scope::Agent { period } => {
-                let after = self
-                    .period_start(at, period)
-                    .and_then(|s| s.checked_sub_signed(TimeDelta::nanoseconds(1)))
-                    .unwrap_or(DateTime::<Utc>::MIN_UTC);
-                history.window(lists.agent(), Some(after), at)
-            }
-        };
-        fp.write_u32(u32::from(li));
-        for &i in window {
-            let Some((g, hash)) = history.entry(i) else {
-                continue;
-            };
-            if limit.kinds & g.kind().bit() == 0 {
-                continue;
-            }
-            obs.amount = obs
-                .amount
-                .checked_add(g.value().amount())
-                .ok_or_else(|| overflow("addition", obs.amount, g.value().amount()))?;
-            obs.count = obs.count.saturating_add(1);
-            fp.write_u64(hash);
-        }
-        Ok(obs)
+        let start = self.window_start(limit.scope, at)?;
+        let tally = lists.history.tally(index, limit.kinds, start, at)?;
+        fp.write_word(u64::from(li) | (u64::from(tally.count) << 32));
+        fp.write_word(tally.hash);
+        fp.write_word(tally.mix);
+        Ok(tally)
     }
 
     /// The limit as money (tier multiplier on amounts, order × ratio on
@@ -1457,8 +236,8 @@ impl CompiledPolicy {
             if g.at() > at {
                 return Err(CompensationError::GrantAfterRequest {
                     index,
-                    at: g.at().to_rfc3339(),
-                    request_at: at.to_rfc3339(),
+                    at: g.at(),
+                    request_at: at,
                 }
                 .into());
             }
@@ -1482,6 +261,10 @@ impl CompiledPolicy {
     ///   value or the history is in another currency than the policy;
     /// - [`CompensationError::GrantAfterRequest`] if the history holds a
     ///   grant later than the request;
+    /// - [`CalendarError::PeriodOutOfRange`](crate::calendar::CalendarError::PeriodOutOfRange)
+    ///   if a calendar-period or rolling-month scope applies at an instant
+    ///   whose local reading in the policy's zone does not exist (within
+    ///   hours of the ends of chrono's range);
     /// - a money overflow error if a sum does not fit in a `Decimal`.
     ///
     /// ```
@@ -1562,7 +345,7 @@ impl CompiledPolicy {
         mult: Decimal,
         context: &Context,
         value: Money,
-        obs: &Observed,
+        obs: &Tally,
         checks: &mut Vec<Check>,
     ) -> Result<(), Error> {
         let bound = self.bound(limit, mult, context)?;
@@ -1711,7 +494,7 @@ impl CompiledPolicy {
     /// # let policy = Policy::new("v1", t(1), Currency::EUR)
     /// #     .level(role("agent")).level(role("senior"))
     /// #     .limit(Limit::new("offer-max", Scope::Offer, Measure::MaxAmount(eur(10000)), Action::Deny))
-    /// #     .limit(Limit::new("customer-30d", Scope::Customer { days: 30 }, Measure::MaxAmount(eur(5000)), Action::Cap))
+    /// #     .limit(Limit::new("customer-30d", Scope::customer_days(30), Measure::MaxAmount(eur(5000)), Action::Cap))
     /// #     .approval_threshold(role("agent"), eur(3000))
     /// #     .compile()?;
     /// # let ask = |who: &str, cents| Request::new(t(10),
@@ -1751,7 +534,8 @@ impl CompiledPolicy {
     ///
     /// # Errors
     ///
-    /// As [`CompiledPolicy::evaluate`] (currencies, future grants).
+    /// As [`CompiledPolicy::evaluate`] (currencies, future grants, periods
+    /// at the ends of chrono's range).
     ///
     /// ```
     /// use carekit::compensation::*;
@@ -1761,7 +545,7 @@ impl CompiledPolicy {
     /// let eur = |c| Money::from_minor_units(c, Currency::EUR);
     /// let policy = Policy::new("v1", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
     ///     .level(Role::new("agent")?)
-    ///     .limit(Limit::new("goodwill", Scope::Customer { days: 90 }, Measure::MaxAmount(eur(5000)), Action::Deny))
+    ///     .limit(Limit::new("goodwill", Scope::customer_days(90), Measure::MaxAmount(eur(5000)), Action::Deny))
     ///     .compile()?;
     /// let t = |d| Utc.with_ymd_and_hms(2024, 5, d, 12, 0, 0).unwrap();
     /// let history = GrantHistory::new(vec![Grant::new(t(1), AgentId::new("bo")?, CustomerId::new("c-1")?,
@@ -1846,45 +630,12 @@ impl CompiledPolicy {
     }
 }
 
-#[cfg(feature = "serde")]
-impl serde::Serialize for Check {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = serializer.serialize_struct("Check", 9)?;
-        st.serialize_field("limit", self.limit_id())?;
-        st.serialize_field("description", self.description())?;
-        st.serialize_field("scope", &self.scope)?;
-        st.serialize_field("action", &self.action)?;
-        st.serialize_field("observed", &self.observed())?;
-        st.serialize_field("after", &self.after())?;
-        st.serialize_field("max", &self.limit())?;
-        st.serialize_field("headroom", &self.headroom())?;
-        st.serialize_field("verdict", &self.verdict)?;
-        st.end()
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Decision {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = serializer.serialize_struct("Decision", 7)?;
-        st.serialize_field("policy_version", self.policy_version())?;
-        st.serialize_field("outcome", &self.outcome)?;
-        st.serialize_field("reason", &self.reason())?;
-        st.serialize_field("deciding", &self.deciding_check().map(Check::limit_id))?;
-        st.serialize_field("checks", &self.checks)?;
-        st.serialize_field("grant", &self.grant)?;
-        st.serialize_field("fingerprint", &self.fingerprint)?;
-        st.end()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Currency;
-    use crate::compensation::Policy;
+    use crate::calendar::{Period, Zone};
+    use crate::compensation::{Policy, Role};
+    use crate::money::Currency;
     use chrono::{NaiveDate, TimeZone};
 
     fn policy(tz: &str) -> CompiledPolicy {
@@ -1894,9 +645,13 @@ mod tests {
             Currency::EUR,
         )
         .level(Role::new("agent").unwrap())
-        .time_zone(tz)
+        .time_zone(tz.parse::<Zone>().unwrap())
         .compile()
         .unwrap()
+    }
+
+    fn agent(period: Period) -> Scope {
+        Scope::Agent { period }
     }
 
     #[test]
@@ -1904,7 +659,10 @@ mod tests {
         // 2024-06-12 (a Wednesday) 01:30 UTC is 2024-06-11 21:30 at -04:00.
         let at = Utc.with_ymd_and_hms(2024, 6, 12, 1, 30, 0).unwrap();
         let p = policy("-04:00");
-        let start = |period| p.period_start(at, period).unwrap();
+        let start = |period| match p.window_start(agent(period), at).unwrap() {
+            Start::From(start) => start,
+            other => panic!("{other:?}"),
+        };
         // local day June 11 starts 04:00 UTC
         assert_eq!(
             start(Period::Day),
@@ -1912,13 +670,18 @@ mod tests {
         );
         // ISO week of Tuesday June 11 starts Monday June 10, 04:00 UTC
         assert_eq!(
-            start(Period::Week),
+            start(Period::IsoWeek),
             Utc.with_ymd_and_hms(2024, 6, 10, 4, 0, 0).unwrap()
         );
         // month starts June 1, 04:00 UTC
         assert_eq!(
             start(Period::Month),
             Utc.with_ymd_and_hms(2024, 6, 1, 4, 0, 0).unwrap()
+        );
+        // a rolling window is exclusive at its start: 30 × 24 h earlier
+        assert_eq!(
+            p.window_start(Scope::customer_days(30), at).unwrap(),
+            Start::After(Utc.with_ymd_and_hms(2024, 5, 13, 1, 30, 0).unwrap())
         );
     }
 
@@ -1935,31 +698,46 @@ mod tests {
     }
 
     #[test]
-    fn period_start_at_the_ends_of_chronos_range_does_not_panic() {
+    fn windows_at_the_ends_of_chronos_range_are_named_errors_or_everything() {
         // Regression: a per-agent period limit evaluated at
         // `DateTime::<Utc>::MAX_UTC` with a policy at +01:00 (or at
-        // `MIN_UTC` with -01:00) panicked in chrono's `date_naive`
-        // ("Local time out of range"): the local date is past
-        // `NaiveDate::MAX`. There is no representable period start, so the
-        // whole history counts.
+        // `MIN_UTC` with -01:00) once panicked in chrono's `date_naive`
+        // ("Local time out of range"), then counted the whole history. The
+        // local date does not exist there, so the period is a named error.
         for (offset, at) in [
             ("+01:00", DateTime::<Utc>::MAX_UTC),
             ("-01:00", DateTime::<Utc>::MIN_UTC),
         ] {
             let p = policy(offset);
-            for period in [Period::Day, Period::Week, Period::Month] {
-                assert_eq!(p.period_start(at, period), None);
+            for period in [Period::Day, Period::IsoWeek, Period::Month] {
+                assert!(matches!(
+                    p.window_start(agent(period), at),
+                    Err(Error::Calendar(
+                        crate::calendar::CalendarError::PeriodOutOfRange { .. }
+                    ))
+                ));
             }
         }
         // Inside the range: MAX_UTC is 23:59:59 UTC on NaiveDate::MAX
         // (+262142-12-31); at -01:00 that local day starts 01:00 UTC.
         let p = policy("-01:00");
-        let start = p
-            .period_start(DateTime::<Utc>::MAX_UTC, Period::Day)
-            .unwrap();
         assert_eq!(
-            start,
-            NaiveDate::MAX.and_hms_opt(1, 0, 0).unwrap().and_utc()
+            p.window_start(agent(Period::Day), DateTime::<Utc>::MAX_UTC)
+                .unwrap(),
+            Start::From(NaiveDate::MAX.and_hms_opt(1, 0, 0).unwrap().and_utc())
         );
+        // A rolling window reaching before chrono's first instant holds
+        // every grant: no lower bound.
+        let p = policy("+00:00");
+        let early = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+        assert_eq!(
+            p.window_start(Scope::customer_days(u32::MAX), early)
+                .unwrap(),
+            Start::Open
+        );
+        let months = Scope::Customer {
+            window: Window::Rolling(Span::Months(u32::MAX)),
+        };
+        assert_eq!(p.window_start(months, early).unwrap(), Start::Open);
     }
 }

@@ -1,28 +1,44 @@
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::offer::OfferKind;
-use crate::{Currency, Money};
+use super::policy::{Action, Scope};
+use super::request::Role;
+use crate::calendar::Span;
+use crate::money::{Currency, Money};
 
 /// Why a compensation policy, request or history is invalid.
 ///
+/// Fields keep their values typed (instants, amounts, currencies, roles);
+/// the message quotes them. Every variant is `#[non_exhaustive]`: it may
+/// gain fields that name more of the context, so match with `..`.
+///
 /// ```
-/// use carekit::compensation::CompensationError;
-/// let e = CompensationError::NoPolicyInForce { at: "2024-01-01T00:00:00Z".into() };
-/// assert_eq!(e.to_string(), "no policy version is in force at 2024-01-01T00:00:00Z");
+/// use carekit::compensation::{CompensationError, Policy, PolicySet, Role};
+/// use carekit::{Currency, Error};
+/// use chrono::{TimeZone, Utc};
+/// let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+/// let set = PolicySet::new(&[Policy::new("2024", t(2024), Currency::EUR).level(Role::new("agent")?)])?;
+/// let err = set.in_force(t(2023)).unwrap_err();
+/// assert_eq!(err.to_string(), "no policy version is in force at 2023-01-01T00:00:00+00:00");
+/// assert!(matches!(err, Error::Compensation(CompensationError::NoPolicyInForce { at, .. }) if at == t(2023)));
+/// # Ok::<(), carekit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CompensationError {
     /// A policy set has no version in force at the request instant.
-    #[error("no policy version is in force at {at}")]
+    #[error("no policy version is in force at {}", at.to_rfc3339())]
+    #[non_exhaustive]
     NoPolicyInForce {
-        /// The request instant (RFC 3339).
-        at: String,
+        /// The request instant.
+        at: DateTime<Utc>,
     },
     /// A policy document failed validation; every problem is listed.
     #[error("policy {version:?} is invalid: {}", join(problems))]
+    #[non_exhaustive]
     InvalidPolicy {
         /// The policy's version label.
         version: String,
@@ -30,23 +46,29 @@ pub enum CompensationError {
         problems: Vec<Problem>,
     },
     /// Two versions of a policy set are in force at the same instant.
-    #[error("policy versions {first:?} and {second:?} overlap: both are in force at {at}")]
+    #[error(
+        "policy versions {first:?} and {second:?} overlap: both are in force at {}",
+        at.to_rfc3339()
+    )]
+    #[non_exhaustive]
     OverlappingVersions {
         /// The earlier version.
         first: String,
         /// The later version.
         second: String,
-        /// An instant at which both are in force (RFC 3339).
-        at: String,
+        /// An instant at which both are in force (the later one's start).
+        at: DateTime<Utc>,
     },
     /// A percentage outside `0..=100`.
     #[error("percentage {} is outside 0..=100", value.normalize())]
+    #[non_exhaustive]
     PercentOutOfRange {
         /// The rejected value.
         value: Decimal,
     },
     /// A negative amount where only amounts ≥ 0 make sense.
     #[error("{path}: expected a non-negative amount, found {value}")]
+    #[non_exhaustive]
     NegativeAmount {
         /// Where (`request.offer.value`, `history[3].value`).
         path: String,
@@ -55,6 +77,7 @@ pub enum CompensationError {
     },
     /// An amount in another currency than expected.
     #[error("{path}: currency mismatch: expected {expected}, found {found}")]
+    #[non_exhaustive]
     CurrencyMismatch {
         /// Where.
         path: String,
@@ -65,6 +88,7 @@ pub enum CompensationError {
     },
     /// A percent-of-order coupon without an order value.
     #[error("{path}: a percent-of-order coupon needs the order value in the context")]
+    #[non_exhaustive]
     MissingOrderValue {
         /// Where.
         path: String,
@@ -73,6 +97,7 @@ pub enum CompensationError {
     #[error(
         "offer kind {value:?} is unknown: expected one of refund, credit, coupon, free_product, shipping, gift"
     )]
+    #[non_exhaustive]
     UnknownOfferKind {
         /// The rejected name.
         value: String,
@@ -82,19 +107,25 @@ pub enum CompensationError {
     #[error(
         "offer of kind {kind}: expected exactly one of value or percent_of_order (percent only for coupons)"
     )]
+    #[non_exhaustive]
     OfferValueShape {
         /// The offer's kind.
         kind: OfferKind,
     },
     /// A grant of the history is later than the request it should precede.
-    #[error("history[{index}].at {at} is after the request instant {request_at}")]
+    #[error(
+        "history[{index}].at {} is after the request instant {}",
+        at.to_rfc3339(),
+        request_at.to_rfc3339()
+    )]
+    #[non_exhaustive]
     GrantAfterRequest {
         /// The grant's position in the caller's history.
         index: usize,
-        /// The grant's instant (RFC 3339).
-        at: String,
-        /// The request's instant (RFC 3339).
-        request_at: String,
+        /// The grant's instant.
+        at: DateTime<Utc>,
+        /// The request's instant.
+        request_at: DateTime<Utc>,
     },
     /// A fingerprint that is not 16 hex digits.
     ///
@@ -110,16 +141,29 @@ pub enum CompensationError {
     },
     /// More grants than an in-memory history indexes (`u32::MAX`).
     #[error("a history of {len} grants is too large: at most 4294967295")]
+    #[non_exhaustive]
     HistoryTooLarge {
         /// The number of grants.
         len: usize,
     },
     /// A what-if report over two policies in different currencies.
-    #[error("what-if: {rule}")]
-    WhatIf {
-        /// The rule broken.
-        rule: &'static str,
+    #[error("what-if: both policies must use the same currency, found {before} and {after}")]
+    #[non_exhaustive]
+    WhatIfCurrencies {
+        /// The first policy's currency.
+        before: Currency,
+        /// The second policy's currency.
+        after: Currency,
     },
+}
+
+/// `agent, senior, supervisor`.
+fn join_roles(roles: &[Role]) -> String {
+    roles
+        .iter()
+        .map(Role::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn join(problems: &[Problem]) -> String {
@@ -137,12 +181,19 @@ fn join(problems: &[Problem]) -> String {
 /// One problem in a policy document: where it is and what is wrong.
 ///
 /// ```
-/// use carekit::compensation::{Problem, ProblemKind};
-/// use carekit::{Currency, Money};
-/// let p = Problem::new("limits[3].measure", ProblemKind::NegativeAmount {
-///     value: Money::from_minor_units(-500, Currency::EUR),
-/// });
-/// assert_eq!(p.to_string(), "limits[3].measure: negative amount -5.00 EUR");
+/// # use carekit::compensation::*;
+/// # use carekit::{Currency, Error, Money};
+/// # use chrono::{TimeZone, Utc};
+/// // 0 days of window and a negative cap: two problems.
+/// let bad = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+///     .level(Role::new("agent")?)
+///     .limit(Limit::new("a", Scope::customer_days(0), Measure::MaxCount(1), Action::Deny))
+///     .limit(Limit::new("b", Scope::Offer, Measure::MaxAmount(Money::from_minor_units(-500, Currency::EUR)), Action::Deny));
+/// let Err(Error::Compensation(CompensationError::InvalidPolicy { problems, .. })) = bad.compile() else {
+///     unreachable!("the policy is invalid")
+/// };
+/// assert_eq!(problems[1].to_string(), "limits[1].measure: negative amount -5.00 EUR");
+/// # Ok::<(), carekit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -167,9 +218,19 @@ impl Problem {
     /// The path in the document (`limits[3].measure`).
     ///
     /// ```
-    /// # use carekit::compensation::{Problem, ProblemKind};
-    /// let p = Problem::new("limits[2].scope.days", ProblemKind::EmptyWindow);
-    /// assert_eq!(p.path(), "limits[2].scope.days");
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Error, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// // 0 days of window and a negative cap: two problems.
+    /// let bad = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    ///     .level(Role::new("agent")?)
+    ///     .limit(Limit::new("a", Scope::customer_days(0), Measure::MaxCount(1), Action::Deny))
+    ///     .limit(Limit::new("b", Scope::Offer, Measure::MaxAmount(Money::from_minor_units(-500, Currency::EUR)), Action::Deny));
+    /// let Err(Error::Compensation(CompensationError::InvalidPolicy { problems, .. })) = bad.compile() else {
+    ///     unreachable!("the policy is invalid")
+    /// };
+    /// assert_eq!(problems[0].path(), "limits[0].scope.days");
+    /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn path(&self) -> &str {
         &self.path
@@ -177,9 +238,20 @@ impl Problem {
     /// What is wrong.
     ///
     /// ```
-    /// # use carekit::compensation::{Problem, ProblemKind};
-    /// let p = Problem::new("limits[0].id", ProblemKind::DuplicateLimitId { id: "cap".into() });
-    /// assert!(matches!(p.kind(), ProblemKind::DuplicateLimitId { id } if id == "cap"));
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Error, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// // 0 days of window and a negative cap: two problems.
+    /// let bad = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    ///     .level(Role::new("agent")?)
+    ///     .limit(Limit::new("a", Scope::customer_days(0), Measure::MaxCount(1), Action::Deny))
+    ///     .limit(Limit::new("b", Scope::Offer, Measure::MaxAmount(Money::from_minor_units(-500, Currency::EUR)), Action::Deny));
+    /// let Err(Error::Compensation(CompensationError::InvalidPolicy { problems, .. })) = bad.compile() else {
+    ///     unreachable!("the policy is invalid")
+    /// };
+    /// use carekit::calendar::Span;
+    /// assert!(matches!(problems[0].kind(), ProblemKind::EmptyWindow { span: Span::Days(0), .. }));
+    /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn kind(&self) -> &ProblemKind {
         &self.kind
@@ -194,9 +266,24 @@ impl fmt::Display for Problem {
 
 /// What is wrong with one part of a policy document.
 ///
+/// Variants with fields are `#[non_exhaustive]`: they may gain fields
+/// that name more of the context, so match with `..`.
+///
 /// ```
-/// use carekit::compensation::ProblemKind;
-/// assert_eq!(ProblemKind::EmptyWindow.to_string(), "a rolling window of 0 days is empty");
+/// # use carekit::compensation::*;
+/// # use carekit::{Currency, Error, Money};
+/// # use chrono::{TimeZone, Utc};
+/// // 0 days of window and a negative cap: two problems.
+/// let bad = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+///     .level(Role::new("agent")?)
+///     .limit(Limit::new("a", Scope::customer_days(0), Measure::MaxCount(1), Action::Deny))
+///     .limit(Limit::new("b", Scope::Offer, Measure::MaxAmount(Money::from_minor_units(-500, Currency::EUR)), Action::Deny));
+/// let Err(Error::Compensation(CompensationError::InvalidPolicy { problems, .. })) = bad.compile() else {
+///     unreachable!("the policy is invalid")
+/// };
+/// assert_eq!(problems[0].kind().to_string(), "a rolling window of 0 days is empty");
+/// assert!(matches!(problems[1].kind(), ProblemKind::NegativeAmount { value, .. } if value.is_negative()));
+/// # Ok::<(), carekit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -205,38 +292,40 @@ pub enum ProblemKind {
     #[error("the version label must not be empty")]
     EmptyVersion,
     /// `effective_until` is not after `effective_from`.
-    #[error("effective_until {until} is not after effective_from {from}")]
+    #[error(
+        "effective_until {} is not after effective_from {}",
+        until.to_rfc3339(),
+        from.to_rfc3339()
+    )]
+    #[non_exhaustive]
     EffectiveRange {
-        /// `effective_from` (RFC 3339).
-        from: String,
-        /// `effective_until` (RFC 3339).
-        until: String,
-    },
-    /// The time zone is not `Z`, `UTC` or `±HH:MM`.
-    #[error("time zone {value:?} is not an offset such as \"+02:00\", \"Z\" or \"UTC\"")]
-    TimeZone {
-        /// The rejected text.
-        value: String,
+        /// `effective_from`.
+        from: DateTime<Utc>,
+        /// `effective_until`.
+        until: DateTime<Utc>,
     },
     /// No authority levels.
     #[error("a policy needs at least one authority level")]
     NoLevels,
     /// A level listed twice.
-    #[error("level {name:?} is listed twice")]
+    #[error("level {:?} is listed twice", name.as_str())]
+    #[non_exhaustive]
     DuplicateLevel {
         /// The level.
-        name: String,
+        name: Role,
     },
     /// A level name that is not one of the policy's levels.
-    #[error("{name:?} is not one of the authority levels ({levels})")]
+    #[error("{:?} is not one of the authority levels ({})", name.as_str(), join_roles(levels))]
+    #[non_exhaustive]
     UnknownLevel {
         /// The name.
-        name: String,
-        /// The levels, comma-separated.
-        levels: String,
+        name: Role,
+        /// The policy's levels, lowest first.
+        levels: Vec<Role>,
     },
     /// Two limits with the same id.
     #[error("limit id {id:?} is used twice")]
+    #[non_exhaustive]
     DuplicateLimitId {
         /// The id.
         id: String,
@@ -246,6 +335,7 @@ pub enum ProblemKind {
     EmptyLimitId,
     /// A negative amount.
     #[error("negative amount {value}")]
+    #[non_exhaustive]
     NegativeAmount {
         /// The amount.
         value: Money,
@@ -254,6 +344,7 @@ pub enum ProblemKind {
     /// convert currencies, so a policy that mixes them cannot be evaluated:
     /// it is rejected rather than reported as a warning.)
     #[error("currency mismatch: expected {expected}, found {found}")]
+    #[non_exhaustive]
     CurrencyMismatch {
         /// The policy currency.
         expected: Currency,
@@ -262,6 +353,7 @@ pub enum ProblemKind {
     },
     /// A percentage outside `0..=100`.
     #[error("percentage {} is outside 0..=100", value.normalize())]
+    #[non_exhaustive]
     PercentOutOfRange {
         /// The value.
         value: Decimal,
@@ -269,21 +361,28 @@ pub enum ProblemKind {
     /// A percent-of-order measure on a customer or agent scope, where there
     /// is no single order to measure against.
     #[error("a percent-of-order measure applies per offer or per interaction, not {scope}")]
+    #[non_exhaustive]
     PercentScope {
-        /// The scope, in words.
-        scope: String,
+        /// The scope.
+        scope: Scope,
     },
-    /// A rolling window of zero days.
-    #[error("a rolling window of 0 days is empty")]
-    EmptyWindow,
+    /// A rolling window of zero days or months.
+    #[error("a rolling window of {span} is empty")]
+    #[non_exhaustive]
+    EmptyWindow {
+        /// The window's length.
+        span: Span,
+    },
     /// `escalate_to` on a limit whose action is not `escalate`.
-    #[error("escalate_to is only meaningful with \"exceeded\": \"escalate\", not {action:?}")]
+    #[error("escalate_to is only meaningful with \"exceeded\": \"escalate\", not \"{action}\"")]
+    #[non_exhaustive]
     EscalateToWithoutEscalate {
         /// The limit's action.
-        action: String,
+        action: Action,
     },
     /// More limits than the compiled index holds (65,535).
     #[error("{count} limits are too many: at most 65535")]
+    #[non_exhaustive]
     TooManyLimits {
         /// The number of limits.
         count: usize,
@@ -294,9 +393,19 @@ pub enum ProblemKind {
 /// its author meant.
 ///
 /// ```
-/// use carekit::compensation::{Warning, WarningKind};
-/// let w = Warning::new("limits[2].when.roles[0]", WarningKind::RoleNotALevel { role: "intern".into() });
-/// assert!(w.to_string().starts_with("limits[2].when.roles[0]: role \"intern\""));
+/// # use carekit::compensation::*;
+/// # use carekit::{Currency, Money};
+/// # use chrono::{TimeZone, Utc};
+/// // A limit for interns, who are not an authority level; no limit at all
+/// // on anything but refunds.
+/// let p = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+///     .level(Role::new("agent")?)
+///     .limit(Limit::new("x", Scope::Offer, Measure::MaxCount(1), Action::Deny)
+///         .when(Filters::default().kinds([OfferKind::Refund]).roles([Role::new("agent")?, Role::new("intern")?])))
+///     .compile()?;
+/// let w = p.warnings();
+/// assert!(w[0].to_string().starts_with("limits[0].when.roles[1]: role \"intern\" is not an authority level"));
+/// # Ok::<(), carekit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
@@ -308,9 +417,21 @@ impl Warning {
     /// A warning at a path.
     ///
     /// ```
-    /// # use carekit::compensation::{Warning, WarningKind};
-    /// let w = Warning::new("limits[0]", WarningKind::NeverApplies { why: "its roles filter is empty" });
-    /// assert_eq!(w.to_string(), "limits[0]: the limit can never apply: its roles filter is empty");
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// // A limit for interns, who are not an authority level; no limit at all
+    /// // on anything but refunds.
+    /// let p = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    ///     .level(Role::new("agent")?)
+    ///     .limit(Limit::new("x", Scope::Offer, Measure::MaxCount(1), Action::Deny)
+    ///         .when(Filters::default().kinds([OfferKind::Refund]).roles([Role::new("agent")?, Role::new("intern")?])))
+    ///     .compile()?;
+    /// let w = p.warnings();
+    /// // a finding of one's own analysis, beside the compiler's
+    /// let mine = Warning::new("limits[0]", w[0].kind().clone());
+    /// assert_eq!(mine.to_string(), w[0].to_string().replace(".when.roles[1]", ""));
+    /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn new(path: impl Into<String>, kind: WarningKind) -> Self {
         Self {
@@ -321,9 +442,19 @@ impl Warning {
     /// The path in the document.
     ///
     /// ```
-    /// # use carekit::compensation::{Warning, WarningKind};
-    /// let w = Warning::new("levels[1]", WarningKind::RoleNotALevel { role: "intern".into() });
-    /// assert_eq!(w.path(), "levels[1]");
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// // A limit for interns, who are not an authority level; no limit at all
+    /// // on anything but refunds.
+    /// let p = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    ///     .level(Role::new("agent")?)
+    ///     .limit(Limit::new("x", Scope::Offer, Measure::MaxCount(1), Action::Deny)
+    ///         .when(Filters::default().kinds([OfferKind::Refund]).roles([Role::new("agent")?, Role::new("intern")?])))
+    ///     .compile()?;
+    /// let w = p.warnings();
+    /// assert_eq!(w[1].path(), "levels[0]"); // the agent level, unlimited on other kinds
+    /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn path(&self) -> &str {
         &self.path
@@ -331,10 +462,20 @@ impl Warning {
     /// The finding.
     ///
     /// ```
-    /// # use carekit::compensation::{OfferKind, Warning, WarningKind};
-    /// let w = Warning::new("levels[0]", WarningKind::UnlimitedAuthority {
-    ///     role: "agent".into(), kinds: vec![OfferKind::Gift] });
-    /// assert_eq!(w.kind().to_string(), "role \"agent\" has no limit on gift: unlimited authority");
+    /// # use carekit::compensation::*;
+    /// # use carekit::{Currency, Money};
+    /// # use chrono::{TimeZone, Utc};
+    /// // A limit for interns, who are not an authority level; no limit at all
+    /// // on anything but refunds.
+    /// let p = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+    ///     .level(Role::new("agent")?)
+    ///     .limit(Limit::new("x", Scope::Offer, Measure::MaxCount(1), Action::Deny)
+    ///         .when(Filters::default().kinds([OfferKind::Refund]).roles([Role::new("agent")?, Role::new("intern")?])))
+    ///     .compile()?;
+    /// let w = p.warnings();
+    /// assert_eq!(w[1].kind().to_string(),
+    ///     "role \"agent\" has no limit on credit, coupon, free_product, shipping, gift: unlimited authority");
+    /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn kind(&self) -> &WarningKind {
         &self.kind
@@ -349,10 +490,24 @@ impl fmt::Display for Warning {
 
 /// A static-analysis finding.
 ///
+/// Every variant is `#[non_exhaustive]`: it may gain fields that name
+/// more of the context, so match with `..`.
+///
 /// ```
-/// use carekit::compensation::WarningKind;
-/// let w = WarningKind::NeverApplies { why: "its kinds filter is empty" };
-/// assert_eq!(w.to_string(), "the limit can never apply: its kinds filter is empty");
+/// # use carekit::compensation::*;
+/// # use carekit::{Currency, Money};
+/// # use chrono::{TimeZone, Utc};
+/// // A limit for interns, who are not an authority level; no limit at all
+/// // on anything but refunds.
+/// let p = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR)
+///     .level(Role::new("agent")?)
+///     .limit(Limit::new("x", Scope::Offer, Measure::MaxCount(1), Action::Deny)
+///         .when(Filters::default().kinds([OfferKind::Refund]).roles([Role::new("agent")?, Role::new("intern")?])))
+///     .compile()?;
+/// let w = p.warnings();
+/// assert!(matches!(w[0].kind(), WarningKind::RoleNotALevel { role, .. } if role.as_str() == "intern"));
+/// assert!(matches!(w[1].kind(), WarningKind::UnlimitedAuthority { kinds, .. } if kinds.len() == 5));
+/// # Ok::<(), carekit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -361,14 +516,17 @@ pub enum WarningKind {
     /// from roles outside the levels are always denied, so the entry never
     /// matters).
     #[error(
-        "role {role:?} is not an authority level: this filter entry never matches an authorised request"
+        "role {:?} is not an authority level: this filter entry never matches an authorised request",
+        role.as_str()
     )]
+    #[non_exhaustive]
     RoleNotALevel {
         /// The role.
-        role: String,
+        role: Role,
     },
     /// The limit's filters can never all match.
     #[error("the limit can never apply: {why}")]
+    #[non_exhaustive]
     NeverApplies {
         /// Why.
         why: &'static str,
@@ -378,6 +536,7 @@ pub enum WarningKind {
     #[error(
         "escalates above {threshold} but {deny} denies above {cap}: the escalation can never fire"
     )]
+    #[non_exhaustive]
     EscalationAboveDeny {
         /// The escalation threshold.
         threshold: Money,
@@ -387,10 +546,11 @@ pub enum WarningKind {
         cap: Money,
     },
     /// A role with no limit at all on some offer kinds.
-    #[error("role {role:?} has no limit on {}: unlimited authority", kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(", "))]
+    #[error("role {:?} has no limit on {}: unlimited authority", role.as_str(), kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(", "))]
+    #[non_exhaustive]
     UnlimitedAuthority {
         /// The role.
-        role: String,
+        role: Role,
         /// The unlimited kinds.
         kinds: Vec<OfferKind>,
     },

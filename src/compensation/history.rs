@@ -9,8 +9,11 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
+use super::index::{Index, Start, Tally};
 use super::offer::OfferKind;
-use crate::{AgentId, Currency, CustomerId, Error, InteractionId, Money};
+use crate::error::Error;
+use crate::id::{AgentId, CustomerId, InteractionId};
+use crate::money::{Currency, Money};
 
 /// One compensation granted: who gave what to whom, when, in which
 /// interaction.
@@ -203,6 +206,13 @@ impl Grant {
             .then_with(|| self.value.currency().cmp(&other.value.currency()))
     }
 
+    /// FNV-1a-64 of the canonical encoding.
+    pub(crate) fn canonical_hash(&self) -> u64 {
+        let mut h = Fnv::new();
+        self.fingerprint_into(&mut h);
+        h.finish().get()
+    }
+
     /// Feeds the canonical encoding of this grant to a hasher.
     pub(crate) fn fingerprint_into(&self, h: &mut Fnv) {
         h.write_i64(self.at.timestamp());
@@ -289,6 +299,12 @@ impl Fnv {
         self.write(s.as_bytes());
     }
 
+    /// Folds a whole 64-bit word in one step, FNV-1a style:
+    /// `h = (h ^ word) × prime`.
+    pub(crate) fn write_word(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(Self::PRIME);
+    }
+
     pub(crate) fn write_decimal(&mut self, d: Decimal) {
         let n = d.normalize();
         self.write(&n.mantissa().to_le_bytes());
@@ -320,15 +336,58 @@ impl Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// For a grant being added: how many grants at the same instant that sort
+/// before it belong to its customer, agent and interaction, for all kinds
+/// and for its own kind (where it goes among equal instants).
+#[derive(Debug, Clone, Copy, Default)]
+struct Ties {
+    customer: (usize, usize),
+    agent: (usize, usize),
+    interaction: (usize, usize),
+}
+
+impl Ties {
+    fn of(grant: &Grant, earlier: &[Grant]) -> Self {
+        let mut t = Self::default();
+        let count = |slot: &mut (usize, usize), g: &Grant| {
+            slot.0 = slot.0.saturating_add(1);
+            if g.kind == grant.kind {
+                slot.1 = slot.1.saturating_add(1);
+            }
+        };
+        for g in earlier {
+            if g.customer == grant.customer {
+                count(&mut t.customer, g);
+            }
+            if g.agent == grant.agent {
+                count(&mut t.agent, g);
+            }
+            if g.interaction == grant.interaction {
+                count(&mut t.interaction, g);
+            }
+        }
+        t
+    }
+}
+
 /// A fingerprint of the history a decision relied on.
 ///
-/// 64-bit FNV-1a over: the policy version; then, for each cumulative limit
-/// that applied (in policy order), its position (u32 LE) followed by the
-/// hash (u64 LE) of every grant it counted, in canonical order. A grant's
-/// hash is FNV-1a-64 of its canonical encoding: instant (seconds i64 LE,
+/// 64-bit FNV-1a over the policy version (u64 LE byte length, then
+/// UTF-8); then, for each cumulative limit that applied (in policy order),
+/// three 64-bit words folded in FNV-1a style (`h = (h ^ word) × prime`,
+/// the FNV-64 prime): its position plus the number of grants it counted
+/// shifted left by 32, the wrapping sum of those grants' hashes, and the
+/// wrapping sum of the hashes' `SplitMix64` finaliser. A grant's hash is
+/// FNV-1a-64 of its canonical encoding: instant (seconds i64 LE,
 /// nanoseconds u32 LE), agent, customer, interaction, kind name (each as
 /// u64 LE byte length then UTF-8), amount (normalised mantissa i128 LE,
-/// scale u32 LE) and currency code. Equal histories give equal
+/// scale u32 LE) and currency code.
+///
+/// So the fingerprint names exactly the set of grants each limit counted:
+/// a grant added to, or taken from, a counted window changes the count and
+/// so the fingerprint; a grant outside every counted window leaves it
+/// unchanged. The sums make it cheap to compute from the history's running
+/// totals, whatever the size of the windows. Equal histories give equal
 /// fingerprints on every platform, whatever order the grants were given in.
 ///
 /// Displays, parses ([`FromStr`](std::str::FromStr)) and serialises as 16
@@ -454,13 +513,19 @@ impl fmt::Display for Fingerprint {
     }
 }
 
-/// An in-memory history of grants with the window queries the engine needs:
-/// per customer over a time range, per agent over a time range, per
-/// interaction. Grants are kept sorted in a canonical order (time first)
-/// with per-customer, per-agent and per-interaction index lists, so each
-/// query is two binary searches plus a walk over the grants it returns:
-/// a decision over 1,000 prior grants costs what its windows contain, not
-/// 1,000 steps.
+/// An in-memory history of grants, indexed once for the window queries
+/// the engine needs: per customer and per agent over a time range, per
+/// interaction up to an instant.
+///
+/// Building it sorts the grants into a canonical order (time first) and
+/// indexes each customer's, agent's and interaction's grants as
+/// time-sorted series with running totals, per offer kind too. What a
+/// limit counts in a window (the amount, the number of grants, the
+/// fingerprint of which grants) is then two binary searches and a
+/// subtraction, so a decision over 10,000 prior grants costs little more
+/// than one over 100. Build the history once and evaluate every request
+/// against it; [`push`](Self::push) adds a committed grant without
+/// rebuilding.
 ///
 /// The engine never stores state: the caller loads the relevant grants
 /// (typically the customer's last N days, the agent's current period and
@@ -481,14 +546,16 @@ impl fmt::Display for Fingerprint {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GrantHistory {
+    /// The grants in canonical order.
     grants: Vec<Grant>,
-    /// Position of each sorted grant in the caller's input (for messages).
-    positions: Vec<usize>,
-    /// FNV-1a of each grant's canonical encoding, computed once.
-    hashes: Vec<u64>,
-    by_customer: FnvMap<CustomerId, Vec<u32>>,
-    by_agent: FnvMap<AgentId, Vec<u32>>,
-    by_interaction: FnvMap<InteractionId, Vec<u32>>,
+    /// The id of each canonical grant: its position in the caller's input
+    /// (pushed grants continue the numbering), for messages and the store.
+    ids: Vec<u32>,
+    /// Every grant by id, with the FNV-1a of its canonical encoding.
+    store: Vec<(Grant, u64)>,
+    by_customer: FnvMap<CustomerId, Index>,
+    by_agent: FnvMap<AgentId, Index>,
+    by_interaction: FnvMap<InteractionId, Index>,
     currency: Option<Currency>,
 }
 
@@ -548,51 +615,58 @@ impl GrantHistory {
                 Some(_) => {}
             }
         }
-        let mut order: Vec<(usize, Grant)> = grants.into_iter().enumerate().collect();
-        order.sort_by(|a, b| a.1.canonical_cmp(&b.1).then(a.0.cmp(&b.0)));
+        let store: Vec<(Grant, u64)> = grants
+            .into_iter()
+            .map(|g| {
+                let hash = g.canonical_hash();
+                (g, hash)
+            })
+            .collect();
+        let mut order: Vec<(u32, &Grant)> = (0_u32..).zip(store.iter().map(|(g, _)| g)).collect();
+        order.sort_by(|a, b| a.1.canonical_cmp(b.1).then(a.0.cmp(&b.0)));
+        let order: Vec<(u32, Grant)> = order.into_iter().map(|(id, g)| (id, g.clone())).collect();
         let mut out = Self {
             currency,
             ..Self::default()
         };
         out.grants.reserve(order.len());
-        out.positions.reserve(order.len());
-        for (pos, g) in order {
-            out.positions.push(pos);
+        out.ids.reserve(order.len());
+        for (id, g) in order {
+            let hash = usize::try_from(id)
+                .ok()
+                .and_then(|i| store.get(i))
+                .map_or(0, |(_, h)| *h);
+            // In canonical order every grant goes after the ones before it:
+            // no ties to place.
+            out.index(id, &g, hash, Ties::default());
+            out.ids.push(id);
             out.grants.push(g);
         }
-        out.reindex();
+        out.store = store;
         Ok(out)
     }
 
-    fn reindex(&mut self) {
-        self.hashes = self
-            .grants
-            .iter()
-            .map(|g| {
-                let mut h = Fnv::new();
-                g.fingerprint_into(&mut h);
-                h.finish().get()
-            })
-            .collect();
-        self.by_customer.clear();
-        self.by_agent.clear();
-        self.by_interaction.clear();
-        for (i, g) in (0_u32..).zip(&self.grants) {
-            self.by_customer
-                .entry(g.customer.clone())
-                .or_default()
-                .push(i);
-            self.by_agent.entry(g.agent.clone()).or_default().push(i);
-            self.by_interaction
-                .entry(g.interaction.clone())
-                .or_default()
-                .push(i);
-        }
+    /// Adds grant `id` to the customer, agent and interaction indexes.
+    fn index(&mut self, id: u32, g: &Grant, hash: u64, ties: Ties) {
+        self.by_customer
+            .entry(g.customer.clone())
+            .or_default()
+            .insert(id, g, hash, ties.customer);
+        self.by_agent
+            .entry(g.agent.clone())
+            .or_default()
+            .insert(id, g, hash, ties.agent);
+        self.by_interaction
+            .entry(g.interaction.clone())
+            .or_default()
+            .insert(id, g, hash, ties.interaction);
     }
 
     /// Adds a grant (for example the one a decision returned, once
-    /// committed). Costs O(n): meant for tests, simulations and small
-    /// histories; rebuild with [`GrantHistory::new`] for bulk loads.
+    /// committed) without rebuilding the index: O(log n) for a grant at or
+    /// after the latest one, as a committed decision's grant always is (the
+    /// engine refuses histories with grants after the request); a
+    /// back-dated grant also moves the grants after it.
     ///
     /// # Errors
     ///
@@ -608,34 +682,48 @@ impl GrantHistory {
     /// #     AgentId::new(agent).unwrap(), CustomerId::new(customer).unwrap(),
     /// #     InteractionId::new(interaction).unwrap(), OfferKind::Credit, eur(cents));
     /// let mut h = GrantHistory::new(vec![grant(3, "ana", "c-1", "T-2", 500)?])?;
-    /// h.push(grant(2, "bo", "c-1", "T-1", 700)?)?; // earlier: sorted in
-    /// assert_eq!(h.grants().iter().map(|g| g.at()).collect::<Vec<_>>(), [t(2), t(3)]);
+    /// h.push(grant(4, "bo", "c-1", "T-1", 700)?)?; // the usual case: the newest grant
+    /// h.push(grant(2, "bo", "c-1", "T-1", 900)?)?; // earlier: sorted in
+    /// assert_eq!(h.grants().iter().map(|g| g.at()).collect::<Vec<_>>(), [t(2), t(3), t(4)]);
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn push(&mut self, grant: Grant) -> Result<(), Error> {
         if let Some(expected) = self.currency {
             if expected != grant.value.currency() {
                 return Err(CompensationError::CurrencyMismatch {
-                    path: format!("history[{}].value", self.grants.len()),
+                    path: format!("history[{}].value", self.store.len()),
                     expected,
                     found: grant.value.currency(),
                 }
                 .into());
             }
         }
-        if u32::try_from(self.grants.len().saturating_add(1)).is_err() {
+        let Ok(id) = u32::try_from(self.store.len()) else {
             return Err(CompensationError::HistoryTooLarge {
-                len: self.grants.len(),
+                len: self.store.len(),
+            }
+            .into());
+        };
+        if id == u32::MAX {
+            return Err(CompensationError::HistoryTooLarge {
+                len: self.store.len(),
             }
             .into());
         }
         self.currency = Some(grant.value.currency());
+        // After every grant that sorts before or equal to it (ties keep the
+        // order they were given in), as `new` orders them.
         let at = self
             .grants
             .partition_point(|g| g.canonical_cmp(&grant).is_le());
-        self.positions.insert(at, self.grants.len());
+        let same_instant = self.grants.partition_point(|g| g.at < grant.at);
+        let earlier = self.grants.get(same_instant..at).unwrap_or(&[]);
+        let ties = Ties::of(&grant, earlier);
+        let hash = grant.canonical_hash();
+        self.index(id, &grant, hash, ties);
+        self.store.push((grant.clone(), hash));
+        self.ids.insert(at, id);
         self.grants.insert(at, grant);
-        self.reindex();
         Ok(())
     }
 
@@ -719,55 +807,53 @@ impl GrantHistory {
 
     /// The latest grant and its position in the caller's input.
     pub(crate) fn latest(&self) -> Option<(usize, &Grant)> {
-        Some((*self.positions.last()?, self.grants.last()?))
+        let id = usize::try_from(*self.ids.last()?).ok()?;
+        Some((id, self.grants.last()?))
     }
 
-    /// The index list of a customer's grants (time order).
-    pub(crate) fn customer_list(&self, customer: &CustomerId) -> &[u32] {
-        self.by_customer.get(customer).map_or(&[], Vec::as_slice)
+    /// A customer's index.
+    pub(crate) fn customer_index(&self, customer: &CustomerId) -> Option<&Index> {
+        self.by_customer.get(customer)
     }
 
-    /// The index list of an agent's grants (time order).
-    pub(crate) fn agent_list(&self, agent: &AgentId) -> &[u32] {
-        self.by_agent.get(agent).map_or(&[], Vec::as_slice)
+    /// An agent's index.
+    pub(crate) fn agent_index(&self, agent: &AgentId) -> Option<&Index> {
+        self.by_agent.get(agent)
     }
 
-    /// The index list of an interaction's grants (time order).
-    pub(crate) fn interaction_list(&self, interaction: &InteractionId) -> &[u32] {
-        self.by_interaction
-            .get(interaction)
-            .map_or(&[], Vec::as_slice)
+    /// An interaction's index.
+    pub(crate) fn interaction_index(&self, interaction: &InteractionId) -> Option<&Index> {
+        self.by_interaction.get(interaction)
     }
 
-    /// The part of an index list with `after < at <= until` (no lower
-    /// bound when `after` is `None`): two binary searches.
-    pub(crate) fn window<'a>(
+    /// What `index` holds of `kinds` from `start` to `until`.
+    pub(crate) fn tally(
         &self,
-        list: &'a [u32],
-        after: Option<DateTime<Utc>>,
+        index: Option<&Index>,
+        kinds: u8,
+        start: Start,
         until: DateTime<Utc>,
-    ) -> &'a [u32] {
-        let at = |i: &u32| {
-            usize::try_from(*i)
-                .ok()
-                .and_then(|i| self.grants.get(i))
-                .map(|g| g.at)
-        };
-        let lo = after.map_or(0, |after| {
-            list.partition_point(|i| at(i).is_some_and(|t| t <= after))
-        });
-        let hi = list.partition_point(|i| at(i).is_some_and(|t| t <= until));
-        list.get(lo..hi).unwrap_or(&[])
+    ) -> Result<Tally, Error> {
+        index.map_or(Ok(Tally::ZERO), |ix| {
+            ix.tally(&self.store, kinds, start, until)
+        })
     }
 
-    /// A grant and its canonical hash by index.
-    pub(crate) fn entry(&self, i: u32) -> Option<(&Grant, u64)> {
-        let i = usize::try_from(i).ok()?;
-        Some((self.grants.get(i)?, *self.hashes.get(i)?))
-    }
-
-    fn grants_of<'a>(&'a self, list: &'a [u32]) -> impl Iterator<Item = &'a Grant> + 'a {
-        list.iter().filter_map(|&i| self.entry(i).map(|(g, _)| g))
+    fn grants_of<'a>(
+        &'a self,
+        index: Option<&'a Index>,
+        start: Start,
+        until: DateTime<Utc>,
+    ) -> impl Iterator<Item = &'a Grant> + 'a {
+        index
+            .map_or(&[][..], |ix| ix.ids(start, until))
+            .iter()
+            .filter_map(|&id| {
+                usize::try_from(id)
+                    .ok()
+                    .and_then(|i| self.store.get(i))
+                    .map(|(g, _)| g)
+            })
     }
 
     /// A customer's grants with `after < at <= until`, in canonical order.
@@ -795,7 +881,7 @@ impl GrantHistory {
         after: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> impl Iterator<Item = &'a Grant> + 'a {
-        self.grants_of(self.window(self.customer_list(customer), Some(after), until))
+        self.grants_of(self.customer_index(customer), Start::After(after), until)
     }
 
     /// An agent's grants with `after < at <= until`, in canonical order.
@@ -821,7 +907,7 @@ impl GrantHistory {
         after: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> impl Iterator<Item = &'a Grant> + 'a {
-        self.grants_of(self.window(self.agent_list(agent), Some(after), until))
+        self.grants_of(self.agent_index(agent), Start::After(after), until)
     }
 
     /// An interaction's grants with `at <= until`, in canonical order.
@@ -846,7 +932,7 @@ impl GrantHistory {
         interaction: &InteractionId,
         until: DateTime<Utc>,
     ) -> impl Iterator<Item = &'a Grant> + 'a {
-        self.grants_of(self.window(self.interaction_list(interaction), None, until))
+        self.grants_of(self.interaction_index(interaction), Start::Open, until)
     }
 }
 

@@ -5,7 +5,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::CompensationError;
-use crate::{Error, Money};
+use crate::error::Error;
+use crate::money::Money;
 
 /// The kind of an offer. Names (`Display`, JSON) are `snake_case`:
 /// `refund`, `credit`, `coupon`, `free_product`, `shipping`, `gift`.

@@ -12,71 +12,58 @@ use rust_decimal::Decimal;
 
 use super::offer::OfferKind;
 use super::request::{Reason, Role};
+use crate::calendar::{Period, Span, Window, Zone};
+use crate::id::TierId;
+use crate::interaction::Channel;
 use crate::loyalty::Multiplier;
-use crate::{Channel, Currency, Money, TierId};
+use crate::money::{Currency, Money};
 
-/// Calendar period of a per-agent quota, in the policy's time zone. Weeks
-/// are ISO weeks (Monday to Sunday).
-///
-/// ```
-/// use carekit::compensation::Period;
-/// assert_eq!(Period::Month.to_string(), "month");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum Period {
-    /// The calendar day.
-    Day,
-    /// The ISO week (Monday 00:00 to Sunday 24:00).
-    Week,
-    /// The calendar month.
-    Month,
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Day => "day",
-            Self::Week => "week",
-            Self::Month => "month",
-        })
-    }
-}
-
-/// What a limit adds up.
+/// What a limit adds up: which grants count besides this offer.
 ///
 /// | scope | JSON | grants counted besides this offer |
 /// |---|---|---|
 /// | per offer | `{"per": "offer"}` | none |
-/// | per interaction | `{"per": "interaction"}` | the interaction's grants |
-/// | per customer | `{"per": "customer", "days": 90}` | the customer's grants in the last `days` × 24 h (`at − days < t ≤ at`) |
-/// | per agent | `{"per": "agent", "period": "month"}` | the agent's grants since the start of the current day/week/month |
+/// | per interaction | `{"per": "interaction"}` | the interaction's grants up to the request |
+/// | per customer, rolling days | `{"per": "customer", "days": 90}` | the customer's grants in the last `days` × 24 h: `at − days < t ≤ at` |
+/// | per customer, rolling months | `{"per": "customer", "months": 3}` | the customer's grants after the same local date and time `months` earlier (a day the earlier month lacks starts the window at the first instant of the month after it) up to `at` |
+/// | per customer, calendar period | `{"per": "customer", "period": "month"}` | the customer's grants from the first instant of the current period to `at`, both included |
+/// | per agent | `{"per": "agent", "period": "month"}` | the agent's grants from the first instant of the current period to `at`, both included |
+///
+/// Windows and periods are the crate's one model of time
+/// ([`Window`], [`Period`]): a rolling window of days is elapsed time; months
+/// and calendar periods are read on the wall clock of the policy's
+/// [`time_zone`](Policy::time_zone) (default UTC), so a monthly quota in
+/// `Europe/Berlin` starts at local midnight on the 1st, whatever the DST
+/// offset. A rolling window leaves out a grant exactly at its start (the
+/// last 30 days do not include the instant 30 × 24 h ago); a calendar period
+/// includes a grant at its first instant. Periods are `"day"`, `"week"`
+/// (the ISO week, Monday to Sunday; `"iso_week"` is read as the same),
+/// `"month"`, `"quarter"` and `"year"`.
 ///
 /// Only grants whose kind passes the limit's `kinds` filter count.
 ///
 /// ```
-/// use carekit::compensation::{Period, Scope};
-/// assert_eq!(Scope::Customer { days: 90 }.to_string(), "per customer over 90 days");
+/// use carekit::calendar::{Period, Span, Window};
+/// use carekit::compensation::Scope;
+/// assert_eq!(Scope::customer_days(90), Scope::Customer { window: Window::Rolling(Span::Days(90)) });
+/// assert_eq!(Scope::customer_days(90).to_string(), "per customer over 90 days");
 /// assert_eq!(Scope::Agent { period: Period::Month }.to_string(), "per agent per month");
+/// assert_eq!(Scope::Agent { period: Period::IsoWeek }.to_string(), "per agent per week");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(tag = "per", rename_all = "snake_case", deny_unknown_fields)
-)]
+#[cfg_attr(feature = "serde", serde(try_from = "RawScope", into = "RawScope"))]
 #[non_exhaustive]
 pub enum Scope {
     /// This offer alone.
     Offer,
     /// Every grant in the request's interaction.
     Interaction,
-    /// The customer's grants over a rolling window.
+    /// The customer's grants in a window ending at the request: rolling
+    /// days or months, or the current calendar period.
     Customer {
-        /// Window length in days (24 h each).
-        days: u32,
+        /// The window.
+        window: Window,
     },
     /// The agent's grants in the current calendar period.
     Agent {
@@ -85,13 +72,180 @@ pub enum Scope {
     },
 }
 
+impl Scope {
+    /// The customer's grants over the last `days` × 24 h.
+    ///
+    /// ```
+    /// use carekit::calendar::{Span, Window};
+    /// use carekit::compensation::Scope;
+    /// let Scope::Customer { window } = Scope::customer_days(30) else { unreachable!() };
+    /// assert_eq!(window, Window::Rolling(Span::Days(30)));
+    /// ```
+    pub fn customer_days(days: u32) -> Self {
+        Self::Customer {
+            window: Window::Rolling(Span::Days(days)),
+        }
+    }
+}
+
+/// The name of a period in a scope: `day`, `week`, `month`, `quarter`,
+/// `year` (the ISO week keeps the name policies have always used).
+pub(crate) fn period_name(period: Period) -> &'static str {
+    match period {
+        Period::Day => "day",
+        Period::IsoWeek => "week",
+        Period::Month => "month",
+        Period::Quarter => "quarter",
+        Period::Year => "year",
+    }
+}
+
 impl fmt::Display for Scope {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Offer => f.write_str("per offer"),
             Self::Interaction => f.write_str("per interaction"),
-            Self::Customer { days } => write!(f, "per customer over {days} days"),
-            Self::Agent { period } => write!(f, "per agent per {period}"),
+            Self::Customer {
+                window: Window::Rolling(span),
+            } => write!(f, "per customer over {span}"),
+            Self::Customer {
+                window: Window::Calendar(period),
+            } => write!(f, "per customer per {}", period_name(*period)),
+            Self::Agent { period } => write!(f, "per agent per {}", period_name(*period)),
+        }
+    }
+}
+
+/// The JSON form of a scope.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScope {
+    per: Per,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<PeriodName>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Per {
+    Offer,
+    Interaction,
+    Customer,
+    Agent,
+}
+
+/// A period as a scope names it.
+#[cfg(feature = "serde")]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum PeriodName {
+    Day,
+    #[serde(alias = "iso_week")]
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+#[cfg(feature = "serde")]
+impl From<PeriodName> for Period {
+    fn from(p: PeriodName) -> Self {
+        match p {
+            PeriodName::Day => Period::Day,
+            PeriodName::Week => Period::IsoWeek,
+            PeriodName::Month => Period::Month,
+            PeriodName::Quarter => Period::Quarter,
+            PeriodName::Year => Period::Year,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Period> for PeriodName {
+    fn from(p: Period) -> Self {
+        match p {
+            Period::Day => PeriodName::Day,
+            Period::IsoWeek => PeriodName::Week,
+            Period::Month => PeriodName::Month,
+            Period::Quarter => PeriodName::Quarter,
+            Period::Year => PeriodName::Year,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawScope> for Scope {
+    type Error = String;
+    fn try_from(raw: RawScope) -> Result<Self, String> {
+        let per = match raw.per {
+            Per::Offer => "offer",
+            Per::Interaction => "interaction",
+            Per::Customer => "customer",
+            Per::Agent => "agent",
+        };
+        let shape = |expected: &str| format!("a scope per {per} takes {expected}");
+        match (raw.per, raw.days, raw.months, raw.period) {
+            (Per::Offer, None, None, None) => Ok(Self::Offer),
+            (Per::Interaction, None, None, None) => Ok(Self::Interaction),
+            (Per::Offer | Per::Interaction, ..) => Err(shape("no days, months or period")),
+            (Per::Customer, Some(days), None, None) => Ok(Self::Customer {
+                window: Window::Rolling(Span::Days(days)),
+            }),
+            (Per::Customer, None, Some(months), None) => Ok(Self::Customer {
+                window: Window::Rolling(Span::Months(months)),
+            }),
+            (Per::Customer, None, None, Some(period)) => Ok(Self::Customer {
+                window: Window::Calendar(period.into()),
+            }),
+            (Per::Customer, ..) => Err(shape("exactly one of days, months or period")),
+            (Per::Agent, None, None, Some(period)) => Ok(Self::Agent {
+                period: period.into(),
+            }),
+            (Per::Agent, ..) => Err(shape("a period and nothing else")),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Scope> for RawScope {
+    fn from(scope: Scope) -> Self {
+        let raw = |per| Self {
+            per,
+            days: None,
+            months: None,
+            period: None,
+        };
+        match scope {
+            Scope::Offer => raw(Per::Offer),
+            Scope::Interaction => raw(Per::Interaction),
+            Scope::Customer {
+                window: Window::Rolling(Span::Days(days)),
+            } => Self {
+                days: Some(days),
+                ..raw(Per::Customer)
+            },
+            Scope::Customer {
+                window: Window::Rolling(Span::Months(months)),
+            } => Self {
+                months: Some(months),
+                ..raw(Per::Customer)
+            },
+            Scope::Customer {
+                window: Window::Calendar(period),
+            } => Self {
+                period: Some(period.into()),
+                ..raw(Per::Customer)
+            },
+            Scope::Agent { period } => Self {
+                period: Some(period.into()),
+                ..raw(Per::Agent)
+            },
         }
     }
 }
@@ -404,7 +558,7 @@ impl Limit {
     ///
     /// ```
     /// # use carekit::compensation::{Action, Limit, Measure, Scope};
-    /// let l = Limit::new("repeat", Scope::Customer { days: 90 }, Measure::MaxCount(2), Action::Escalate)
+    /// let l = Limit::new("repeat", Scope::customer_days(90), Measure::MaxCount(2), Action::Escalate)
     ///     .described("at most two goodwill gestures per quarter");
     /// assert_eq!(l.description(), Some("at most two goodwill gestures per quarter"));
     /// ```
@@ -417,7 +571,7 @@ impl Limit {
     ///
     /// ```
     /// # use carekit::compensation::{Action, Limit, Measure, Role, Scope};
-    /// let l = Limit::new("repeat", Scope::Customer { days: 90 }, Measure::MaxCount(1), Action::Escalate)
+    /// let l = Limit::new("repeat", Scope::customer_days(90), Measure::MaxCount(1), Action::Escalate)
     ///     .escalate_to(Role::new("supervisor")?); // skip "senior"
     /// assert_eq!(l.escalation_level().map(Role::as_str), Some("supervisor"));
     /// # Ok::<(), carekit::Error>(())
@@ -451,9 +605,10 @@ impl Limit {
     /// The scope.
     ///
     /// ```
-    /// # use carekit::compensation::{Action, Limit, Measure, Period, Scope};
-    /// let l = Limit::new("x", Scope::Agent { period: Period::Week }, Measure::MaxCount(20), Action::Deny);
-    /// assert_eq!(l.scope(), Scope::Agent { period: Period::Week });
+    /// # use carekit::compensation::{Action, Limit, Measure, Scope};
+    /// use carekit::calendar::Period;
+    /// let l = Limit::new("x", Scope::Agent { period: Period::IsoWeek }, Measure::MaxCount(20), Action::Deny);
+    /// assert_eq!(l.scope(), Scope::Agent { period: Period::IsoWeek });
     /// assert_eq!(l.scope().to_string(), "per agent per week");
     /// ```
     pub fn scope(&self) -> Scope {
@@ -541,7 +696,7 @@ pub struct Policy {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub(crate) time_zone: Option<String>,
+    pub(crate) time_zone: Option<Zone>,
     pub(crate) levels: Vec<Role>,
     #[cfg_attr(feature = "serde", serde(default))]
     pub(crate) limits: Vec<Limit>,
@@ -573,7 +728,7 @@ fn unique_tiers<'de, D: serde::Deserializer<'de>>(
     crate::serde_map::unique_keys(
         deserializer,
         "an object from tier ids to multipliers",
-        |tier: &TierId| crate::Error::DuplicateKey {
+        |tier: &TierId| crate::error::Error::DuplicateKey {
             map: "tier_multipliers",
             key: tier.as_str().to_owned(),
         },
@@ -588,7 +743,7 @@ fn unique_roles<'de, D: serde::Deserializer<'de>>(
     crate::serde_map::unique_keys(
         deserializer,
         "an object from roles to amounts",
-        |role: &Role| crate::Error::DuplicateKey {
+        |role: &Role| crate::error::Error::DuplicateKey {
             map: "approval_thresholds",
             key: role.as_str().to_owned(),
         },
@@ -644,26 +799,44 @@ impl Policy {
         self.effective_until = Some(effective_until);
         self
     }
-    /// The UTC offset (`"+02:00"`, `"Z"`) in which per-agent calendar
-    /// periods start; default UTC.
+    /// The time zone whose wall clock reads calendar periods and rolling
+    /// months: UTC, a fixed offset, or (feature `tz`) an IANA zone, whose
+    /// periods follow its DST changes. Default UTC. In JSON, `"time_zone":
+    /// "Europe/Berlin"`, `"+02:00"`, `"Z"` or `"UTC"`.
     ///
     /// ```
     /// # use carekit::compensation::*;
     /// # use carekit::{Currency, Money};
     /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
     /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    /// use carekit::calendar::Zone;
     /// let p = Policy::new("v", t(2024), Currency::EUR).level(Role::new("agent")?);
-    /// assert!(p.clone().time_zone("+02:00").compile().is_ok());
-    /// assert_eq!(p.time_zone("CET").compile().unwrap_err().to_string(),
-    ///     "policy \"v\" is invalid: 1 problem: time_zone: \
-    ///      time zone \"CET\" is not an offset such as \"+02:00\", \"Z\" or \"UTC\"");
+    /// assert_eq!(p.zone(), Zone::UTC); // the default
+    /// let berlin = p.clone().time_zone("Europe/Berlin".parse()?);
+    /// assert_eq!(berlin.zone().to_string(), "Europe/Berlin");
+    /// assert_eq!(p.time_zone("+02:00".parse()?).compile()?.zone().to_string(), "+02:00");
     /// # Ok::<(), carekit::Error>(())
     /// ```
     #[must_use]
-    pub fn time_zone(mut self, offset: &str) -> Self {
-        self.time_zone = Some(offset.to_owned());
+    pub fn time_zone(mut self, zone: Zone) -> Self {
+        self.time_zone = Some(zone);
         self
+    }
+    /// The time zone of calendar periods and rolling months (UTC unless
+    /// set).
+    ///
+    /// ```
+    /// # use carekit::compensation::*;
+    /// # use carekit::Currency;
+    /// # use chrono::{TimeZone, Utc};
+    /// use carekit::calendar::Zone;
+    /// let p = Policy::new("v", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(), Currency::EUR);
+    /// assert_eq!(p.zone(), Zone::UTC);
+    /// assert_eq!(p.time_zone("-05:00".parse()?).zone().to_string(), "-05:00");
+    /// # Ok::<(), carekit::Error>(())
+    /// ```
+    pub fn zone(&self) -> Zone {
+        self.time_zone.unwrap_or_default()
     }
     /// Appends the next authority level (lowest first).
     ///

@@ -7,9 +7,12 @@ use chrono::{DateTime, Utc};
 
 use super::CompensationError;
 use super::offer::{Offer, OfferKind, OfferValue};
+use crate::error::Error;
 use crate::id::validate_identifier;
+use crate::id::{AgentId, CustomerId, InteractionId, TierId};
+use crate::interaction::Channel;
 use crate::loyalty::Benefits;
-use crate::{AgentId, Channel, CustomerId, Error, InteractionId, Money, TierId};
+use crate::money::Money;
 
 macro_rules! name_type {
     ($(#[$meta:meta])* $name:ident, $kind:literal, $example:literal) => {

@@ -4,10 +4,12 @@ use std::collections::BTreeMap;
 
 use super::CompensationError;
 use super::compile::CompiledPolicy;
-use super::engine::{Decision, Outcome};
+use super::decision::{Decision, Outcome};
 use super::history::GrantHistory;
 use super::request::{Request, Role};
-use crate::{Currency, Error, Money, TierId};
+use crate::error::Error;
+use crate::id::TierId;
+use crate::money::{Currency, Money};
 
 /// Counts and money for one group (a role or a tier) in a [`WhatIf`] (see
 /// [`what_if`] for an example).
@@ -371,7 +373,7 @@ fn add(group: &mut WhatIfGroup, before: &Decision, after: &Decision) -> Result<(
 ///
 /// # Errors
 ///
-/// [`CompensationError::WhatIf`] if the policies' currencies differ; any
+/// [`CompensationError::WhatIfCurrencies`] if the policies' currencies differ; any
 /// error of [`CompiledPolicy::evaluate`].
 ///
 /// ```
@@ -403,8 +405,9 @@ pub fn what_if<'a>(
 ) -> Result<WhatIf, Error> {
     let currency = before.currency();
     if after.currency() != currency {
-        return Err(CompensationError::WhatIf {
-            rule: "both policies must use the same currency",
+        return Err(CompensationError::WhatIfCurrencies {
+            before: currency,
+            after: after.currency(),
         }
         .into());
     }

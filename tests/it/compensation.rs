@@ -6,6 +6,7 @@
 //! an independent evaluation of the SPEC §10.1 decision table that never
 //! reads carekit's policy file.
 
+use carekit::calendar::{Period, Span, Window};
 use carekit::compensation::*;
 use carekit::loyalty::{Benefits, Multiplier};
 use carekit::*;
@@ -575,7 +576,7 @@ fn per_customer_window_drops_a_grant_exactly_n_days_old() {
     let policy = base("v")
         .limit(limit(
             "30d",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             amount("50"),
             Action::Deny,
         ))
@@ -627,7 +628,7 @@ fn per_customer_window_drops_a_grant_exactly_n_days_old() {
 #[test]
 fn per_agent_month_starts_at_local_midnight_in_the_policy_time_zone() {
     let policy = base("v")
-        .time_zone("+02:00")
+        .time_zone("+02:00".parse().unwrap())
         .limit(limit(
             "month",
             Scope::Agent {
@@ -682,7 +683,7 @@ fn per_agent_week_is_the_iso_week() {
         .limit(limit(
             "week",
             Scope::Agent {
-                period: Period::Week,
+                period: Period::IsoWeek,
             },
             Measure::MaxCount(2),
             Action::Deny,
@@ -725,7 +726,7 @@ fn only_grants_of_the_filtered_kinds_count() {
         .limit(
             limit(
                 "goodwill",
-                Scope::Customer { days: 90 },
+                Scope::customer_days(90),
                 Measure::MaxCount(1),
                 Action::Escalate,
             )
@@ -798,7 +799,7 @@ fn escalation_goes_to_the_next_level_or_the_named_one() {
 
 #[test]
 fn deny_beats_escalate_beats_cap_and_the_smallest_cap_wins() {
-    let customer = Scope::Customer { days: 7 };
+    let customer = Scope::customer_days(7);
     let policy = base("v")
         .limit(limit("cap-60", customer, amount("60"), Action::Cap))
         .limit(limit("cap-45", customer, amount("45"), Action::Cap))
@@ -835,13 +836,13 @@ fn a_cap_without_headroom_or_on_a_count_denies() {
     let policy = base("v")
         .limit(limit(
             "budget",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             amount("50"),
             Action::Cap,
         ))
         .limit(limit(
             "twice",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             Measure::MaxCount(2),
             Action::Cap,
         ))
@@ -1099,7 +1100,8 @@ fn contact_centre_gold_customers_get_one_and_a_half_times_the_refund_authority()
 #[test]
 fn discretion_budget_trims_to_what_is_left_of_the_employees_day() {
     let policy = compiled(DISCRETION);
-    // -05:00: the local day of 2025-03-04 starts at 05:00 UTC.
+    // America/New_York, still EST (-05:00) on 2025-03-04: the local day
+    // starts at 05:00 UTC.
     let history = GrantHistory::new(vec![
         Grant::new(
             at(2025, 3, 4, 6, 0),
@@ -1273,7 +1275,7 @@ fn what_if_raising_the_agent_cap_reports_transitions_and_money() {
 fn compile_reports_every_problem_with_its_path() {
     let json = r#"{
       "version": "bad", "effective_from": "2024-01-01T00:00:00Z",
-      "effective_until": "2023-01-01T00:00:00Z", "currency": "EUR", "time_zone": "CET",
+      "effective_until": "2023-01-01T00:00:00Z", "currency": "EUR", "time_zone": "Europe/Berlin",
       "levels": ["agent", "agent"],
       "limits": [
         {"id": "a", "scope": {"per": "offer"}, "measure": {"max_amount": {"amount": "-5", "currency": "EUR"}}, "exceeded": "deny"},
@@ -1294,7 +1296,6 @@ fn compile_reports_every_problem_with_its_path() {
         paths,
         [
             "effective_until",
-            "time_zone",
             "levels[1]",
             "limits[0].measure",
             "limits[1].id",
@@ -1312,7 +1313,6 @@ fn compile_reports_every_problem_with_its_path() {
         shown,
         [
             "effective_until: effective_until 2023-01-01T00:00:00+00:00 is not after effective_from 2024-01-01T00:00:00+00:00",
-            "time_zone: time zone \"CET\" is not an offset such as \"+02:00\", \"Z\" or \"UTC\"",
             "levels[1]: level \"agent\" is listed twice",
             "limits[0].measure: negative amount -5.00 EUR",
             "limits[1].id: limit id \"a\" is used twice",
@@ -1327,7 +1327,7 @@ fn compile_reports_every_problem_with_its_path() {
     );
     assert!(
         err.to_string()
-            .starts_with("policy \"bad\" is invalid: 12 problems: effective_until")
+            .starts_with("policy \"bad\" is invalid: 11 problems: effective_until")
     );
 }
 
@@ -1643,7 +1643,7 @@ fn extra_limit_strategy() -> impl Strategy<Value = Limit> {
             let scope = match scope {
                 0 => Scope::Offer,
                 1 => Scope::Interaction,
-                2 => Scope::Customer { days: 30 },
+                2 => Scope::customer_days(30),
                 _ => Scope::Agent {
                     period: Period::Month,
                 },
@@ -1843,7 +1843,7 @@ fn the_documented_json_form_compiles_without_warnings() {
       "effective_from": "2024-07-01T00:00:00Z",
       "effective_until": "2025-01-01T00:00:00Z",
       "currency": "EUR",
-      "time_zone": "+01:00",
+      "time_zone": "Europe/Berlin",
       "levels": ["agent", "senior", "supervisor", "manager"],
       "limits": [
         {"id": "agent-refund", "description": "agents refund at most 50 EUR",
@@ -1932,7 +1932,7 @@ fn an_approval_with_only_count_limits_names_how_many_applied() {
     let policy = base("v")
         .limit(limit(
             "once",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             Measure::MaxCount(3),
             Action::Deny,
         ))
@@ -1955,7 +1955,7 @@ fn the_fingerprint_is_fnv_1a_of_the_documented_encoding() {
         .limit(limit("offer", Scope::Offer, amount("100"), Action::Deny))
         .limit(limit(
             "budget",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             amount("500"),
             Action::Deny,
         ))
@@ -1985,11 +1985,11 @@ fn the_fingerprint_is_fnv_1a_of_the_documented_encoding() {
     let req = Ask::new(OfferKind::Refund, eur("1")).build();
     let d = policy.evaluate(&req, &history).unwrap();
     assert_eq!(d.outcome(), &Outcome::Approve);
-    assert_eq!(d.fingerprint().to_string(), "043ef3c5b2eb35b9");
+    assert_eq!(d.fingerprint().to_string(), "c8a80f61f3187a0f");
     assert_eq!(policy.fingerprint(&req, &history).unwrap(), d.fingerprint());
     // Without history only the version and the limit's position count.
     let empty = decide_fresh(&policy, &req);
-    assert_eq!(empty.fingerprint().to_string(), "d40c3acff0eb6ec7");
+    assert_eq!(empty.fingerprint().to_string(), "26d891b944d20c9d");
 }
 
 #[test]
@@ -2027,7 +2027,7 @@ fn equal_caps_and_equal_escalations_go_to_the_first_in_policy_order() {
     let policy = base("v")
         .limit(limit(
             "room-a",
-            Scope::Customer { days: 30 },
+            Scope::customer_days(30),
             amount("50"),
             Action::Cap,
         ))
@@ -2035,7 +2035,7 @@ fn equal_caps_and_equal_escalations_go_to_the_first_in_policy_order() {
         .limit(
             limit(
                 "one-gift",
-                Scope::Customer { days: 30 },
+                Scope::customer_days(30),
                 Measure::MaxCount(1),
                 Action::Deny,
             )
@@ -2152,4 +2152,623 @@ fn only_approvals_grant_anything() {
     assert!(Outcome::ApproveUpTo(eur("15")).grants());
     assert!(!Outcome::Escalate(role("senior")).grants());
     assert!(!Outcome::Deny.grants());
+}
+
+// ---------------------------------------------------------------------------
+// Regressions (issue reports)
+
+#[test]
+fn an_explanation_quotes_the_limit_that_applied_after_the_tier_multiplier() {
+    // Regression: a gold customer (×1.5) asking 50 EUR against "at most
+    // 30 EUR per offer" was told "at most 30.00 EUR ... headroom 45.00 EUR".
+    // By hand: 30 × 1.5 = 45; 50 > 45 → deny with headroom 45 − 0 = 45.
+    let policy = base("v")
+        .tier_multiplier(
+            TierId::new("gold").unwrap(),
+            Multiplier::new("1.5".parse().unwrap()).unwrap(),
+        )
+        .limit(limit("offer-max", Scope::Offer, amount("30"), Action::Deny))
+        .approval_threshold(role("agent"), eur("20"))
+        .compile()
+        .unwrap();
+    let mut a = Ask::new(OfferKind::Refund, eur("50"));
+    a.tier = "gold";
+    let d = decide_fresh(&policy, &a.build());
+    assert_eq!(d.outcome(), &Outcome::Deny);
+    assert_eq!(
+        d.reason(),
+        "deny: refund 50.00 EUR exceeds limit \"offer-max\" (at most 45.00 EUR per offer): \
+         0.00 EUR before, 50.00 EUR after, limit 45.00 EUR, headroom 45.00 EUR"
+    );
+    assert_eq!(d.checks()[0].description(), "at most 45.00 EUR per offer");
+    // The approval threshold scales too: 20 × 1.5 = 30.
+    assert_eq!(
+        d.checks()[1].description(),
+        "agent approves at most 30.00 EUR per offer without escalating"
+    );
+    // Bronze has no multiplier: the policy's own numbers.
+    a.tier = "bronze";
+    let d = decide_fresh(&policy, &a.build());
+    assert_eq!(d.checks()[0].description(), "at most 30.00 EUR per offer");
+    assert_eq!(
+        d.checks()[1].description(),
+        "agent approves at most 20.00 EUR per offer without escalating"
+    );
+}
+
+#[test]
+fn the_explanation_is_data_and_displays_as_the_reason() {
+    let policy = base("v")
+        .limit(limit("max", Scope::Offer, amount("20"), Action::Deny))
+        .limit(limit(
+            "budget",
+            Scope::customer_days(30),
+            amount("50"),
+            Action::Cap,
+        ))
+        .approval_threshold(role("supervisor"), eur("10"))
+        .compile()
+        .unwrap();
+    let h = GrantHistory::new(vec![grant(
+        at(2024, 6, 1, 9, 0),
+        "bo",
+        "c-1",
+        "T-0",
+        OfferKind::Gift,
+        eur("42"),
+    )])
+    .unwrap();
+    let decide = |a: &Ask| policy.evaluate(&a.build(), &h).unwrap();
+    // Within: max leaves 20, the budget 50 − 42 = 8: the budget is tightest.
+    let d = decide(&Ask::new(OfferKind::Refund, eur("5")));
+    let Explanation::WithinLimits {
+        applied, tightest, ..
+    } = d.explanation()
+    else {
+        panic!("{}", d.explanation());
+    };
+    assert_eq!(applied, 2);
+    assert_eq!(tightest.map(Check::limit_id), Some("budget"));
+    assert_eq!(
+        d.to_string(),
+        "approve: refund 5.00 EUR is within all 2 applicable limits; the tightest is \"budget\" \
+         (at most 50.00 EUR per customer over 30 days) with headroom 8.00 EUR"
+    );
+    // Exceeded, capped: 42 + 10 = 52 > 50 → up to 8.
+    let d = decide(&Ask::new(OfferKind::Refund, eur("10")));
+    let Explanation::Exceeded {
+        outcome,
+        check,
+        no_level_above,
+        asked,
+        kind,
+        ..
+    } = d.explanation()
+    else {
+        panic!("{}", d.explanation());
+    };
+    assert_eq!(outcome, &Outcome::ApproveUpTo(eur("8")));
+    assert_eq!((check.limit_id(), no_level_above), ("budget", None));
+    assert_eq!((kind, asked), (OfferKind::Refund, eur("10")));
+    // The top level escalating finds nobody above: denied, and it says so.
+    let mut a = Ask::new(OfferKind::Refund, eur("15"));
+    a.role = "supervisor";
+    let d = decide(&a);
+    let Explanation::Exceeded { no_level_above, .. } = d.explanation() else {
+        panic!("{}", d.explanation());
+    };
+    assert_eq!(no_level_above, Some(&role("supervisor")));
+    assert!(
+        d.reason()
+            .ends_with("; there is no authority level above supervisor to escalate to"),
+        "{}",
+        d.reason()
+    );
+    // A role that is not a level; a role no limit applies to.
+    a.role = "intern";
+    assert!(matches!(
+        decide(&a).explanation(),
+        Explanation::NotAnAuthorityLevel { role, policy_version: "v", .. } if role.as_str() == "intern"
+    ));
+    let open = base("open").compile().unwrap();
+    let d = open
+        .evaluate(&Ask::new(OfferKind::Gift, eur("1")).build(), &h)
+        .unwrap();
+    assert!(matches!(
+        d.explanation(),
+        Explanation::NoLimitApplies { .. }
+    ));
+    assert_eq!(
+        d.reason(),
+        "approve: no limit of policy \"open\" applies to gift 1.00 EUR by agent"
+    );
+}
+
+#[test]
+fn a_limit_whose_id_is_levels_is_explained_as_a_limit() {
+    // Regression: the explanation recognised the role check by the id
+    // "levels", so a policy limit of that name, exceeded by an authorised
+    // agent, was explained as "role ... is not an authority level".
+    let policy = base("v")
+        .limit(limit("levels", Scope::Offer, amount("20"), Action::Deny))
+        .compile()
+        .unwrap();
+    let d = decide_fresh(&policy, &Ask::new(OfferKind::Refund, eur("30")).build());
+    assert_eq!(d.outcome(), &Outcome::Deny);
+    assert!(
+        d.reason()
+            .starts_with("deny: refund 30.00 EUR exceeds limit \"levels\" (at most 20.00 EUR"),
+        "{}",
+        d.reason()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Scopes on the crate's model of time
+
+#[test]
+fn a_berlin_monthly_agent_quota_decided_at_half_past_midnight_on_1_april_counts_april() {
+    // Europe/Berlin went to summer time (+02:00) at 2024-03-31T01:00Z, so
+    // 2024-03-31T22:30Z is 00:30 on 1 April locally and April began at
+    // 2024-03-31T22:00Z. Grants up to 21:59:59Z are 31 March local (March);
+    // from 22:00Z on they are April.
+    let json = r#"{
+      "version": "berlin", "effective_from": "2024-01-01T00:00:00Z", "currency": "EUR",
+      "time_zone": "Europe/Berlin", "levels": ["agent", "senior"],
+      "limits": [{"id": "agent-month", "scope": {"per": "agent", "period": "month"},
+                  "measure": {"max_amount": {"amount": "100", "currency": "EUR"}}, "exceeded": "cap"}]
+    }"#;
+    let berlin = compiled(json);
+    assert_eq!(berlin.zone().to_string(), "Europe/Berlin");
+    let g = |when, value| grant(when, "ana", "c-9", "T-9", OfferKind::Refund, eur(value));
+    let history = GrantHistory::new(vec![
+        g(at(2024, 3, 31, 0, 30), "50"), // 01:30 CET, 31 March
+        g(at(2024, 3, 31, 21, 59) + TimeDelta::seconds(59), "40"), // 23:59:59 CEST, 31 March
+        g(at(2024, 3, 31, 22, 0), "30"), // 00:00 CEST, 1 April
+        g(at(2024, 3, 31, 22, 15), "20"), // 00:15 CEST, 1 April
+    ])
+    .unwrap();
+    let mut a = Ask::new(OfferKind::Refund, eur("60"));
+    a.at = at(2024, 3, 31, 22, 30);
+    // April so far: 30 + 20 = 50; 50 + 60 = 110 > 100 → cap to 100 − 50 = 50.
+    let d = berlin.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Money(eur("50")));
+    assert_eq!(d.outcome(), &Outcome::ApproveUpTo(eur("50")));
+    // In UTC the same instant is still 31 March: all four grants are March:
+    // 50 + 40 + 30 + 20 = 140 ≥ 100 → no headroom → deny.
+    let utc = compiled(&json.replace("Europe/Berlin", "UTC"));
+    let d = utc.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Money(eur("140")));
+    assert_eq!(d.outcome(), &Outcome::Deny);
+    // The winter offset +01:00 all year reads 23:30 on 31 March: still
+    // March (from 2024-02-29T23:00Z), the four grants count, 140 → deny; the
+    // fixed offset is an hour off across DST.
+    let fixed = compiled(&json.replace("Europe/Berlin", "+01:00"));
+    let d = fixed.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Money(eur("140")));
+    assert_eq!(d.outcome(), &Outcome::Deny);
+}
+
+#[test]
+fn scope_json_forms_read_as_before_and_name_the_new_windows() {
+    let read = |j: &str| serde_json::from_str::<Scope>(j);
+    let show = |s: Scope| serde_json::to_string(&s).unwrap();
+    // Today's forms, unchanged in both directions.
+    for (text, scope) in [
+        (r#"{"per":"offer"}"#, Scope::Offer),
+        (r#"{"per":"interaction"}"#, Scope::Interaction),
+        (r#"{"per":"customer","days":30}"#, Scope::customer_days(30)),
+        (
+            r#"{"per":"agent","period":"day"}"#,
+            Scope::Agent {
+                period: Period::Day,
+            },
+        ),
+        (
+            r#"{"per":"agent","period":"week"}"#,
+            Scope::Agent {
+                period: Period::IsoWeek,
+            },
+        ),
+        (
+            r#"{"per":"agent","period":"month"}"#,
+            Scope::Agent {
+                period: Period::Month,
+            },
+        ),
+        (
+            r#"{"per":"customer","months":3}"#,
+            Scope::Customer {
+                window: Window::Rolling(Span::Months(3)),
+            },
+        ),
+        (
+            r#"{"per":"customer","period":"quarter"}"#,
+            Scope::Customer {
+                window: Window::Calendar(Period::Quarter),
+            },
+        ),
+        (
+            r#"{"per":"agent","period":"year"}"#,
+            Scope::Agent {
+                period: Period::Year,
+            },
+        ),
+    ] {
+        assert_eq!(read(text).unwrap(), scope, "{text}");
+        assert_eq!(show(scope), text);
+    }
+    // "iso_week", the crate's own name of the period, reads as "week".
+    assert_eq!(
+        read(r#"{"per":"agent","period":"iso_week"}"#).unwrap(),
+        Scope::Agent {
+            period: Period::IsoWeek
+        }
+    );
+    // Shapes that say too much or too little.
+    for bad in [
+        r#"{"per":"customer"}"#,
+        r#"{"per":"customer","days":30,"months":1}"#,
+        r#"{"per":"agent"}"#,
+        r#"{"per":"agent","days":7}"#,
+        r#"{"per":"offer","days":1}"#,
+        r#"{"per":"agent","period":"fortnight"}"#,
+        r#"{"per":"customer","days":30,"hours":2}"#,
+    ] {
+        assert!(read(bad).is_err(), "{bad}");
+    }
+    assert!(
+        read(r#"{"per":"customer"}"#)
+            .unwrap_err()
+            .to_string()
+            .contains("a scope per customer takes exactly one of days, months or period")
+    );
+}
+
+#[test]
+fn rolling_months_and_calendar_periods_bound_a_customers_grants() {
+    // Rolling 1 month at 2024-03-31T12:00Z (UTC): February has no 31st, so
+    // the window starts at 1 March 00:00, exclusive: the grant at that very
+    // instant and the one on 29 February are out, 1 March 00:00:01 is in.
+    let months = base("v")
+        .limit(limit(
+            "month",
+            Scope::Customer {
+                window: Window::Rolling(Span::Months(1)),
+            },
+            Measure::MaxCount(10),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap();
+    let g = |when| grant(when, "bo", "c-1", "T-0", OfferKind::Gift, eur("1"));
+    let history = GrantHistory::new(vec![
+        g(at(2024, 2, 29, 13, 0)),
+        g(at(2024, 3, 1, 0, 0)),
+        g(at(2024, 3, 1, 0, 0) + TimeDelta::seconds(1)),
+        g(at(2024, 3, 31, 11, 0)),
+    ])
+    .unwrap();
+    let mut a = Ask::new(OfferKind::Refund, eur("1"));
+    a.at = at(2024, 3, 31, 12, 0);
+    let d = months.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Count(2));
+    // The calendar month in -05:00: March began at 2024-03-01T05:00Z,
+    // inclusive; the grants at 00:00Z and 00:00:01Z are still February
+    // locally (19:00 on the 29th): only 2024-03-31T11:00Z counts.
+    let calendar = base("v")
+        .time_zone("-05:00".parse().unwrap())
+        .limit(limit(
+            "this-month",
+            Scope::Customer {
+                window: Window::Calendar(Period::Month),
+            },
+            Measure::MaxCount(10),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap();
+    let history = GrantHistory::new(vec![
+        g(at(2024, 3, 1, 0, 0)),
+        g(at(2024, 3, 1, 5, 0)), // local midnight, 1 March: the first instant counts
+        g(at(2024, 3, 31, 11, 0)),
+    ])
+    .unwrap();
+    let d = calendar.evaluate(&a.build(), &history).unwrap();
+    assert_eq!(d.checks()[0].observed(), Quantity::Count(2));
+    assert_eq!(
+        d.checks()[0].description(),
+        "at most 10 grants per customer per month"
+    );
+}
+
+#[test]
+fn a_policy_time_zone_is_an_offset_or_a_known_iana_name() {
+    let json = |tz: &str| {
+        format!(
+            r#"{{"version": "v", "effective_from": "2024-01-01T00:00:00Z", "currency": "EUR",
+                 "time_zone": "{tz}", "levels": ["agent"]}}"#
+        )
+    };
+    for ok in ["UTC", "Z", "+05:30", "-03:00", "America/New_York"] {
+        let p: Policy = serde_json::from_str(&json(ok)).unwrap();
+        assert_eq!(
+            p.compile().unwrap().zone().to_string(),
+            if ok == "Z" { "UTC" } else { ok }
+        );
+    }
+    for bad in ["Europe/Atlantis", "+25:00", "berlin"] {
+        let err = serde_json::from_str::<Policy>(&json(bad)).unwrap_err();
+        assert!(err.to_string().contains(bad), "{bad}: {err}");
+    }
+    // A rolling window of no months is empty, like one of no days.
+    let err = base("v")
+        .limit(limit(
+            "none",
+            Scope::Customer {
+                window: Window::Rolling(Span::Months(0)),
+            },
+            amount("1"),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("limits[0].scope.months: a rolling window of 0 months is empty"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The indexed history against brute force
+
+/// Grants with instants on a coarse grid (so several share an instant) and
+/// amounts with 0 to 3 decimals (so series mix scales).
+fn tied_history_strategy() -> impl Strategy<Value = Vec<Grant>> {
+    prop::collection::vec(
+        (
+            0..3_usize,
+            0..3_usize,
+            0..3_usize,
+            kind_strategy(),
+            0..20_000_i64,
+            0..4_u32,
+            0..40_i64,
+        ),
+        0..40,
+    )
+    .prop_map(|rows| {
+        let now = at(2024, 10, 15, 12, 0);
+        rows.into_iter()
+            .map(|(a, c, i, kind, mantissa, scale, days_ago)| {
+                grant(
+                    now - TimeDelta::days(days_ago),
+                    AGENTS[a],
+                    CUSTOMERS[c],
+                    INTERACTIONS[i],
+                    kind,
+                    Money::new(Decimal::new(mantissa, scale), Currency::EUR),
+                )
+            })
+            .collect()
+    })
+}
+
+/// The sum a one-by-one addition gives: the value, at the largest scale
+/// among the amounts (0 for none).
+fn brute_sum<'a>(grants: impl Iterator<Item = &'a Grant>) -> (Decimal, u32, usize) {
+    let mut total = Decimal::ZERO;
+    let mut scale = 0;
+    let mut n = 0;
+    for g in grants {
+        total += g.value().amount();
+        scale = scale.max(g.value().amount().scale());
+        n += 1;
+    }
+    (total, scale, n)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn indexed_windows_equal_a_brute_force_sum(
+        grants in tied_history_strategy(), ask in ask_strategy(), days in 1..45_u32,
+        kinds in prop::option::of(prop::collection::vec(kind_strategy(), 0..4)),
+    ) {
+        let history = GrantHistory::new(grants.clone()).unwrap();
+        let mut ask = ask;
+        ask.role = "agent";
+        ask.value = eur("0");
+        let req = ask.build();
+        let counts = |g: &&Grant| kinds.as_ref().is_none_or(|k| k.contains(&g.kind()));
+        let start = req.at() - TimeDelta::days(i64::from(days));
+        // at − days < t ≤ at for the request's customer; t ≤ at for its
+        // interaction; only the filtered kinds.
+        let customer = brute_sum(grants.iter().filter(counts).filter(|g| {
+            g.customer().as_str() == ask.customer && g.at() > start && g.at() <= req.at()
+        }));
+        let case = brute_sum(grants.iter().filter(counts).filter(|g| {
+            g.interaction().as_str() == ask.interaction && g.at() <= req.at()
+        }));
+        let applies = kinds.as_ref().is_none_or(|k| k.contains(&req.kind()));
+        for by_count in [true, false] {
+            let measure = if by_count { Measure::MaxCount(1_000) } else { amount("1000000") };
+            let filters = kinds.clone().map_or_else(Filters::default, |k| Filters::default().kinds(k));
+            let policy = base("v")
+                .limit(limit("customer", Scope::customer_days(days), measure, Action::Deny)
+                    .when(filters.clone()))
+                .limit(limit("case", Scope::Interaction, measure, Action::Deny).when(filters))
+                .compile()
+                .unwrap();
+            let d = policy.evaluate(&req, &history).unwrap();
+            prop_assert_eq!(d.checks().len(), if applies { 2 } else { 0 });
+            for (c, (total, scale, n)) in d.checks().iter().zip([customer, case]) {
+                match c.observed() {
+                    Quantity::Count(got) => prop_assert_eq!(got, u32::try_from(n).unwrap()),
+                    Quantity::Money(got) => {
+                        prop_assert_eq!(got.amount(), total);
+                        prop_assert_eq!(got.amount().scale(), scale, "{}: {}", c.limit_id(), got);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pushing_grants_one_by_one_decides_as_building_at_once(
+        grants in tied_history_strategy(), asks in prop::collection::vec(ask_strategy(), 1..4),
+        seed in any::<u64>(), cents in 0..40_000_i64,
+    ) {
+        let policy = compiled(CONTACT_CENTRE);
+        let built = GrantHistory::new(grants.clone()).unwrap();
+        let mut shuffled = grants;
+        let mut s = seed;
+        for i in (1..shuffled.len()).rev() {
+            s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            shuffled.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let mut pushed = GrantHistory::empty();
+        for g in shuffled {
+            pushed.push(g).unwrap();
+        }
+        prop_assert_eq!(built.grants(), pushed.grants());
+        for mut ask in asks {
+            ask.value = Money::from_minor_units(cents, Currency::EUR);
+            let req = ask.build();
+            let a = policy.evaluate(&req, &built).unwrap();
+            let b = policy.evaluate(&req, &pushed).unwrap();
+            prop_assert_eq!(a.checks(), b.checks());
+            prop_assert_eq!(a.fingerprint(), b.fingerprint());
+        }
+    }
+
+    #[test]
+    fn the_fingerprint_changes_with_a_counted_window_and_only_then(
+        grants in tied_history_strategy(), ask in ask_strategy(), days_ago in 0..40_i64,
+    ) {
+        let policy = base("v")
+            .limit(limit("customer", Scope::customer_days(30), amount("1000000"), Action::Deny))
+            .compile()
+            .unwrap();
+        let mut ask = ask;
+        ask.role = "agent";
+        ask.value = eur("1");
+        let req = ask.build();
+        let mut history = GrantHistory::new(grants).unwrap();
+        let before = policy.fingerprint(&req, &history).unwrap();
+        let when = req.at() - TimeDelta::days(days_ago);
+        // Another customer's grant is in no counted window.
+        let other = CUSTOMERS.iter().find(|c| **c != ask.customer).unwrap();
+        history.push(grant(when, "ana", other, "T-9", OfferKind::Gift, eur("3"))).unwrap();
+        prop_assert_eq!(policy.fingerprint(&req, &history).unwrap(), before);
+        // The customer's own grant: inside the 30 days it changes the count.
+        history.push(grant(when, "ana", ask.customer, "T-9", OfferKind::Gift, eur("3"))).unwrap();
+        let after = policy.fingerprint(&req, &history).unwrap();
+        prop_assert_eq!(after != before, days_ago < 30, "{} days ago", days_ago);
+    }
+}
+
+#[test]
+fn compensation_errors_keep_their_values_typed() {
+    // A grant after the request names both instants as instants.
+    let policy = base("v").compile().unwrap();
+    let later = at(2024, 6, 11, 0, 0);
+    let history = GrantHistory::new(vec![grant(
+        later,
+        "bo",
+        "c-1",
+        "T-1",
+        OfferKind::Gift,
+        eur("1"),
+    )])
+    .unwrap();
+    let req = Ask::new(OfferKind::Refund, eur("5")).build();
+    let err = policy.evaluate(&req, &history).unwrap_err();
+    let Error::Compensation(CompensationError::GrantAfterRequest {
+        index,
+        at: grant_at,
+        request_at,
+        ..
+    }) = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!((*index, *grant_at, *request_at), (0, later, req.at()));
+    assert_eq!(
+        err.to_string(),
+        "history[0].at 2024-06-11T00:00:00+00:00 is after the request instant 2024-06-10T12:00:00+00:00"
+    );
+    // Problems name roles, levels, scopes and actions as values.
+    let err = base("v")
+        .limit(limit("x", Scope::Offer, amount("1"), Action::Cap).escalate_to(role("boss")))
+        .limit(limit(
+            "y",
+            Scope::Agent {
+                period: Period::IsoWeek,
+            },
+            Measure::MaxPercentOfOrder(50.into()),
+            Action::Deny,
+        ))
+        .compile()
+        .unwrap_err();
+    let Error::Compensation(CompensationError::InvalidPolicy { problems, .. }) = &err else {
+        panic!("{err:?}");
+    };
+    let kinds: Vec<&ProblemKind> = problems.iter().map(Problem::kind).collect();
+    assert!(
+        matches!(
+            kinds[..],
+            [
+                ProblemKind::EscalateToWithoutEscalate {
+                    action: Action::Cap,
+                    ..
+                },
+                ProblemKind::PercentScope {
+                    scope: Scope::Agent {
+                        period: Period::IsoWeek
+                    },
+                    ..
+                },
+            ]
+        ),
+        "{kinds:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "policy \"v\" is invalid: 2 problems: \
+         limits[0].escalate_to: escalate_to is only meaningful with \"exceeded\": \"escalate\", not \"cap\"; \
+         limits[1].scope: a percent-of-order measure applies per offer or per interaction, not per agent per week"
+    );
+    let err = base("v")
+        .approval_threshold(role("boss"), eur("10"))
+        .compile()
+        .unwrap_err();
+    let Error::Compensation(CompensationError::InvalidPolicy { problems, .. }) = &err else {
+        panic!("{err:?}");
+    };
+    let ProblemKind::UnknownLevel { name, levels, .. } = problems[0].kind() else {
+        panic!("{problems:?}");
+    };
+    assert_eq!(name, &role("boss"));
+    assert_eq!(levels, &[role("agent"), role("senior"), role("supervisor")]);
+    // What-if over two currencies names both.
+    let usd = Policy::new("usd", at(2024, 1, 1, 0, 0), Currency::USD)
+        .level(role("agent"))
+        .compile()
+        .unwrap();
+    let err = what_if(&policy, &usd, []).unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Compensation(CompensationError::WhatIfCurrencies {
+            before: Currency::EUR,
+            after: Currency::USD,
+            ..
+        })
+    ));
+    assert_eq!(
+        err.to_string(),
+        "what-if: both policies must use the same currency, found EUR and USD"
+    );
 }

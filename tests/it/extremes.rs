@@ -1247,7 +1247,7 @@ fn loyalty_at_the_limits_answers_or_refuses() {
 #[test]
 fn compensation_at_the_limits_answers_or_refuses() {
     use carekit::compensation::{
-        Action, Context, Limit, Measure, Period, Recipient, Requester, Role, Scope, what_if,
+        Action, Context, Limit, Measure, Recipient, Requester, Role, Scope, what_if,
     };
     use carekit::{
         AgentId, Channel, CustomerId, Grant, GrantHistory, InteractionId, Offer, OfferKind, Policy,
@@ -1284,12 +1284,7 @@ fn compensation_at_the_limits_answers_or_refuses() {
         [
             Limit::new("offer", Scope::Offer, m, Action::Escalate),
             Limit::new("ticket", Scope::Interaction, m, Action::Cap),
-            Limit::new(
-                "customer",
-                Scope::Customer { days: u32::MAX },
-                m,
-                Action::Deny,
-            ),
+            Limit::new("customer", Scope::customer_days(u32::MAX), m, Action::Deny),
             Limit::new(
                 "day",
                 Scope::Agent {
@@ -1301,7 +1296,7 @@ fn compensation_at_the_limits_answers_or_refuses() {
             Limit::new(
                 "week",
                 Scope::Agent {
-                    period: Period::Week,
+                    period: Period::IsoWeek,
                 },
                 m,
                 Action::Escalate,
@@ -1328,7 +1323,7 @@ fn compensation_at_the_limits_answers_or_refuses() {
     for zone in ["+14:00", "-12:00", "+00:00"] {
         for measure in measures {
             let mut policy = Policy::new("edge", lo, Currency::EUR)
-                .time_zone(zone)
+                .time_zone(zone.parse().unwrap())
                 .level(role("agent"))
                 .level(role("supervisor"))
                 .tier_multiplier(

@@ -201,7 +201,7 @@ fn compensation_types_are_send_and_sync() {
     send_sync::<Grant>();
     send_sync::<GrantHistory>();
     send_sync::<Fingerprint>();
-    send_sync::<Period>();
+    send_sync::<Explanation<'static>>();
     send_sync::<Scope>();
     send_sync::<Measure>();
     send_sync::<Action>();

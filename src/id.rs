@@ -1,5 +1,6 @@
 //! Opaque identifiers: [`CustomerId`], [`AgentId`], [`InteractionId`],
-//! [`TierId`], [`EventId`], and the [`Segment`] label.
+//! [`TierId`], [`EventId`], compensation's [`Role`] and [`Reason`], and
+//! the [`Segment`] label.
 //!
 //! Identifiers are what the caller's systems already use (a CRM key, an
 //! e-mail address, a ticket number as text). carekit only promises that an
@@ -101,7 +102,7 @@ macro_rules! identifier {
         /// # Example
         ///
         /// ```
-        #[doc = concat!("use carekit::", stringify!($name), ";")]
+        #[doc = concat!("use carekit::id::", stringify!($name), ";")]
         ///
         #[doc = concat!("let id = ", stringify!($name), "::new(\"", $example, "\")?;")]
         #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
@@ -124,8 +125,8 @@ macro_rules! identifier {
             /// empty, blank, or contains a control character.
             ///
             /// ```
-            #[doc = concat!("assert!(carekit::", stringify!($name), "::new(\"", $example, "\").is_ok());")]
-            #[doc = concat!("assert!(carekit::", stringify!($name), "::new(\"\\n\").is_err());")]
+            #[doc = concat!("assert!(carekit::id::", stringify!($name), "::new(\"", $example, "\").is_ok());")]
+            #[doc = concat!("assert!(carekit::id::", stringify!($name), "::new(\"\\n\").is_err());")]
             /// ```
             pub fn new(value: &str) -> Result<Self, IdError> {
                 validate_identifier($kind, value)?;
@@ -135,7 +136,7 @@ macro_rules! identifier {
             /// The identifier as text.
             ///
             /// ```
-            #[doc = concat!("let id = carekit::", stringify!($name), "::new(\"", $example, "\")?;")]
+            #[doc = concat!("let id = carekit::id::", stringify!($name), "::new(\"", $example, "\")?;")]
             #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
             /// # Ok::<(), carekit::Error>(())
             /// ```
@@ -217,6 +218,22 @@ identifier!(
     EventId,
     "event id",
     "order-1001"
+);
+identifier!(
+    /// An agent's role, which is also the name of an authority level in a
+    /// compensation policy (`agent`, `senior`, `supervisor`, `manager`:
+    /// names are data).
+    Role,
+    "role",
+    "senior"
+);
+identifier!(
+    /// Why compensation is offered (`late_delivery`, `damaged_item`,
+    /// `service_outage_severe`): a reason or severity code a policy's
+    /// filters can select on.
+    Reason,
+    "reason",
+    "late_delivery"
 );
 identifier!(
     /// A customer segment label (`"enterprise"`, `"smb"`), used to pick SLA

@@ -53,10 +53,10 @@ const CHANNELS: &[Channel] = &[
 ];
 const OTHER_CURRENCIES: &[Currency] = &[Currency::USD, Currency::JPY, Currency::KWD, Currency::CLF];
 
-fn name<T>(
+fn name<T, E>(
     u: &mut Unstructured<'_>,
     pool: &[&str],
-    make: fn(&str) -> Result<T, carekit::Error>,
+    make: fn(&str) -> Result<T, E>,
 ) -> Result<T> {
     let s = common::pick(u, pool)?;
     make(s).map_err(|_| arbitrary::Error::IncorrectFormat)

@@ -10,14 +10,14 @@ use rust_decimal::Decimal;
 
 use super::CompensationError;
 use super::decision::Quantity;
-use super::error::{Problem, ProblemKind, Warning, WarningKind};
 use super::offer::OfferKind;
 use super::policy::{Action, Filters, Limit, Measure, Policy, Scope};
-use super::request::{Reason, Role};
 use super::words;
 use crate::calendar::{Span, Window, Zone};
 use crate::error::Error;
+use crate::error::{Problem, ProblemKind, Warning, WarningKind};
 use crate::id::TierId;
+use crate::id::{Reason, Role};
 use crate::interaction::Channel;
 use crate::money::{Currency, Money};
 
@@ -190,7 +190,9 @@ fn empty_window(problems: &mut Vec<Problem>, path: &str, scope: Scope) {
             };
             problems.push(Problem::new(
                 format!("{path}.scope.{field}"),
-                ProblemKind::EmptyWindow { span },
+                ProblemKind::EmptyWindow {
+                    span: span.to_string(),
+                },
             ));
         }
     }
@@ -407,7 +409,9 @@ impl Policy {
                 if matches!(l.scope(), Scope::Customer { .. } | Scope::Agent { .. }) {
                     problems.push(Problem::new(
                         format!("{path}.scope"),
-                        ProblemKind::PercentScope { scope: l.scope() },
+                        ProblemKind::PercentScope {
+                            scope: l.scope().to_string(),
+                        },
                     ));
                 }
                 Bound::Ratio(p.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO))
@@ -432,7 +436,9 @@ impl Policy {
             (other, Some(_)) => {
                 problems.push(Problem::new(
                     format!("{path}.escalate_to"),
-                    ProblemKind::EscalateToWithoutEscalate { action: other },
+                    ProblemKind::EscalateToWithoutEscalate {
+                        action: other.name(),
+                    },
                 ));
                 Act::Deny
             }
@@ -561,7 +567,7 @@ impl Policy {
             }
         }
         for (r, level) in self.levels.iter().enumerate() {
-            let kinds: Vec<OfferKind> = OfferKind::ALL
+            let kinds: Vec<&'static str> = OfferKind::ALL
                 .iter()
                 .copied()
                 .filter(|k| {
@@ -569,6 +575,7 @@ impl Policy {
                         .get(r.saturating_mul(nk).saturating_add(k.index()))
                         .is_none_or(Vec::is_empty)
                 })
+                .map(OfferKind::name)
                 .collect();
             if !kinds.is_empty() {
                 warnings.push(Warning::new(

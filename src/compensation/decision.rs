@@ -11,7 +11,7 @@ use super::compile::LimitInfo;
 use super::history::{Fingerprint, Grant};
 use super::offer::OfferKind;
 use super::policy::{Action, Scope};
-use super::request::Role;
+use crate::id::Role;
 use crate::money::{Currency, Money};
 
 /// A value a check compares: money, or a number of grants.

@@ -7,8 +7,8 @@ use super::compile::LimitText;
 use super::decision::{Check, Decision, Outcome};
 use super::offer::OfferKind;
 use super::policy::Action;
-use super::request::Role;
 use super::words;
+use crate::id::Role;
 use crate::money::Money;
 
 /// Why a [`Decision`] came out as it did, as data: which case applies and

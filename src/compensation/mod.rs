@@ -302,7 +302,6 @@
 mod compile;
 mod decision;
 mod engine;
-mod error;
 mod explain;
 mod headroom;
 mod history;
@@ -313,13 +312,14 @@ mod request;
 mod whatif;
 mod words;
 
+pub use crate::error::{CompensationError, Problem, ProblemKind, Warning, WarningKind};
+pub use crate::id::{Reason, Role};
 pub use compile::{CompiledPolicy, PolicySet};
 pub use decision::{Check, Decision, Outcome, Quantity, Verdict};
-pub use error::{CompensationError, Problem, ProblemKind, Warning, WarningKind};
 pub use explain::Explanation;
 pub use headroom::{Headroom, KindHeadroom};
 pub use history::{Fingerprint, Grant, GrantHistory};
 pub use offer::{Offer, OfferKind, OfferValue, Percent};
 pub use policy::{Action, Filters, Limit, Measure, Policy, Scope};
-pub use request::{Context, Reason, Recipient, Request, Requester, Role};
+pub use request::{Context, Recipient, Request, Requester};
 pub use whatif::{WhatIf, WhatIfGroup, what_if};

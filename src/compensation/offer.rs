@@ -396,7 +396,10 @@ impl TryFrom<RawOffer> for Offer {
                 Self::coupon_percent(Percent::new(p)?)
             }
             _ => {
-                return Err(CompensationError::OfferValueShape { kind: raw.kind }.into());
+                return Err(CompensationError::OfferValueShape {
+                    kind: raw.kind.name(),
+                }
+                .into());
             }
         };
         Ok(Self {

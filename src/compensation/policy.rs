@@ -11,9 +11,9 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::offer::OfferKind;
-use super::request::{Reason, Role};
 use crate::calendar::{Period, Span, Window, Zone};
 use crate::id::TierId;
+use crate::id::{Reason, Role};
 use crate::interaction::Channel;
 use crate::loyalty::Multiplier;
 use crate::money::{Currency, Money};
@@ -312,13 +312,24 @@ pub enum Action {
     Cap,
 }
 
-impl fmt::Display for Action {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Action {
+    /// The JSON name: `deny`, `escalate`, `cap`.
+    ///
+    /// ```
+    /// assert_eq!(carekit::compensation::Action::Cap.name(), "cap");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
             Self::Deny => "deny",
             Self::Escalate => "escalate",
             Self::Cap => "cap",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 

@@ -1,104 +1,14 @@
 //! Requests: who asks to give what to whom, in which context, when.
 
-use std::fmt;
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 
 use super::CompensationError;
 use super::offer::{Offer, OfferKind, OfferValue};
 use crate::error::Error;
-use crate::id::validate_identifier;
-use crate::id::{AgentId, CustomerId, InteractionId, TierId};
+use crate::id::{AgentId, CustomerId, InteractionId, Reason, Role, TierId};
 use crate::interaction::Channel;
 use crate::loyalty::Benefits;
 use crate::money::Money;
-
-macro_rules! name_type {
-    ($(#[$meta:meta])* $name:ident, $kind:literal, $example:literal) => {
-        $(#[$meta])*
-        ///
-        /// ```
-        #[doc = concat!("use carekit::compensation::", stringify!($name), ";")]
-        #[doc = concat!("let n = ", stringify!($name), "::new(\"", $example, "\")?;")]
-        #[doc = concat!("assert_eq!(n.as_str(), \"", $example, "\");")]
-        #[doc = concat!("assert!(", stringify!($name), "::new(\" \").is_err());")]
-        /// # Ok::<(), carekit::Error>(())
-        /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
-        pub struct $name(Arc<str>);
-
-        impl $name {
-            /// Validates a name: non-empty, not blank, no control characters.
-            ///
-            /// # Errors
-            ///
-            /// [`Error::InvalidId`] otherwise.
-            ///
-            /// ```
-            #[doc = concat!("use carekit::compensation::", stringify!($name), ";")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"", $example, "\")?.as_str(), \"", $example, "\");")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"\").unwrap_err().to_string(),")]
-            #[doc = concat!("    \"", $kind, " \\\"\\\" is not a valid identifier: it must not be empty\");")]
-            /// # Ok::<(), carekit::Error>(())
-            /// ```
-            pub fn new(value: &str) -> Result<Self, Error> {
-                validate_identifier($kind, value)?;
-                Ok(Self(Arc::from(value)))
-            }
-
-            /// The name as text.
-            ///
-            /// ```
-            #[doc = concat!("use carekit::compensation::", stringify!($name), ";")]
-            #[doc = concat!("let n = ", stringify!($name), "::new(\"", $example, "\")?;")]
-            #[doc = concat!("assert_eq!(n.as_str(), \"", $example, "\");")]
-            #[doc = concat!("assert_eq!(n.as_str(), n.to_string()); // Display shows the same text")]
-            /// # Ok::<(), carekit::Error>(())
-            /// ```
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = Error;
-            fn try_from(s: String) -> Result<Self, Error> {
-                Self::new(&s)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(n: $name) -> String {
-                n.0.as_ref().to_owned()
-            }
-        }
-    };
-}
-
-name_type!(
-    /// An agent's role, which is also the name of an authority level in a
-    /// policy (`agent`, `senior`, `supervisor`, `manager`: names are data).
-    Role,
-    "role",
-    "senior"
-);
-name_type!(
-    /// Why compensation is offered (`late_delivery`, `damaged_item`,
-    /// `service_outage_severe`): a reason or severity code the policy's
-    /// filters can select on.
-    Reason,
-    "reason",
-    "late_delivery"
-);
 
 /// Who asks: the agent and the role they act in.
 ///

@@ -6,8 +6,9 @@ use super::CompensationError;
 use super::compile::CompiledPolicy;
 use super::decision::{Decision, Outcome};
 use super::history::GrantHistory;
-use super::request::{Request, Role};
+use super::request::Request;
 use crate::error::Error;
+use crate::id::Role;
 use crate::id::TierId;
 use crate::money::{Currency, Money};
 

@@ -24,6 +24,7 @@
 //! breaking release.
 
 mod calendar;
+mod compensation;
 mod loyalty;
 mod metrics;
 mod sla;
@@ -31,6 +32,7 @@ mod stats;
 mod timeline;
 
 pub use calendar::CalendarError;
+pub use compensation::{CompensationError, Problem, ProblemKind, Warning, WarningKind};
 pub use loyalty::LoyaltyError;
 pub use metrics::MetricsError;
 pub use sla::SlaError;
@@ -162,7 +164,7 @@ pub enum Error {
     Loyalty(#[from] LoyaltyError),
     /// A compensation policy, request or history is invalid.
     #[error(transparent)]
-    Compensation(#[from] crate::compensation::CompensationError),
+    Compensation(#[from] CompensationError),
 }
 
 impl From<crate::id::IdError> for Error {

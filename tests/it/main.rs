@@ -18,6 +18,7 @@ mod conformance;
 mod domain;
 mod extremes;
 mod fuzz_regressions;
+mod layering;
 mod loyalty;
 mod metrics_accessors;
 mod metrics_records;

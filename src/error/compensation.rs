@@ -3,10 +3,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
-use super::offer::OfferKind;
-use super::policy::{Action, Scope};
-use super::request::Role;
-use crate::calendar::Span;
+use crate::id::Role;
 use crate::money::{Currency, Money};
 
 /// Why a compensation policy, request or history is invalid.
@@ -109,8 +106,8 @@ pub enum CompensationError {
     )]
     #[non_exhaustive]
     OfferValueShape {
-        /// The offer's kind.
-        kind: OfferKind,
+        /// The offer's kind, by name (`"coupon"`).
+        kind: &'static str,
     },
     /// A grant of the history is later than the request it should precede.
     #[error(
@@ -249,8 +246,7 @@ impl Problem {
     /// let Err(Error::Compensation(CompensationError::InvalidPolicy { problems, .. })) = bad.compile() else {
     ///     unreachable!("the policy is invalid")
     /// };
-    /// use carekit::calendar::Span;
-    /// assert!(matches!(problems[0].kind(), ProblemKind::EmptyWindow { span: Span::Days(0), .. }));
+    /// assert!(matches!(problems[0].kind(), ProblemKind::EmptyWindow { span, .. } if span == "0 days"));
     /// # Ok::<(), carekit::Error>(())
     /// ```
     pub fn kind(&self) -> &ProblemKind {
@@ -363,22 +359,22 @@ pub enum ProblemKind {
     #[error("a percent-of-order measure applies per offer or per interaction, not {scope}")]
     #[non_exhaustive]
     PercentScope {
-        /// The scope.
-        scope: Scope,
+        /// The scope, in words (`"per customer over 90 days"`).
+        scope: String,
     },
     /// A rolling window of zero days or months.
     #[error("a rolling window of {span} is empty")]
     #[non_exhaustive]
     EmptyWindow {
-        /// The window's length.
-        span: Span,
+        /// The window's length, as written (`"0 days"`).
+        span: String,
     },
     /// `escalate_to` on a limit whose action is not `escalate`.
     #[error("escalate_to is only meaningful with \"exceeded\": \"escalate\", not \"{action}\"")]
     #[non_exhaustive]
     EscalateToWithoutEscalate {
-        /// The limit's action.
-        action: Action,
+        /// The limit's action, by name (`"deny"`).
+        action: &'static str,
     },
     /// More limits than the compiled index holds (65,535).
     #[error("{count} limits are too many: at most 65535")]
@@ -546,12 +542,12 @@ pub enum WarningKind {
         cap: Money,
     },
     /// A role with no limit at all on some offer kinds.
-    #[error("role {:?} has no limit on {}: unlimited authority", role.as_str(), kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(", "))]
+    #[error("role {:?} has no limit on {}: unlimited authority", role.as_str(), kinds.join(", "))]
     #[non_exhaustive]
     UnlimitedAuthority {
         /// The role.
         role: Role,
         /// The unlimited kinds.
-        kinds: Vec<OfferKind>,
+        kinds: Vec<&'static str>,
     },
 }

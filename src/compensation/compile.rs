@@ -9,9 +9,8 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use super::CompensationError;
-use super::decision::Quantity;
 use super::offer::OfferKind;
-use super::policy::{Action, Filters, Limit, Measure, Policy, Scope};
+use super::policy::{Action, Filters, Limit, Measure, Policy, Quantity, Scope};
 use super::words;
 use crate::calendar::{Span, Window, Zone};
 use crate::error::Error;
@@ -887,42 +886,6 @@ impl PolicySet {
     /// ```
     pub fn versions(&self) -> &[CompiledPolicy] {
         &self.versions
-    }
-
-    /// Evaluates a request under the version in force at its instant.
-    ///
-    /// # Errors
-    ///
-    /// [`CompensationError::NoPolicyInForce`], or the errors of
-    /// [`CompiledPolicy::evaluate`].
-    ///
-    /// ```
-    /// # use carekit::compensation::*;
-    /// # use carekit::{Currency, Money};
-    /// # use chrono::{TimeZone, Utc};
-    /// # let eur = |c| Money::from_minor_units(c, Currency::EUR);
-    /// # let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
-    /// # let agent = Role::new("agent")?;
-    /// # use carekit::*;
-    /// let cap = |cents| Limit::new("cap", Scope::Offer, Measure::MaxAmount(eur(cents)), Action::Deny);
-    /// let set = PolicySet::new(&[
-    ///     Policy::new("2024", t(2024), Currency::EUR).level(agent.clone()).limit(cap(2000)).until(t(2025)),
-    ///     Policy::new("2025", t(2025), Currency::EUR).level(agent.clone()).limit(cap(5000)),
-    /// ])?;
-    /// let ask = |y| Request::new(t(y) + chrono::TimeDelta::days(30), Requester::new(AgentId::new("ana")?, agent.clone()),
-    ///     Recipient::new(CustomerId::new("c")?, TierId::new("gold")?), Context::new(InteractionId::new("T")?, Channel::Chat),
-    ///     Offer::new(OfferKind::Refund, eur(3000))?);
-    /// // 30 EUR: over the 2024 cap of 20, within the 2025 cap of 50
-    /// assert_eq!(set.evaluate(&ask(2024)?, &GrantHistory::empty())?.outcome(), &Outcome::Deny);
-    /// assert_eq!(set.evaluate(&ask(2025)?, &GrantHistory::empty())?.policy_version(), "2025");
-    /// # Ok::<(), carekit::Error>(())
-    /// ```
-    pub fn evaluate(
-        &self,
-        request: &super::Request,
-        history: &super::GrantHistory,
-    ) -> Result<super::Decision, Error> {
-        self.in_force(request.at())?.evaluate(request, history)
     }
 }
 

@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
-use super::history::Grant;
+use super::grant::Grant;
 use super::offer::OfferKind;
 use crate::error::Error;
 use crate::money::MoneyError;

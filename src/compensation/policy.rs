@@ -1039,3 +1039,48 @@ impl Policy {
         &self.limits
     }
 }
+/// A value a check compares: money, or a number of grants.
+///
+/// ```
+/// use carekit::compensation::Quantity;
+/// use carekit::{Currency, Money};
+/// assert_eq!(Quantity::Count(2).to_string(), "2 grants");
+/// assert_eq!(Quantity::Money(Money::from_minor_units(250, Currency::EUR)).to_string(), "2.50 EUR");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Quantity {
+    /// An amount.
+    Money(Money),
+    /// A count of grants.
+    Count(u32),
+}
+
+impl Quantity {
+    /// The amount, if this is money.
+    ///
+    /// ```
+    /// # use carekit::compensation::Quantity;
+    /// # use carekit::{Currency, Money};
+    /// let m = Money::from_minor_units(1500, Currency::EUR);
+    /// assert_eq!(Quantity::Money(m).money(), Some(m));
+    /// assert_eq!(Quantity::Count(3).money(), None);
+    /// ```
+    pub fn money(self) -> Option<Money> {
+        match self {
+            Self::Money(m) => Some(m),
+            Self::Count(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Money(m) => write!(f, "{m}"),
+            Self::Count(1) => f.write_str("1 grant"),
+            Self::Count(n) => write!(f, "{n} grants"),
+        }
+    }
+}

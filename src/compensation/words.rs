@@ -4,7 +4,7 @@
 
 use std::fmt::{self, Write};
 
-use super::decision::Quantity;
+use super::policy::Quantity;
 use crate::money::Money;
 
 /// Writes `money` exactly as its `Display` does (`"19.99 EUR"`: the amount

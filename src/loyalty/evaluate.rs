@@ -7,12 +7,14 @@
 
 use chrono::{DateTime, Utc};
 
+use super::change::TierChange;
 use super::event::{LoyaltyEvent, Membership};
 use super::points::floor_points;
 use super::programme::LoyaltyProgramme;
 use super::qualifying::{Values, leaves_at, window_start};
-use super::report::{Evaluation, PendingDowngrade, TierChange};
-use super::reviews::{Reviews, Walk};
+use super::report::{Evaluation, PendingDowngrade};
+use super::reviews::Walk;
+use super::schedule::Reviews;
 use crate::error::Error;
 
 impl LoyaltyProgramme {

@@ -11,7 +11,7 @@ use super::LoyaltyError;
 use super::event::{LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
 use super::programme::{LoyaltyProgramme, Measure};
 use super::qualifying::{Contribution, add, leaves_at, sub};
-use super::reviews::Reviews;
+use super::schedule::Reviews;
 use crate::error::rfc3339;
 use crate::{error::Error, money::Money};
 

@@ -253,6 +253,7 @@
 //! earned.
 
 mod benefits;
+mod change;
 mod evaluate;
 mod event;
 mod ledger;
@@ -262,10 +263,12 @@ mod progress;
 mod qualifying;
 mod report;
 mod reviews;
+mod schedule;
 
 pub use crate::error::LoyaltyError;
 pub use crate::id::EventId;
 pub use benefits::{Benefits, CustomPerk, Multiplier, Perk};
+pub use change::{ChangeReason, TierChange};
 pub use event::{LoyaltyEvent, LoyaltyEventKind, ManualFloor, Membership};
 pub use points::{Expiry, PointsBalance, PointsLot, PointsStatement};
 pub use programme::{
@@ -273,4 +276,4 @@ pub use programme::{
     Tier, Window,
 };
 pub use progress::{Keep, Progress};
-pub use report::{ChangeReason, Evaluation, PendingDowngrade, TierChange};
+pub use report::{Evaluation, PendingDowngrade};

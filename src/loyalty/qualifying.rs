@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 
 use super::programme::{LoyaltyProgramme, Measure, PointsRule, Window};
-use super::reviews::{Reviews, out_of_range};
+use super::schedule::{Reviews, out_of_range};
 use super::{EventId, LoyaltyError};
 use crate::calendar::{self, Period};
 use crate::{error::Error, money::Money};

@@ -5,7 +5,8 @@ use chrono::TimeDelta;
 
 use super::clocks::InteractionClocks;
 use super::durations::{DurationValue, Durations};
-use super::fcr::{Fcr, FcrConvention};
+use super::fcr::Fcr;
+use super::first_contact::FcrConvention;
 use super::sketch::QuantileSketch;
 use crate::error::Error;
 use crate::error::MetricsError;

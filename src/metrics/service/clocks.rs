@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use super::fcr::FcrConvention;
+use super::first_contact::FcrConvention;
 use crate::calendar::ElapsedTime;
 use crate::error::Error;
 use crate::interaction::{Interaction, OutboundStart, StatusClock, Timeline};

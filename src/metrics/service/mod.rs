@@ -6,11 +6,13 @@ mod clock_summary;
 mod clocks;
 mod durations;
 mod fcr;
+mod first_contact;
 mod sketch;
 
 pub use clock_summary::ClockSummary;
 pub use clocks::InteractionClocks;
 pub(crate) use durations::DurationValue;
 pub use durations::{Durations, DurationsParts, PercentileMethod};
-pub use fcr::{Fcr, FcrConvention, FcrParts};
+pub use fcr::{Fcr, FcrParts};
+pub use first_contact::FcrConvention;
 pub use sketch::{QuantileSketch, QuantileSketchParts};

@@ -89,6 +89,28 @@
 //! - **Deterministic.** Same input, same output on every platform; the
 //!   conformance vectors in `tests/vectors` pin the numbers for ports.
 //!
+//! # Errors and semver
+//!
+//! [`Error`] is one enum with a variant per concept
+//! ([`Error::Money`], [`Error::Calendar`], [`Error::Loyalty`], ...) around
+//! small precise enums ([`money::MoneyError`], [`calendar::CalendarError`],
+//! ...). Their fields keep the data (instants, decimals, [`Money`], ids),
+//! so a caller can act on an error without parsing its message. The rules
+//! for changing them:
+//!
+//! - [`Error`] and every per-concept enum are `#[non_exhaustive]`: a minor
+//!   release may add variants, so a `match` needs a wildcard arm.
+//! - Variants that may gain context are `#[non_exhaustive]` too: a minor
+//!   release may add fields, so patterns name the fields they need and end
+//!   with `..`. Existing fields keep their names and types within a major
+//!   version.
+//! - The [`Display`](std::fmt::Display) text is for people: it names the
+//!   value and the rule, and its wording may improve in any release. Match
+//!   on variants and fields, never on the text.
+//! - [`Error`] stays small (at most 88 bytes, checked by a test), so
+//!   `Result<T, Error>` costs little on the success path: long texts are
+//!   boxed and a [`Currency`] is four bytes.
+//!
 //! # Cookbook
 //!
 //! ## Validate a survey answer

@@ -233,8 +233,8 @@ impl OpenInterval {
     pub fn new(start: LocalTime, end: LocalTime) -> Result<Self, Error> {
         if start.is_end_of_day() {
             return Err(CalendarError::StartAtEndOfDay {
-                start: start.to_string(),
-                end: end.to_string(),
+                start: start.to_string().into(),
+                end: end.to_string().into(),
             }
             .into());
         }
@@ -344,9 +344,9 @@ fn normalise_day(label: &str, mut ivs: Vec<OpenInterval>) -> Result<Vec<OpenInte
         if let [a, b] = pair {
             if b.local_seconds().0 < a.local_seconds().1 {
                 return Err(CalendarError::OverlappingIntervals {
-                    day: label.to_owned(),
-                    first: a.to_string(),
-                    second: b.to_string(),
+                    day: label.into(),
+                    first: a.to_string().into(),
+                    second: b.to_string().into(),
                 }
                 .into());
             }
@@ -368,10 +368,10 @@ fn check_spill(
     let spill = last.local_seconds().1.saturating_sub(DAY);
     if first.local_seconds().0 < spill {
         return Err(CalendarError::OvernightOverlap {
-            day: label.to_owned(),
-            interval: last.to_string(),
-            next_day: next_label.to_owned(),
-            next: first.to_string(),
+            day: label.into(),
+            interval: last.to_string().into(),
+            next_day: next_label.into(),
+            next: first.to_string().into(),
         }
         .into());
     }

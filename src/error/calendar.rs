@@ -52,31 +52,31 @@ pub enum CalendarError {
     #[error("opening interval {start}-{end} is invalid: an interval cannot start at 24:00")]
     StartAtEndOfDay {
         /// The start as written.
-        start: String,
+        start: Box<str>,
         /// The end as written.
-        end: String,
+        end: Box<str>,
     },
     /// Two opening intervals of the same day overlap.
     #[error("{day}: opening intervals {first} and {second} overlap")]
     OverlappingIntervals {
         /// The weekday (`"mon"`) or date (`"2024-12-24"`).
-        day: String,
+        day: Box<str>,
         /// The earlier interval.
-        first: String,
+        first: Box<str>,
         /// The interval that starts before `first` ends.
-        second: String,
+        second: Box<str>,
     },
     /// An overnight interval runs into an interval of the next day.
     #[error("{day}: overnight interval {interval} runs into {next_day} interval {next}")]
     OvernightOverlap {
         /// The weekday or date the overnight interval starts on.
-        day: String,
+        day: Box<str>,
         /// The overnight interval.
-        interval: String,
+        interval: Box<str>,
         /// The next weekday or date.
-        next_day: String,
+        next_day: Box<str>,
         /// The next day's interval it overlaps.
-        next: String,
+        next: Box<str>,
     },
     /// A holiday given more than once.
     #[error("holiday {date} is listed twice")]

@@ -63,8 +63,9 @@ pub enum LoyaltyError {
     },
     /// A tier's threshold is not above the previous tier's.
     #[error(
-        "tiers[{index}] {:?} threshold {threshold} is not above tiers[{previous_index}] {:?} threshold {previous}: thresholds must be strictly increasing",
+        "tiers[{index}] {:?} threshold {threshold} is not above tiers[{}] {:?} threshold {previous}: thresholds must be strictly increasing",
         tier.as_str(),
+        index.saturating_sub(1),
         previous_tier.as_str()
     )]
     #[non_exhaustive]
@@ -75,9 +76,7 @@ pub enum LoyaltyError {
         tier: TierId,
         /// Its threshold.
         threshold: Decimal,
-        /// Position of the tier before it.
-        previous_index: usize,
-        /// The tier before it.
+        /// The tier before it (at `index - 1`).
         previous_tier: TierId,
         /// That tier's threshold.
         previous: Decimal,

@@ -67,15 +67,16 @@ pub enum SlaError {
         /// The rejected duration, in seconds.
         value: String,
     },
-    /// A tier's SLA target multiplier scaled a target out of range.
+    /// A tier's SLA target multiplier scaled a target out of range: below
+    /// 1 s or above [`MAX_TARGET_SECONDS`](crate::sla::MAX_TARGET_SECONDS).
     #[error(
-        "policy {policy:?}, target {kind}: {seconds}s × {} rounds to {}: a scaled target must be at least 1s and at most {max}s",
+        "policy {policy:?}, target {kind}: {seconds}s × {} rounds to {}: a scaled target must be at least 1s and at most 3162240000s",
         multiplier.normalize(),
         scaled.map_or_else(|| "a number too large".to_owned(), |s| format!("{}s", s.normalize()))
     )]
     ScaledTargetOutOfRange {
         /// The policy's name.
-        policy: String,
+        policy: Box<str>,
         /// The target.
         kind: &'static str,
         /// The book's duration, in seconds.
@@ -85,8 +86,6 @@ pub enum SlaError {
         /// The scaled value in seconds, rounded; `None` when the product
         /// overflows the decimal range.
         scaled: Option<Decimal>,
-        /// The largest duration accepted, in seconds.
-        max: i64,
     },
     /// Evaluation asked for an instant before the interaction existed.
     #[error("evaluation instant {} is before the interaction was created at {}", rfc3339(*.at), rfc3339(*.created_at))]

@@ -1122,7 +1122,6 @@ impl LoyaltyProgrammeBuilder {
                             index: i,
                             tier: tier.id.clone(),
                             threshold: tier.threshold,
-                            previous_index: prev_index,
                             previous_tier: prev.id.clone(),
                             previous: prev.threshold,
                         }

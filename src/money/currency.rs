@@ -26,10 +26,52 @@ use super::table::ISO_4217;
 /// assert!(Currency::new("XYZ").is_err()); // not an ISO 4217 code
 /// # Ok::<(), carekit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Currency {
-    code: &'static str,
+    // The position of the code in the ISO 4217 table, which is sorted by
+    // code, so the derived order is the order of the codes. Four bytes in
+    // all keep `Money` at 20 bytes and the errors that carry it small.
+    index: u16,
     minor_units: u8,
+}
+
+/// The table position of `code`, at compile time: a code missing from the
+/// table gives `u16::MAX`, which the constant's test then rejects.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    clippy::arithmetic_side_effects,
+    reason = "evaluated in constants only, where an out-of-range index or overflow fails the build; the table has fewer than 65 536 rows"
+)]
+const fn index_of(code: &str) -> u16 {
+    let mut i = 0;
+    while i < ISO_4217.len() {
+        let row = ISO_4217[i].0.as_bytes();
+        let wanted = code.as_bytes();
+        if row.len() == wanted.len()
+            && row[0] == wanted[0]
+            && row[1] == wanted[1]
+            && row[2] == wanted[2]
+        {
+            return i as u16;
+        }
+        i += 1;
+    }
+    u16::MAX
+}
+
+// The code stands for the table index, which means nothing to a reader.
+#[allow(
+    clippy::missing_fields_in_debug,
+    reason = "the code replaces the index"
+)]
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Currency")
+            .field("code", &self.code())
+            .field("minor_units", &self.minor_units)
+            .finish()
+    }
 }
 
 impl Currency {
@@ -39,7 +81,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::AUD.code(), "AUD");
     /// ```
     pub const AUD: Currency = Currency {
-        code: "AUD",
+        index: index_of("AUD"),
         minor_units: 2,
     };
     /// Bahraini dinar (three decimals): `BHD`, 3 minor-unit digits.
@@ -48,7 +90,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::BHD.code(), "BHD");
     /// ```
     pub const BHD: Currency = Currency {
-        code: "BHD",
+        index: index_of("BHD"),
         minor_units: 3,
     };
     /// Brazilian real: `BRL`, 2 minor-unit digits.
@@ -57,7 +99,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::BRL.code(), "BRL");
     /// ```
     pub const BRL: Currency = Currency {
-        code: "BRL",
+        index: index_of("BRL"),
         minor_units: 2,
     };
     /// Canadian dollar: `CAD`, 2 minor-unit digits.
@@ -66,7 +108,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::CAD.code(), "CAD");
     /// ```
     pub const CAD: Currency = Currency {
-        code: "CAD",
+        index: index_of("CAD"),
         minor_units: 2,
     };
     /// Swiss franc: `CHF`, 2 minor-unit digits.
@@ -75,7 +117,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::CHF.code(), "CHF");
     /// ```
     pub const CHF: Currency = Currency {
-        code: "CHF",
+        index: index_of("CHF"),
         minor_units: 2,
     };
     /// Unidad de Fomento (four decimals): `CLF`, 4 minor-unit digits.
@@ -84,7 +126,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::CLF.code(), "CLF");
     /// ```
     pub const CLF: Currency = Currency {
-        code: "CLF",
+        index: index_of("CLF"),
         minor_units: 4,
     };
     /// Chinese yuan renminbi: `CNY`, 2 minor-unit digits.
@@ -93,7 +135,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::CNY.code(), "CNY");
     /// ```
     pub const CNY: Currency = Currency {
-        code: "CNY",
+        index: index_of("CNY"),
         minor_units: 2,
     };
     /// euro: `EUR`, 2 minor-unit digits.
@@ -102,7 +144,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::EUR.code(), "EUR");
     /// ```
     pub const EUR: Currency = Currency {
-        code: "EUR",
+        index: index_of("EUR"),
         minor_units: 2,
     };
     /// pound sterling: `GBP`, 2 minor-unit digits.
@@ -111,7 +153,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::GBP.code(), "GBP");
     /// ```
     pub const GBP: Currency = Currency {
-        code: "GBP",
+        index: index_of("GBP"),
         minor_units: 2,
     };
     /// Indian rupee: `INR`, 2 minor-unit digits.
@@ -120,7 +162,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::INR.code(), "INR");
     /// ```
     pub const INR: Currency = Currency {
-        code: "INR",
+        index: index_of("INR"),
         minor_units: 2,
     };
     /// Japanese yen (no minor unit): `JPY`, 0 minor-unit digits.
@@ -129,7 +171,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::JPY.code(), "JPY");
     /// ```
     pub const JPY: Currency = Currency {
-        code: "JPY",
+        index: index_of("JPY"),
         minor_units: 0,
     };
     /// South Korean won (no minor unit): `KRW`, 0 minor-unit digits.
@@ -138,7 +180,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::KRW.code(), "KRW");
     /// ```
     pub const KRW: Currency = Currency {
-        code: "KRW",
+        index: index_of("KRW"),
         minor_units: 0,
     };
     /// Kuwaiti dinar (three decimals): `KWD`, 3 minor-unit digits.
@@ -147,7 +189,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::KWD.code(), "KWD");
     /// ```
     pub const KWD: Currency = Currency {
-        code: "KWD",
+        index: index_of("KWD"),
         minor_units: 3,
     };
     /// Mexican peso: `MXN`, 2 minor-unit digits.
@@ -156,7 +198,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::MXN.code(), "MXN");
     /// ```
     pub const MXN: Currency = Currency {
-        code: "MXN",
+        index: index_of("MXN"),
         minor_units: 2,
     };
     /// Swedish krona: `SEK`, 2 minor-unit digits.
@@ -165,7 +207,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::SEK.code(), "SEK");
     /// ```
     pub const SEK: Currency = Currency {
-        code: "SEK",
+        index: index_of("SEK"),
         minor_units: 2,
     };
     /// US dollar: `USD`, 2 minor-unit digits.
@@ -174,7 +216,7 @@ impl Currency {
     /// assert_eq!(carekit::Currency::USD.code(), "USD");
     /// ```
     pub const USD: Currency = Currency {
-        code: "USD",
+        index: index_of("USD"),
         minor_units: 2,
     };
     /// Looks up an active ISO 4217 code.
@@ -201,12 +243,12 @@ impl Currency {
             });
         }
         match ISO_4217.binary_search_by(|(c, _)| (*c).cmp(code)) {
-            Ok(i) => ISO_4217
-                .get(i)
-                .map(|&(code, minor_units)| Self { code, minor_units })
-                .ok_or_else(|| MoneyError::UnknownCurrency {
+            Ok(i) => match (ISO_4217.get(i), u16::try_from(i)) {
+                (Some(&(_, minor_units)), Ok(index)) => Ok(Self { index, minor_units }),
+                _ => Err(MoneyError::UnknownCurrency {
                     code: code.to_owned(),
                 }),
+            },
             Err(_) => Err(MoneyError::UnknownCurrency {
                 code: code.to_owned(),
             }),
@@ -219,7 +261,11 @@ impl Currency {
     /// assert_eq!(carekit::Currency::USD.code(), "USD");
     /// ```
     pub fn code(self) -> &'static str {
-        self.code
+        // Every index comes from the table (by lookup, or by the constants'
+        // compile-time search), so the fallback is never taken.
+        ISO_4217
+            .get(usize::from(self.index))
+            .map_or("XXX", |&(code, _)| code)
     }
 
     /// Digits after the decimal point in the minor unit (cents): 2 for EUR,
@@ -242,13 +288,14 @@ impl Currency {
     pub fn all() -> impl Iterator<Item = Currency> {
         ISO_4217
             .iter()
-            .map(|&(code, minor_units)| Self { code, minor_units })
+            .zip(0_u16..)
+            .map(|(&(_, minor_units), index)| Self { index, minor_units })
     }
 }
 
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code)
+        f.write_str(self.code())
     }
 }
 
@@ -275,14 +322,14 @@ impl TryFrom<String> for Currency {
 
 impl From<Currency> for String {
     fn from(c: Currency) -> String {
-        c.code.to_owned()
+        c.code().to_owned()
     }
 }
 
 #[cfg(feature = "serde")]
 impl serde::Serialize for Currency {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code)
+        serializer.serialize_str(self.code())
     }
 }
 
@@ -298,6 +345,51 @@ impl<'de> serde::Deserialize<'de> for Currency {
 #[allow(clippy::unwrap_used, reason = "tests")]
 mod tests {
     use super::*;
+
+    #[test]
+    fn constants_name_their_codes() {
+        let constants = [
+            (Currency::AUD, "AUD"),
+            (Currency::BHD, "BHD"),
+            (Currency::BRL, "BRL"),
+            (Currency::CAD, "CAD"),
+            (Currency::CHF, "CHF"),
+            (Currency::CLF, "CLF"),
+            (Currency::CNY, "CNY"),
+            (Currency::EUR, "EUR"),
+            (Currency::GBP, "GBP"),
+            (Currency::INR, "INR"),
+            (Currency::JPY, "JPY"),
+            (Currency::KRW, "KRW"),
+            (Currency::KWD, "KWD"),
+            (Currency::MXN, "MXN"),
+            (Currency::SEK, "SEK"),
+            (Currency::USD, "USD"),
+        ];
+        for (c, code) in constants {
+            assert_eq!(c.code(), code);
+            assert_eq!(Currency::new(code).unwrap(), c);
+        }
+    }
+
+    #[test]
+    fn order_is_the_order_of_codes() {
+        let all: Vec<Currency> = Currency::all().collect();
+        assert!(
+            all.windows(2)
+                .all(|w| w[0] < w[1] && w[0].code() < w[1].code())
+        );
+        assert_eq!(
+            format!("{:?}", Currency::EUR),
+            r#"Currency { code: "EUR", minor_units: 2 }"#
+        );
+    }
+
+    #[test]
+    fn currency_and_money_are_small() {
+        assert_eq!(std::mem::size_of::<Currency>(), 4);
+        assert_eq!(std::mem::size_of::<crate::money::Money>(), 20);
+    }
 
     #[test]
     fn table_is_sorted_and_unique() {

@@ -1191,12 +1191,11 @@ fn measured_in(basis: TimeBasis, clock: &dyn ElapsedTime) -> TimeBasis {
 fn scale(policy: &str, target: &Target, multiplier: Decimal) -> Result<TimeDelta, Error> {
     let seconds = target.within_seconds();
     let out_of_range = |scaled: Option<Decimal>| SlaError::ScaledTargetOutOfRange {
-        policy: policy.to_owned(),
+        policy: policy.into(),
         kind: target.kind().name(),
         seconds,
         multiplier,
         scaled,
-        max: MAX_TARGET_SECONDS,
     };
     let scaled = Decimal::from(seconds)
         .checked_mul(multiplier)

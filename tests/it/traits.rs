@@ -224,3 +224,33 @@ fn compensation_types_are_send_and_sync() {
     send_sync::<WhatIf>();
     send_sync::<WhatIfGroup>();
 }
+
+/// `Result<T, Error>` is what every fallible call returns, so the error
+/// stays small: long texts are boxed (`Box<str>`), a currency is four
+/// bytes, and no variant carries more than two amounts and two ids.
+#[test]
+fn errors_stay_small() {
+    use std::mem::size_of;
+    assert!(
+        size_of::<Error>() <= 88,
+        "Error is {} bytes",
+        size_of::<Error>()
+    );
+    for (name, size) in [
+        ("MoneyError", size_of::<money::MoneyError>()),
+        ("TimelineError", size_of::<TimelineError>()),
+        ("StatsError", size_of::<stats::StatsError>()),
+        ("MetricsError", size_of::<metrics::MetricsError>()),
+        ("CalendarError", size_of::<calendar::CalendarError>()),
+        ("SlaError", size_of::<sla::SlaError>()),
+        ("LoyaltyError", size_of::<loyalty::LoyaltyError>()),
+        (
+            "CompensationError",
+            size_of::<compensation::CompensationError>(),
+        ),
+    ] {
+        assert!(size <= 80, "{name} is {size} bytes");
+    }
+    assert_eq!(size_of::<Money>(), 20);
+    assert_eq!(size_of::<Currency>(), 4);
+}

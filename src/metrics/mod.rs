@@ -1,6 +1,16 @@
 //! Metrics: mergeable accumulators for the scores support teams are judged
 //! by.
 //!
+//! The scores come in three groups, by what they read: **survey scores**
+//! from answers on a scale (NPS, weighted NPS, CSAT, CES), **service
+//! scores** from the clocks of cases (durations and percentiles, the
+//! quantile sketch, one case's clocks, first-contact resolution, clocks
+//! over many cases) and **customer scores** from customers and their
+//! purchases (retention and churn, repeat purchase, peak-end, health). All
+//! are at this module's path (`carekit::metrics::Nps`); [`Breakdown`]
+//! groups any of them by channel, agent, tier, direction, period or a key
+//! of the caller's.
+//!
 //! # One accumulator contract
 //!
 //! Every aggregate here — [`Nps`], [`WeightedNps`], [`Csat`], [`Ces`],
@@ -209,10 +219,10 @@
 //! # Ok::<(), carekit::Error>(())
 //! ```
 //!
-//! # Service metrics
+//! # Service and customer scores
 //!
-//! How fast and how well a support team serves, as mergeable accumulators
-//! and per-interaction measurements. Every duration is in seconds (`f64`)
+//! How fast and how well a support team serves, and what its customers do
+//! after, as mergeable accumulators and per-interaction measurements. Every duration is in seconds (`f64`)
 //! or a [`chrono::TimeDelta`]; every rate is a proportion in `0..=1`.
 //!
 //! | type | what it answers |

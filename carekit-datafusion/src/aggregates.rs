@@ -92,11 +92,9 @@ impl Kind {
     fn arity(self) -> (usize, usize) {
         match self {
             Kind::Nps | Kind::NpsState => (1, 3),
-            Kind::NpsSummary => (1, 5),
+            Kind::NpsSummary | Kind::Csat | Kind::CsatState => (1, 5),
             Kind::NpsWeighted => (2, 6),
-            Kind::Csat | Kind::CsatState => (1, 5),
-            Kind::CsatSummary => (1, 6),
-            Kind::Ces | Kind::CesState => (1, 6),
+            Kind::CsatSummary | Kind::Ces | Kind::CesState => (1, 6),
             Kind::CesSummary => (1, 7),
             Kind::NpsMerge | Kind::CsatMerge | Kind::CesMerge | Kind::SketchMerge => (1, 1),
             Kind::DurationPercentile | Kind::DurationQuantileSketch => (2, 3),
@@ -283,6 +281,7 @@ fn boxed<A: Core>(plan: Plan<A>, grouped: bool) -> Built {
     }
 }
 
+#[allow(clippy::too_many_lines, reason = "one arm per SQL function: a table")]
 fn build(kind: Kind, args: &AccumulatorArgs, grouped: bool) -> Result<Built> {
     let lit = Literals::new(kind.name(), args);
     let name = kind.name();
@@ -731,7 +730,7 @@ fn nps_summaries(accs: &[Nps], conf: Confidence, method: NpsIntervalMethod) -> R
         .map(|a| a.summary(conf, method))
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(|e| exec("nps_summary", &e))?;
-    let iv: Vec<Option<Interval>> = s.iter().map(|s| s.interval()).collect();
+    let iv: Vec<Option<Interval>> = s.iter().map(carekit::NpsSummary::interval).collect();
     summary_struct(
         nps_summary_fields(),
         vec![
@@ -739,7 +738,7 @@ fn nps_summaries(accs: &[Nps], conf: Confidence, method: NpsIntervalMethod) -> R
             Col::U(s.iter().map(|s| Some(s.promoters())).collect()),
             Col::U(s.iter().map(|s| Some(s.passives())).collect()),
             Col::U(s.iter().map(|s| Some(s.detractors())).collect()),
-            Col::F(s.iter().map(|s| s.score()).collect()),
+            Col::F(s.iter().map(carekit::NpsSummary::score).collect()),
             lows(&iv),
             highs(&iv),
         ],
@@ -756,7 +755,10 @@ fn weighted_summaries(
         .map(|a| a.summary(conf, method))
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(|e| exec("nps_weighted", &e))?;
-    let iv: Vec<Option<Interval>> = s.iter().map(|s| s.interval()).collect();
+    let iv: Vec<Option<Interval>> = s
+        .iter()
+        .map(carekit::WeightedNpsSummary::interval)
+        .collect();
     summary_struct(
         weighted_summary_fields(),
         vec![
@@ -765,8 +767,12 @@ fn weighted_summaries(
             Col::F(s.iter().map(|s| Some(s.passives())).collect()),
             Col::F(s.iter().map(|s| Some(s.detractors())).collect()),
             Col::F(s.iter().map(|s| Some(s.total_weight())).collect()),
-            Col::F(s.iter().map(|s| s.effective_n()).collect()),
-            Col::F(s.iter().map(|s| s.score()).collect()),
+            Col::F(
+                s.iter()
+                    .map(carekit::WeightedNpsSummary::effective_n)
+                    .collect(),
+            ),
+            Col::F(s.iter().map(carekit::WeightedNpsSummary::score).collect()),
             lows(&iv),
             highs(&iv),
         ],
@@ -779,15 +785,18 @@ fn csat_summaries(accs: &[Csat], conf: Confidence) -> Result<ArrayRef> {
         .map(|a| a.summary(conf))
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(|e| exec("csat_summary", &e))?;
-    let iv: Vec<Option<Interval>> = s.iter().map(|s| s.percent_interval()).collect();
+    let iv: Vec<Option<Interval>> = s
+        .iter()
+        .map(carekit::CsatSummary::percent_interval)
+        .collect();
     summary_struct(
         csat_summary_fields(),
         vec![
             Col::U(s.iter().map(|s| Some(s.responses())).collect()),
             Col::U(s.iter().map(|s| Some(s.n())).collect()),
             Col::U(s.iter().map(|s| Some(s.satisfied())).collect()),
-            Col::F(s.iter().map(|s| s.percent()).collect()),
-            Col::F(s.iter().map(|s| s.mean()).collect()),
+            Col::F(s.iter().map(carekit::CsatSummary::percent).collect()),
+            Col::F(s.iter().map(carekit::CsatSummary::mean).collect()),
             lows(&iv),
             highs(&iv),
         ],
@@ -800,15 +809,19 @@ fn ces_summaries(accs: &[Ces], conf: Confidence) -> Result<ArrayRef> {
         .map(|a| a.summary(conf))
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(|e| exec("ces_summary", &e))?;
-    let iv: Vec<Option<Interval>> = s.iter().map(|s| s.interval()).collect();
+    let iv: Vec<Option<Interval>> = s.iter().map(carekit::CesSummary::interval).collect();
     summary_struct(
         ces_summary_fields(),
         vec![
             Col::U(s.iter().map(|s| Some(s.n())).collect()),
-            Col::F(s.iter().map(|s| s.mean()).collect()),
-            Col::F(s.iter().map(|s| s.percent_easy()).collect()),
-            Col::F(s.iter().map(|s| s.percent_difficult()).collect()),
-            Col::F(s.iter().map(|s| s.net()).collect()),
+            Col::F(s.iter().map(carekit::CesSummary::mean).collect()),
+            Col::F(s.iter().map(carekit::CesSummary::percent_easy).collect()),
+            Col::F(
+                s.iter()
+                    .map(carekit::CesSummary::percent_difficult)
+                    .collect(),
+            ),
+            Col::F(s.iter().map(carekit::CesSummary::net).collect()),
             lows(&iv),
             highs(&iv),
         ],

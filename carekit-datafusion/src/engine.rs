@@ -1,7 +1,7 @@
 //! The one aggregation engine behind every carekit UDAF: a vector of core
 //! accumulators (one per group), fed either by raw values or by partial
 //! states, merged with the core's own `merge`, finished by a metric-specific
-//! function. [`Groups`] adapts it to DataFusion's `GroupsAccumulator` and
+//! function. [`Groups`] adapts it to `DataFusion`'s `GroupsAccumulator` and
 //! [`Single`] to its row-at-a-time `Accumulator`.
 
 use std::fmt;
@@ -14,7 +14,7 @@ use datafusion::common::cast::as_struct_array;
 use datafusion::common::{DataFusionError, Result, ScalarValue};
 use datafusion::logical_expr::{Accumulator, EmitTo, GroupsAccumulator};
 
-/// A core accumulator as DataFusion partial state: its `Parts`, field for
+/// A core accumulator as `DataFusion` partial state: its `Parts`, field for
 /// field, as Arrow columns.
 pub(crate) trait Core: Clone + Send + Sync + fmt::Debug + 'static {
     /// The state columns (the children of the state struct).
@@ -67,7 +67,7 @@ impl<A: Core> Clone for Plan<A> {
     }
 }
 
-/// Wraps a core error as a DataFusion execution error naming the function.
+/// Wraps a core error as a `DataFusion` execution error naming the function.
 pub(crate) fn exec(name: &str, e: &carekit::Error) -> DataFusionError {
     DataFusionError::Execution(format!("{name}: {e}"))
 }
@@ -103,19 +103,18 @@ impl<A: Core> Engine<A> {
         total: usize,
     ) -> Result<()> {
         self.resize(total);
-        match &self.plan.feed {
-            Some(feed) => feed(&mut self.accs, group_indices, values, filter),
-            None => {
-                let Some(states) = values.first() else {
-                    return Err(DataFusionError::Plan(format!(
-                        "{} expects one state argument",
-                        self.plan.name
-                    )));
-                };
-                let st = as_struct_array(states)?;
-                let mask = row_mask(states, filter);
-                self.merge_columns(st.columns(), group_indices, mask.as_ref())
-            }
+        if let Some(feed) = &self.plan.feed {
+            feed(&mut self.accs, group_indices, values, filter)
+        } else {
+            let Some(states) = values.first() else {
+                return Err(DataFusionError::Plan(format!(
+                    "{} expects one state argument",
+                    self.plan.name
+                )));
+            };
+            let st = as_struct_array(states)?;
+            let mask = row_mask(states, filter);
+            self.merge_columns(st.columns(), group_indices, mask.as_ref())
         }
     }
 
@@ -196,7 +195,7 @@ pub(crate) fn state_struct<A: Core>(accs: &[A], set: &[bool]) -> Result<ArrayRef
     Ok(Arc::new(StructArray::try_new(A::fields(), cols, nulls)?))
 }
 
-/// DataFusion's grouped accumulator over the engine.
+/// `DataFusion`'s grouped accumulator over the engine.
 pub(crate) struct Groups<A: Core>(Engine<A>);
 
 impl<A: Core> Groups<A> {
@@ -210,7 +209,7 @@ impl<A: Core> fmt::Debug for Groups<A> {
         f.debug_struct("Groups")
             .field("name", &self.0.plan.name)
             .field("groups", &self.0.accs.len())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -252,7 +251,9 @@ impl<A: Core> GroupsAccumulator for Groups<A> {
         opt_filter: Option<&BooleanArray>,
     ) -> Result<Vec<ArrayRef>> {
         // Each row its own group: the core accumulator of that one row.
-        let n = values.first().map_or(0, |v| v.len());
+        let n = values
+            .first()
+            .map_or(0, datafusion::arrow::array::Array::len);
         let mut one = Engine::new(self.0.plan.clone());
         let indices: Vec<usize> = (0..n).collect();
         one.update(values, &indices, opt_filter, n)?;
@@ -264,7 +265,7 @@ impl<A: Core> GroupsAccumulator for Groups<A> {
     }
 }
 
-/// DataFusion's single-group accumulator over the engine (one group).
+/// `DataFusion`'s single-group accumulator over the engine (one group).
 pub(crate) struct Single<A: Core>(Engine<A>, Vec<usize>);
 
 impl<A: Core> Single<A> {
@@ -287,13 +288,15 @@ impl<A: Core> fmt::Debug for Single<A> {
         f.debug_struct("Single")
             .field("name", &self.0.plan.name)
             .field("state", &self.0.accs.first())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
 impl<A: Core> Accumulator for Single<A> {
     fn update_batch(&mut self, values: &[ArrayRef]) -> Result<()> {
-        let n = values.first().map_or(0, |v| v.len());
+        let n = values
+            .first()
+            .map_or(0, datafusion::arrow::array::Array::len);
         let z = self.zeros(n);
         let r = self.0.update(values, &z, None, 1);
         self.1 = z;
@@ -317,7 +320,9 @@ impl<A: Core> Accumulator for Single<A> {
     }
 
     fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
-        let n = states.first().map_or(0, |v| v.len());
+        let n = states
+            .first()
+            .map_or(0, datafusion::arrow::array::Array::len);
         let z = self.zeros(n);
         let r = self.0.merge_columns(states, &z, None);
         self.1 = z;

@@ -35,12 +35,12 @@
 //! Every aggregate keeps the core accumulator itself as its partial state:
 //! `state_fields` are the accumulator's `Parts`, field for field as its
 //! serde form (counts as `UInt64`, the sketch's `offset` and `bins`), read
-//! back through the core's validated `from_parts`. DataFusion's
+//! back through the core's validated `from_parts`. `DataFusion`'s
 //! partial/final aggregation and a Ballista shuffle therefore merge with the
 //! core's own `merge`: the SQL answer equals the core's answer on the same
 //! rows, for any partitioning. The grouped path (`GroupsAccumulator`) runs
 //! the core's grouped kernels (`Nps::extend_grouped` and friends) on
-//! DataFusion's group indices.
+//! `DataFusion`'s group indices.
 //!
 //! # Conventions are constants; nulls are skipped
 //!
@@ -65,7 +65,7 @@
 //! | `ces(rating [, scale_min, scale_max, easy_from, difficult_to [, 'higher_is_easier' \| 'lower_is_easier']])` | Float64 mean |
 //! | `ces_summary(rating [, …as ces… [, confidence]])` | struct `{n, mean, percent_easy, percent_difficult, net, ci_low, ci_high}` |
 //! | `duration_percentile(seconds, q [, 'linear' \| 'nearest_rank'])` | Float64, exact (the core's `Linear` method by default) |
-//! | `duration_quantile_sketch(seconds, q [, relative_accuracy])` | Float64 from the core's DDSketch (α = 0.01 by default) |
+//! | `duration_quantile_sketch(seconds, q [, relative_accuracy])` | Float64 from the core's `DDSketch` (α = 0.01 by default) |
 //! | `duration_sketch(seconds [, relative_accuracy])` | the sketch as a struct, to store and merge later |
 //! | `sketch_merge(sketch)` | the merged sketch struct |
 //! | `sketch_quantile(sketch, q)` (scalar) | Float64 |
@@ -142,7 +142,7 @@
 //! # Panics
 //!
 //! No function of this crate panics on any input; every rule breach is a
-//! DataFusion error.
+//! `DataFusion` error.
 //!
 //! [Apache DataFusion]: https://datafusion.apache.org
 //! [Ballista]: https://datafusion.apache.org/ballista/
@@ -259,7 +259,7 @@ pub fn register_state(state: &mut SessionState) -> Result<()> {
     Ok(())
 }
 
-/// A session state with DataFusion's defaults, carekit's functions and the
+/// A session state with `DataFusion`'s defaults, carekit's functions and the
 /// named `calendars`: what a Ballista scheduler's session builder and an
 /// executor's function registry start from.
 ///

@@ -44,6 +44,16 @@ fn is_text(dt: &DataType) -> bool {
     )
 }
 
+/// A scalar answer when every argument was a scalar (the arrays then have
+/// one row), a column otherwise.
+fn shaped(args: &[ColumnarValue], out: ArrayRef) -> Result<ColumnarValue> {
+    if args.iter().all(|a| matches!(a, ColumnarValue::Scalar(_))) {
+        Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?))
+    } else {
+        Ok(ColumnarValue::Array(out))
+    }
+}
+
 // ---------------------------------------------------------------- rollup scores
 
 /// Which stored state a [`StateScore`] reads.
@@ -146,13 +156,12 @@ impl ScalarUDFImpl for StateScore {
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let name = self.name();
-        let n = args.number_rows;
         let arrays = ColumnarValue::values_to_arrays(&args.args)?;
         let Some(state) = arrays.first() else {
             return Err(plan_err(name, "missing the state argument"));
         };
         if state.data_type() == &DataType::Null {
-            return Ok(ColumnarValue::Array(Arc::new(Float64Array::new_null(n))));
+            return Ok(ColumnarValue::Scalar(ScalarValue::Float64(None)));
         }
         let st = state
             .as_any()
@@ -176,7 +185,7 @@ impl ScalarUDFImpl for StateScore {
                 })?
             }
         };
-        Ok(ColumnarValue::Array(Arc::new(out) as ArrayRef))
+        shaped(&args.args, Arc::new(out))
     }
 }
 
@@ -242,18 +251,16 @@ impl BusinessTime {
 
     fn calendar(&self, arg: &ColumnarValue) -> Result<Arc<Calendar>> {
         let name = Self::name_of(self.kind);
-        let text = match arg {
-            ColumnarValue::Scalar(
-                ScalarValue::Utf8(Some(t))
-                | ScalarValue::LargeUtf8(Some(t))
-                | ScalarValue::Utf8View(Some(t)),
-            ) => t,
-            _ => {
-                return Err(plan_err(
-                    name,
-                    "calendar must be a constant string: a registered name or the calendar's JSON",
-                ));
-            }
+        let ColumnarValue::Scalar(
+            ScalarValue::Utf8(Some(text))
+            | ScalarValue::LargeUtf8(Some(text))
+            | ScalarValue::Utf8View(Some(text)),
+        ) = arg
+        else {
+            return Err(plan_err(
+                name,
+                "calendar must be a constant string: a registered name or the calendar's JSON",
+            ));
         };
         if let Some(c) = self.calendars.get(text.trim()) {
             return Ok(Arc::clone(c));
@@ -269,10 +276,10 @@ impl BusinessTime {
             .compiled
             .lock()
             .map_err(|_| DataFusionError::Internal(format!("{name}: calendar cache poisoned")))?;
-        if let Some((t, c)) = cache.as_ref() {
-            if t == text {
-                return Ok(Arc::clone(c));
-            }
+        if let Some((t, c)) = cache.as_ref()
+            && t == text
+        {
+            return Ok(Arc::clone(c));
         }
         let cal: Calendar = serde_json::from_str(text)
             .map_err(|e| plan_err(name, format!("calendar JSON: {e}")))?;
@@ -400,6 +407,6 @@ impl ScalarUDFImpl for BusinessTime {
                 Arc::new(v.with_timezone("UTC"))
             }
         };
-        Ok(ColumnarValue::Array(out))
+        shaped(&args.args, out)
     }
 }

@@ -400,7 +400,7 @@ fn ces_config_fields() -> Fields {
 pub(crate) fn polarity_name(p: CesPolarity) -> &'static str {
     match p {
         CesPolarity::LowerIsEasier => "lower_is_easier",
-        _ => "higher_is_easier",
+        CesPolarity::HigherIsEasier => "higher_is_easier",
     }
 }
 

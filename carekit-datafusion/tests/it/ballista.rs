@@ -1,0 +1,1 @@
+//! Ballista: placeholder until the cluster test lands.

@@ -135,7 +135,8 @@
 //!
 //! Ballista resolves functions by name on every node, so each scheduler and
 //! executor must register carekit's functions (and the same named
-//! calendars): see [`session_state`] and the `carekit-ballista-scheduler`
+//! calendars): see [`session_state`], the `ballista` module (feature
+//! `ballista`) and the `carekit-ballista-scheduler`
 //! and `carekit-ballista-executor` examples, and the README for starting a
 //! cluster.
 //!
@@ -159,6 +160,8 @@ use datafusion::prelude::SessionContext;
 
 mod aggregates;
 mod args;
+#[cfg(feature = "ballista")]
+pub mod ballista;
 mod engine;
 mod scalar;
 mod state;
@@ -235,7 +238,7 @@ pub fn register(ctx: &SessionContext) {
 
 /// Registers every carekit function on a [`SessionState`] (for builders
 /// that hand a state to Ballista's scheduler and executors), keeping its
-/// named calendars.
+/// named calendars and adding `calendars`.
 ///
 /// # Errors
 ///
@@ -244,16 +247,20 @@ pub fn register(ctx: &SessionContext) {
 /// ```
 /// use datafusion::execution::SessionStateBuilder;
 /// let mut state = SessionStateBuilder::new().with_default_features().build();
-/// carekit_datafusion::register_state(&mut state)?;
+/// carekit_datafusion::register_state(&mut state, Default::default())?;
 /// assert!(state.aggregate_functions().contains_key("nps"));
 /// # Ok::<(), datafusion::error::DataFusionError>(())
 /// ```
-pub fn register_state(state: &mut SessionState) -> Result<()> {
+pub fn register_state(
+    state: &mut SessionState,
+    calendars: BTreeMap<String, Calendar>,
+) -> Result<()> {
     for f in aggregate_functions() {
         state.register_udaf(f)?;
     }
-    let calendars = calendars_of(state.udf(BusinessTime::name_of(TimeKind::Between)).ok());
-    for f in scalar_functions(calendars) {
+    let mut all = calendars_of(state.udf(BusinessTime::name_of(TimeKind::Between)).ok());
+    all.extend(calendars);
+    for f in scalar_functions(all) {
         state.register_udf(f)?;
     }
     Ok(())

@@ -64,7 +64,7 @@ async fn every_calendar_vector_through_sql_matches_its_expected_value() {
             }
             (Err(e), None) => failures.push(format!("{id}: unexpected error {e}")),
             (Ok(b), Some(needle)) => {
-                failures.push(format!("{id}: expected error {needle:?}, got {b:?}"))
+                failures.push(format!("{id}: expected error {needle:?}, got {b:?}"));
             }
             (Ok(b), None) => {
                 if let Some(secs) = expect.get("seconds") {

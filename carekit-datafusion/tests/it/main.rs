@@ -9,6 +9,8 @@
     clippy::cast_possible_truncation,
     clippy::cast_sign_loss,
     clippy::cast_possible_wrap,
+    clippy::too_many_lines,
+    clippy::needless_pass_by_value,
     missing_docs,
     unreachable_pub,
     reason = "tests panic to fail and index fixtures they built"

@@ -66,8 +66,12 @@ async fn answer(
             let conf = opt_conf(input);
             if let Some(w) = input.get("weights") {
                 let s = ratings(input, "scores");
-                let w: Vec<Option<f64>> =
-                    w.as_array().unwrap().iter().map(|v| v.as_f64()).collect();
+                let w: Vec<Option<f64>> = w
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(serde_json::Value::as_f64)
+                    .collect();
                 if s.len() != w.len() {
                     // Columns of one table always have equal lengths.
                     return Err(format!(

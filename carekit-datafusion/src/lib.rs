@@ -220,6 +220,7 @@ pub fn scalar_functions(calendars: BTreeMap<String, Calendar>) -> Vec<Arc<Scalar
 /// already registered.
 ///
 /// ```
+/// use datafusion::execution::FunctionRegistry;
 /// use datafusion::prelude::SessionContext;
 /// let ctx = SessionContext::new();
 /// carekit_datafusion::register(&ctx);

@@ -230,10 +230,12 @@ impl AggregateUDFImpl for CareAggregate {
     }
 
     fn accumulator(&self, acc_args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
-        build(self.kind, &acc_args, false).map(|b| match b {
-            Built::Single(s) => s,
-            Built::Groups(_) => unreachable_single(),
-        })
+        match build(self.kind, &acc_args, false)? {
+            Built::Single(s) => Ok(s),
+            Built::Groups(_) => Err(DataFusionError::Internal(
+                "expected a single-group accumulator".into(),
+            )),
+        }
     }
 
     fn groups_accumulator_supported(&self, _args: AccumulatorArgs) -> bool {
@@ -250,21 +252,6 @@ impl AggregateUDFImpl for CareAggregate {
                 "expected a groups accumulator".into(),
             )),
         }
-    }
-}
-
-fn unreachable_single() -> Box<dyn Accumulator> {
-    // `build(.., false)` only returns `Built::Single`; an empty NPS keeps
-    // this total without a panic.
-    Box::new(Single::new(nps_plan_default()))
-}
-
-fn nps_plan_default() -> Plan<Nps> {
-    Plan {
-        empty: Nps::default(),
-        feed: None,
-        finish: Arc::new(|accs: &[Nps], set: &[bool]| state_struct(accs, set)),
-        name: "nps",
     }
 }
 

@@ -168,6 +168,18 @@ where
         .downcast_ref::<PrimitiveArray<T>>()
         .ok_or_else(|| DataFusionError::Internal(format!("{func}: unexpected column type")))?;
     let mut out = Vec::with_capacity(arr.len());
+    if mask.is_none() {
+        // Every row counts: one range check per value, no mask lookups.
+        for (i, &v) in arr.values().iter().enumerate() {
+            let Ok(x) = v.try_into() else {
+                return Err(DataFusionError::Execution(format!(
+                    "{func}: column {column}: rating {v} at row {i} of the batch is not a rating of the scale"
+                )));
+            };
+            out.push(x);
+        }
+        return Ok(out);
+    }
     for (i, &v) in arr.values().iter().enumerate() {
         if counts(mask, i) {
             let Ok(x) = v.try_into() else {

@@ -225,8 +225,21 @@ impl AggregateUDFImpl for CareAggregate {
         Ok(self.kind.return_type())
     }
 
-    fn state_fields(&self, _args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
-        Ok(self.kind.state_fields().iter().cloned().collect())
+    fn state_fields(&self, args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
+        // Named after the call, as DataFusion's own aggregates do, so two
+        // calls in one query never share a state column name.
+        Ok(self
+            .kind
+            .state_fields()
+            .iter()
+            .map(|f| {
+                Arc::new(
+                    f.as_ref()
+                        .clone()
+                        .with_name(format!("{}[{}]", args.name, f.name())),
+                )
+            })
+            .collect())
     }
 
     fn accumulator(&self, acc_args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {

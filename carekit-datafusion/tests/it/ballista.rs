@@ -88,6 +88,10 @@ fn calendars() -> BTreeMap<String, carekit::calendar::Calendar> {
     BTreeMap::from([("emea_support".to_owned(), cal)])
 }
 
+fn log_retry(e: &dyn std::fmt::Display) {
+    eprintln!("waiting for the scheduler: {e}");
+}
+
 const QUERY: &str = "SELECT channel, nps(score), duration_percentile(first_reply_s, 0.9) \
                      FROM answers GROUP BY channel ORDER BY channel";
 const CALENDAR_QUERY: &str = "SELECT channel, \
@@ -114,10 +118,16 @@ async fn cluster_of_two_executors_answers_like_datafusion_and_the_core() {
         .await
         .unwrap();
     let url = format!("http://localhost:{}", addr.port());
+    let mut attempts = 0;
     let scheduler = loop {
         match SchedulerGrpcClient::connect(url.clone()).await {
             Ok(c) => break c,
-            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            Err(e) if attempts < 100 => {
+                attempts += 1;
+                log_retry(&e);
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("scheduler at {url} unreachable: {e}"),
         }
     };
     for _ in 0..2 {

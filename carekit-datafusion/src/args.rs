@@ -167,19 +167,23 @@ where
         .as_any()
         .downcast_ref::<PrimitiveArray<T>>()
         .ok_or_else(|| DataFusionError::Internal(format!("{func}: unexpected column type")))?;
-    let mut out = Vec::with_capacity(arr.len());
-    if mask.is_none() {
-        // Every row counts: one range check per value, no mask lookups.
-        for (i, &v) in arr.values().iter().enumerate() {
-            let Ok(x) = v.try_into() else {
-                return Err(DataFusionError::Execution(format!(
-                    "{func}: column {column}: rating {v} at row {i} of the batch is not a rating of the scale"
-                )));
-            };
-            out.push(x);
-        }
-        return Ok(out);
+    // One branch-free pass (out-of-range values become 255, which no
+    // scale holds); only if one was seen, a second pass finds the first
+    // counted row with it.
+    let mut out_of_range = false;
+    let fast: Vec<u8> = arr
+        .values()
+        .iter()
+        .map(|&v| {
+            let x: Option<u8> = v.try_into().ok();
+            out_of_range |= x.is_none();
+            x.unwrap_or(u8::MAX)
+        })
+        .collect();
+    if !out_of_range {
+        return Ok(fast);
     }
+    let mut out = Vec::with_capacity(arr.len());
     for (i, &v) in arr.values().iter().enumerate() {
         if counts(mask, i) {
             let Ok(x) = v.try_into() else {

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use datafusion::arrow::array::{Array, ArrayRef, Float64Array, PrimitiveArray, RecordBatch};
 use datafusion::arrow::buffer::BooleanBuffer;
 use datafusion::arrow::datatypes::{
-    ArrowPrimitiveType, DataType, Int8Type, Int16Type, Int32Type, Int64Type, Schema, UInt8Type,
-    UInt16Type, UInt32Type, UInt64Type,
+    ArrowNativeType, ArrowPrimitiveType, DataType, Int8Type, Int16Type, Int32Type, Int64Type,
+    Schema, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
 use datafusion::common::{DataFusionError, Result, ScalarValue};
 use datafusion::logical_expr::ColumnarValue;
@@ -161,27 +161,20 @@ fn narrow<T>(
 ) -> Result<Vec<u8>>
 where
     T: ArrowPrimitiveType,
-    T::Native: TryInto<u8> + std::fmt::Display,
+    T::Native: TryInto<u8> + std::fmt::Display + ArrowNativeType,
 {
     let arr = arr
         .as_any()
         .downcast_ref::<PrimitiveArray<T>>()
         .ok_or_else(|| DataFusionError::Internal(format!("{func}: unexpected column type")))?;
-    // One branch-free pass (out-of-range values become 255, which no
-    // scale holds); only if one was seen, a second pass finds the first
-    // counted row with it.
-    let mut out_of_range = false;
-    let fast: Vec<u8> = arr
-        .values()
-        .iter()
-        .map(|&v| {
-            let x: Option<u8> = v.try_into().ok();
-            out_of_range |= x.is_none();
-            x.unwrap_or(u8::MAX)
-        })
-        .collect();
-    if !out_of_range {
-        return Ok(fast);
+    // Two branch-free (vectorisable) passes: a range check, then the
+    // narrowing. `as_usize` wraps negative values to huge ones, so one
+    // unsigned comparison covers both ends. Only if a value is out of range
+    // does the slow pass below find the first counted row holding one.
+    let values = arr.values();
+    if values.iter().all(|v| u8::try_from(v.as_usize()).is_ok()) {
+        #[allow(clippy::cast_possible_truncation, reason = "range checked above")]
+        return Ok(values.iter().map(|v| v.as_usize() as u8).collect());
     }
     let mut out = Vec::with_capacity(arr.len());
     for (i, &v) in arr.values().iter().enumerate() {

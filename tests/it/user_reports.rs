@@ -476,20 +476,7 @@ fn every_share_is_named_for_its_unit() {
 // ------------------------------------------------------------ docs stand alone
 
 /// Every `.rs` file under `dir`, recursively.
-#[allow(
-    clippy::disallowed_methods,
-    reason = "the test reads the crate's sources"
-)]
-fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+use crate::layering::rust_files;
 
 #[test]
 #[allow(
